@@ -1,0 +1,34 @@
+/**
+ * All query modules, current and retired versions, keyed by `id@version`. Built from a map
+ * of file path -> text, which the browser gets from Vite (import.meta.glob) and Node from disk.
+ */
+import { moduleRef, parseQueryModule, type QueryModule } from './queryModule';
+
+export interface ModuleCatalog {
+  /** The newest version of every module, ordered by family then file name. */
+  current: QueryModule[];
+  /** Any version ever published, for links made before a module changed. */
+  byRef: Map<string, QueryModule>;
+}
+
+export const familyOrder = ['acquisition', 'satisfaction', 'value', 'retention', 'service', 'social', 'segments', 'clv'];
+
+/** `files` keys are paths ending in `<family>/<id>.sql` or `<family>/<id>@<version>.sql`. */
+export function buildCatalog(files: Record<string, string>): ModuleCatalog {
+  const byRef = new Map<string, QueryModule>();
+  const current = new Map<string, QueryModule>();
+  for (const [path, text] of Object.entries(files)) {
+    const rel = path.replace(/\\/g, '/').split('/').slice(-2).join('/');
+    const module = parseQueryModule(rel, text);
+    const ref = moduleRef(module);
+    if (byRef.has(ref)) throw new Error(`${rel}: ${ref} is defined twice`);
+    byRef.set(ref, module);
+    if (!/@\d+\.sql$/.test(rel)) current.set(module.id, module);
+  }
+  const rank = (m: QueryModule) => {
+    const i = familyOrder.indexOf(m.family);
+    return i === -1 ? familyOrder.length : i;
+  };
+  const ordered = [...current.values()].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+  return { current: ordered, byRef };
+}

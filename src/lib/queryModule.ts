@@ -1,0 +1,174 @@
+/**
+ * The query-module format (see queries/README.md): a header of `-- key: value` comment lines,
+ * a free-text definition, then plain DuckDB SQL. Parsing is pure so the app, the
+ * command-line runner and the tests share it.
+ */
+import type { CanonicalTableName } from './canonical';
+
+export type ParamType = 'integer' | 'double' | 'date' | 'varchar' | 'boolean';
+export type ResultType = 'varchar' | 'integer' | 'double' | 'date' | 'timestamp' | 'boolean';
+export type HeadlineFormat = 'integer' | 'number' | 'percent' | 'currency' | 'hours' | 'days' | 'minutes';
+export type ChartKind = 'line' | 'bar' | 'hbar' | 'area' | 'heatmap' | 'point';
+
+export interface ModuleParam {
+  name: string;
+  type: ParamType;
+  default: string | number | boolean;
+  description: string;
+}
+
+export interface ModuleView {
+  kind: ChartKind | 'metric' | 'table';
+  /** Column names: x, y, then colour (or the heatmap's value). */
+  fields: string[];
+}
+
+export interface QueryModule {
+  id: string;
+  version: number;
+  family: string;
+  title: string;
+  needs: { table: CanonicalTableName; columns: string[] }[];
+  view: ModuleView;
+  headline?: { column: string; format: HeadlineFormat };
+  columns: { name: string; type: ResultType }[];
+  params: ModuleParam[];
+  definition: string;
+  sql: string;
+}
+
+export class ModuleFormatError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+  }
+}
+
+const headerLine = /^--\s*([a-z_]+):\s*(.*)$/;
+const knownKeys = new Set(['id', 'version', 'title', 'needs', 'view', 'headline', 'columns', 'param']);
+const paramTypes: ParamType[] = ['integer', 'double', 'date', 'varchar', 'boolean'];
+const resultTypes: ResultType[] = ['varchar', 'integer', 'double', 'date', 'timestamp', 'boolean'];
+const formats: HeadlineFormat[] = ['integer', 'number', 'percent', 'currency', 'hours', 'days', 'minutes'];
+const viewKinds = ['metric', 'table', 'line', 'bar', 'hbar', 'area', 'heatmap', 'point'];
+
+/** Parses one module file. `file` is its path below queries/, e.g. `retention/churn_rate.sql`. */
+export function parseQueryModule(file: string, text: string): QueryModule {
+  const fail = (message: string): never => {
+    throw new ModuleFormatError(file, message);
+  };
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const fields = new Map<string, string[]>();
+  const definition: string[] = [];
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line.startsWith('--')) break;
+    const m = headerLine.exec(line);
+    if (m && knownKeys.has(m[1]) && definition.length === 0) {
+      fields.set(m[1], [...(fields.get(m[1]) ?? []), m[2].trim()]);
+    } else {
+      definition.push(line.replace(/^--\s?/, ''));
+    }
+  }
+  const sql = lines.slice(i).join('\n').trim();
+  const one = (key: string): string => {
+    const values = fields.get(key);
+    if (!values || values.length === 0 || values[0] === '') return fail(`the header has no "${key}:" line`);
+    if (values.length > 1) return fail(`the header has more than one "${key}:" line`);
+    return values[0];
+  };
+
+  const parts = file.replace(/\\/g, '/').split('/');
+  const baseName = parts[parts.length - 1].replace(/(@\d+)?\.sql$/, '');
+  const family = parts.length > 1 ? parts[parts.length - 2] : '';
+  const id = one('id');
+  if (id !== baseName) fail(`id "${id}" does not match the file name "${baseName}"`);
+  const version = Number(one('version'));
+  if (!Number.isInteger(version) || version < 1) fail('version must be a whole number from 1');
+  if (!sql) fail('there is no SQL after the header');
+
+  const needs = one('needs')
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^([a-z_]+)\s*\(([^)]*)\)$/.exec(part);
+      if (!m) return fail(`"needs" part "${part}" is not table(col, col)`);
+      return { table: m[1] as CanonicalTableName, columns: splitList(m[2]) };
+    });
+
+  const viewText = one('view');
+  const vm = /^([a-z]+)\s*(?:\(([^)]*)\))?$/.exec(viewText);
+  if (!vm || !viewKinds.includes(vm[1])) fail(`view "${viewText}" is not one of ${viewKinds.join(', ')}`);
+  const view: ModuleView = { kind: vm![1] as ModuleView['kind'], fields: vm![2] ? splitList(vm![2]) : [] };
+
+  const columns = splitList(one('columns')).map((c) => {
+    const [name, type] = c.split(/\s+/);
+    if (!resultTypes.includes(type as ResultType)) fail(`column "${c}" needs a type: ${resultTypes.join(', ')}`);
+    return { name, type: type as ResultType };
+  });
+  const names = new Set(columns.map((c) => c.name));
+  for (const f of view.fields) if (!names.has(f)) fail(`view names "${f}", which is not in "columns"`);
+
+  let headline: QueryModule['headline'];
+  if (fields.has('headline')) {
+    const [column, format = 'number'] = one('headline').split(/\s+/);
+    if (!names.has(column)) fail(`headline names "${column}", which is not in "columns"`);
+    if (!formats.includes(format as HeadlineFormat)) fail(`headline format "${format}" is not one of ${formats.join(', ')}`);
+    headline = { column, format: format as HeadlineFormat };
+  }
+
+  const params = (fields.get('param') ?? []).map((p) => parseParam(p, fail));
+  return {
+    id,
+    version,
+    family,
+    title: one('title'),
+    needs,
+    view,
+    headline,
+    columns,
+    params,
+    definition: definition.join(' ').replace(/\s+/g, ' ').trim(),
+    sql,
+  };
+}
+
+function parseParam(text: string, fail: (m: string) => never): ModuleParam {
+  const m = /^([a-z_][a-z0-9_]*)\s+([a-z]+)\s*=\s*([^|]*?)\s*(?:\|\s*(.*))?$/.exec(text);
+  if (!m) return fail(`param "${text}" is not "name type = default | description"`);
+  const type = m[2] as ParamType;
+  if (!paramTypes.includes(type)) fail(`param "${m[1]}" has type "${m[2]}"; use ${paramTypes.join(', ')}`);
+  const raw = m[3].replace(/^'(.*)'$/, '$1');
+  const value = coerceParam(type, raw);
+  if (value === undefined) fail(`param "${m[1]}" default "${raw}" is not a valid ${type}`);
+  return { name: m[1], type, default: value!, description: (m[4] ?? '').trim() };
+}
+
+/** Turns text into a parameter value of the given type, or undefined when it is not one. */
+export function coerceParam(type: ParamType, raw: string): string | number | boolean | undefined {
+  switch (type) {
+    case 'integer':
+      return /^-?\d+$/.test(raw.trim()) ? Number(raw) : undefined;
+    case 'double':
+      return raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
+    case 'boolean':
+      return raw === 'true' ? true : raw === 'false' ? false : undefined;
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
+    case 'varchar':
+      return raw;
+  }
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** `id@version`, the reference a notebook and a shared link store. */
+export const moduleRef = (m: Pick<QueryModule, 'id' | 'version'>): string => `${m.id}@${m.version}`;

@@ -1,0 +1,39 @@
+/**
+ * Runs a query module on any `Db`: binds its parameters as DuckDB variables, runs its SQL,
+ * and finds the headline row. The caller must not run two modules at once on one
+ * connection (variables are per connection); the engines queue module runs.
+ */
+import type { Db, Row, SqlValue } from './db';
+import type { QueryModule } from './queryModule';
+
+export type ParamValues = Record<string, string | number | boolean>;
+
+const sqlType = { integer: 'integer', double: 'double', date: 'date', varchar: 'varchar', boolean: 'boolean' } as const;
+
+/** Sets every parameter of the module (the given value, or its default) as a variable. */
+export async function bindParams(db: Db, module: QueryModule, values: ParamValues = {}): Promise<void> {
+  for (const p of module.params) {
+    const value = (values[p.name] ?? p.default) as SqlValue;
+    await db.exec(`set variable ${p.name} = cast(? as ${sqlType[p.type]})`, [value]);
+  }
+}
+
+/** Runs the module (or `sqlOverride`, the user's edit of it) and returns its rows. */
+export async function runModule(db: Db, module: QueryModule, values: ParamValues = {}, sqlOverride?: string): Promise<Row[]> {
+  await bindParams(db, module, values);
+  return db.rows(sqlOverride ?? module.sql);
+}
+
+/** The headline row: the only row, or the first whose chart x is NULL (the grand total). */
+export function headlineRow(module: QueryModule, rows: Row[]): Row | undefined {
+  if (!module.headline) return undefined;
+  if (rows.length === 1) return rows[0];
+  const x = module.view.fields[0];
+  return x ? rows.find((r) => r[x] === null) : undefined;
+}
+
+/** The rows a chart draws: all but the grand-total row. */
+export function chartRows(module: QueryModule, rows: Row[]): Row[] {
+  const x = module.view.fields[0];
+  return x && rows.length > 1 ? rows.filter((r) => r[x] !== null) : rows;
+}
