@@ -15,7 +15,14 @@ export interface Db {
   exec(sql: string, params?: SqlValue[]): Promise<void>;
   /** Runs one query and returns its rows, normalised as above. */
   rows(sql: string, params?: SqlValue[]): Promise<Row[]>;
+  /**
+   * Creates (or replaces) table `name` from equal-length columns: numbers become DOUBLE,
+   * strings VARCHAR. For results computed in TypeScript (model predictions, sentiment).
+   */
+  insertColumns(name: string, columns: Record<string, Column>): Promise<void>;
 }
+
+export type Column = Float64Array | (number | null)[] | (string | null)[];
 
 /** Quotes an identifier for DuckDB SQL ("my ""odd"" name"). */
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;

@@ -4,8 +4,9 @@
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type { Db, SqlValue } from '../../src/lib/db';
+import { quoteIdent, type Db, type SqlValue } from '../../src/lib/db';
 import { arrowToRows } from '../../src/lib/arrowRows';
+import { columnsToIPC } from '../../src/lib/columnsToArrow';
 
 const require = createRequire(import.meta.url);
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
@@ -48,6 +49,10 @@ export async function openWasmDb(): Promise<WasmDb> {
     },
     async rows(sql, params) {
       return arrowToRows(run(sql, params));
+    },
+    async insertColumns(name, columns) {
+      conn.query(`drop table if exists ${quoteIdent(name)}`);
+      conn.insertArrowFromIPCStream(columnsToIPC(arrow, columns), { name, create: true });
     },
     close() {
       conn.close();

@@ -23,3 +23,13 @@ test('parameters are bound, not pasted', async () => {
   const rows = await db.rows('select ? as who, ?::date as day', ["Cote d'Ivoire", '2024-02-29']);
   expect(rows).toEqual([{ who: "Cote d'Ivoire", day: '2024-02-29' }]);
 });
+
+test('columns computed in TypeScript become a typed table', async () => {
+  await db.insertColumns('t_cols', { id: ['a', "O'B", null], value: new Float64Array([1.5, 2, 3]), n: [1, null, 3] });
+  const rows = await db.rows('select id, value, n, typeof(id) as tid, typeof(value) as tv from t_cols order by value');
+  expect(rows).toEqual([
+    { id: 'a', value: 1.5, n: 1, tid: 'VARCHAR', tv: 'DOUBLE' },
+    { id: "O'B", value: 2, n: null, tid: 'VARCHAR', tv: 'DOUBLE' },
+    { id: null, value: 3, n: 3, tid: 'VARCHAR', tv: 'DOUBLE' },
+  ]);
+});
