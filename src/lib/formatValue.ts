@@ -1,0 +1,45 @@
+/** The cell headline and table values, formatted for the reader's locale. */
+import { getLocale } from './i18n';
+import type { HeadlineFormat } from './queryModule';
+import type { SqlValue } from './db';
+
+export function formatHeadline(value: SqlValue, format: HeadlineFormat, currency = 'USD'): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value !== 'number') return String(value);
+  const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(getLocale(), o).format(value);
+  switch (format) {
+    case 'integer':
+      return nf({ maximumFractionDigits: 0 });
+    case 'percent':
+      return nf({ style: 'percent', maximumFractionDigits: 1 });
+    case 'currency':
+      return nf({ style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 });
+    case 'hours':
+      return nf({ style: 'unit', unit: 'hour', maximumFractionDigits: 1 });
+    case 'days':
+      return nf({ style: 'unit', unit: 'day', maximumFractionDigits: 1 });
+    case 'minutes':
+      return nf({ style: 'unit', unit: 'minute', maximumFractionDigits: 0 });
+    default:
+      return nf({ maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 });
+  }
+}
+
+/** Relative change from `previous` to `current`; undefined when it has no meaning. */
+export function relativeChange(current: SqlValue, previous: SqlValue): number | undefined {
+  if (typeof current !== 'number' || typeof previous !== 'number' || previous === 0) return undefined;
+  return (current - previous) / Math.abs(previous);
+}
+
+export function formatChange(change: number, format: HeadlineFormat, current: number, previous: number): string {
+  const nf = (v: number, o: Intl.NumberFormatOptions) => new Intl.NumberFormat(getLocale(), { signDisplay: 'exceptZero', ...o }).format(v);
+  // A rate's change reads best in percentage points; anything else as a relative change.
+  if (format === 'percent') return `${nf((current - previous) * 100, { maximumFractionDigits: 1 })} pp`;
+  return nf(change, { style: 'percent', maximumFractionDigits: 1 });
+}
+
+export function formatCell(value: SqlValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 4 }).format(value);
+  return String(value);
+}

@@ -1,0 +1,120 @@
+/**
+ * Every sentence the page shows comes from this catalog, and every number and date is
+ * formatted with Intl for the reader's locale. English is the reference; other languages
+ * add a dictionary with the same keys.
+ */
+const en = {
+  'app.title': 'Clientele',
+  'app.tagline': 'Customer analytics on the exports you already have. Your data never leaves this browser.',
+  'engine.starting': 'Starting the database…',
+  'engine.failed': 'The database could not start: {detail}',
+  'sample.loading': 'Loading the sample store…',
+  'sample.name': 'Sample store',
+  'data.title': 'Data',
+  'data.drop': 'Drop CSV, Parquet or JSON files here',
+  'data.pick': 'Choose files…',
+  'data.rows': '{rows} rows',
+  'data.columns': '{count} columns',
+  'data.remove': 'Remove {name}',
+  'data.source': 'from {source}',
+  'data.sample': 'built-in sample',
+  'load.reading': 'Reading {name}: {done} of {total}',
+  'load.decoding': 'Decoding {name}…',
+  'load.inserting': 'Loading {name} into the database…',
+  'load.counting': 'Counting rows of {name}…',
+  'load.done': '{name} loaded: {rows} rows.',
+  'load.failed': '{message}',
+  'notebook.title': 'Notebook',
+  'notebook.addSql': 'Add a SQL cell',
+  'notebook.family.acquisition': 'Acquisition',
+  'notebook.family.satisfaction': 'Satisfaction',
+  'notebook.family.value': 'Value',
+  'notebook.family.retention': 'Retention',
+  'notebook.family.service': 'Service',
+  'notebook.family.social': 'Social',
+  'notebook.family.segments': 'Segments',
+  'notebook.family.clv': 'Predicted lifetime value',
+  'notebook.family.explore': 'Your queries',
+  'notebook.missing': 'Not shown yet',
+  'notebook.needs': 'Drop a file with {tables} to see {title}.',
+  'cell.run': 'Run',
+  'cell.runHint': 'Run (Ctrl+Enter)',
+  'cell.cancel': 'Cancel',
+  'cell.running': 'Running…',
+  'cell.remove': 'Remove cell',
+  'cell.sql': 'SQL',
+  'cell.showSql': 'Show SQL',
+  'cell.hideSql': 'Hide SQL',
+  'cell.table': 'Table',
+  'cell.chart': 'Chart',
+  'cell.rows': '{rows} rows in {ms} ms',
+  'cell.noRows': 'The query returned no rows.',
+  'cell.error': 'This cell failed: {message}',
+  'cell.cancelled': 'Cancelled.',
+  'cell.vsPrevious': 'vs previous period',
+  'cell.noPrevious': 'no previous period',
+  'cell.sqlLabel': 'SQL for {title}',
+  'cell.edited': 'edited',
+  'cell.revert': 'Revert to module SQL',
+  'cell.untitled': 'SQL cell',
+  'cell.defaultSql': 'select * from orders limit 100',
+  'table.page': 'Rows {from}–{to} of {total}',
+  'table.prev': 'Previous rows',
+  'table.next': 'Next rows',
+  'scope.range': 'Date range',
+  'scope.last30': 'Last 30 days',
+  'scope.last90': 'Last 90 days',
+  'scope.last365': 'Last 365 days',
+  'scope.ytd': 'Year to date',
+  'scope.all': 'All time',
+  'scope.custom': 'Custom',
+  'scope.from': 'From',
+  'scope.to': 'To',
+  'scope.compare': 'Compared with {start} – {end}',
+  'error.dismiss': 'Dismiss',
+} as const;
+
+export type MessageKey = keyof typeof en;
+type Vars = Record<string, string | number>;
+
+const dictionaries: Record<string, Partial<Record<MessageKey, string>>> = { en };
+
+let locale = typeof navigator !== 'undefined' ? navigator.language : 'en';
+
+export function setLocale(next: string) {
+  locale = next;
+}
+
+export function getLocale(): string {
+  return locale;
+}
+
+/** The sentence for `key` in the current language, with `{name}` placeholders filled. */
+export function t(key: MessageKey, vars: Vars = {}): string {
+  const lang = locale.split('-')[0];
+  const template = dictionaries[lang]?.[key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (_, name) => {
+    const v = vars[name];
+    return v === undefined ? `{${name}}` : typeof v === 'number' ? formatNumber(v) : v;
+  });
+}
+
+export function formatNumber(n: number, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...options }).format(n);
+}
+
+export function formatBytes(n: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(n);
+}
+
+/** A 'YYYY-MM-DD' date for the reader, without a time zone shift. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}

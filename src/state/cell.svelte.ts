@@ -1,0 +1,112 @@
+/**
+ * One notebook cell: a query module (with the SQL the user may have edited) or free SQL.
+ * Each run takes a ticket; an answer for an older ticket is dropped, so a slow earlier run
+ * never overwrites a newer result.
+ */
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { arrowToRows } from '../lib/arrowRows';
+import { chartRows, headlineRow } from '../lib/runModule';
+import type { Row, SqlValue } from '../lib/db';
+import type { QueryModule } from '../lib/queryModule';
+import type { ColumnInfo, WorkerError } from '../worker/api';
+import type { Client } from './client';
+
+export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+/** Charts draw at most this many rows; the table pages through all of them. */
+const chartRowLimit = 5000;
+
+let nextId = 1;
+
+export class Cell {
+  readonly id = `cell-${nextId++}`;
+  readonly module?: QueryModule;
+  title = $state('');
+  sql = $state('');
+  status = $state<CellStatus>('idle');
+  error = $state.raw<WorkerError | undefined>(undefined);
+  table = $state.raw<Table | undefined>(undefined);
+  columns = $state.raw<ColumnInfo[]>([]);
+  rows = $state.raw<Row[]>([]);
+  headline = $state.raw<SqlValue | undefined>(undefined);
+  previous = $state.raw<SqlValue | undefined>(undefined);
+  elapsedMs = $state(0);
+  private ticket = '';
+  private seq = 0;
+
+  constructor(
+    private client: Client,
+    init: { module?: QueryModule; sql?: string; title?: string },
+  ) {
+    this.module = init.module;
+    this.sql = init.sql ?? init.module?.sql ?? '';
+    this.title = init.title ?? init.module?.title ?? '';
+  }
+
+  get edited(): boolean {
+    return !!this.module && this.sql.trim() !== this.module.sql.trim();
+  }
+
+  revert() {
+    if (this.module) this.sql = this.module.sql;
+  }
+
+  async run(compare?: { start: string; end: string }) {
+    const seq = ++this.seq;
+    if (this.status === 'running') await this.client.cancel(this.ticket);
+    const ticket = `${this.id}:${seq}`;
+    this.ticket = ticket;
+    this.status = 'running';
+    this.error = undefined;
+    const current = (): boolean => seq === this.seq;
+    if (this.module) await this.runModule(ticket, current, compare);
+    else await this.runSql(ticket, current);
+  }
+
+  async cancel() {
+    if (this.status !== 'running') return;
+    await this.client.cancel(this.ticket);
+  }
+
+  private async runModule(ticket: string, current: () => boolean, compare?: { start: string; end: string }) {
+    const module = this.module!;
+    const sql = this.edited ? this.sql : undefined;
+    const ref = `${module.id}@${module.version}`;
+    const outcome = await this.client.runModule(ref, ticket, undefined, sql);
+    if (!current()) return;
+    if (!outcome.ok) return this.fail(outcome.error);
+    const rows = outcome.value.rows;
+    this.headline = headlineRow(module, rows)?.[module.headline?.column ?? ''];
+    this.rows = chartRows(module, rows);
+    this.columns = module.columns.map((c) => ({ name: c.name, type: c.type }));
+    this.table = undefined;
+    this.elapsedMs = outcome.value.elapsedMs;
+    this.status = 'done';
+    this.previous = undefined;
+    if (compare && module.headline) {
+      const before = await this.client.runModule(ref, `${ticket}:compare`, undefined, sql, compare);
+      if (current() && before.ok) this.previous = headlineRow(module, before.value.rows)?.[module.headline.column];
+    }
+  }
+
+  private async runSql(ticket: string, current: () => boolean) {
+    const outcome = await this.client.query(this.sql, ticket);
+    if (!current()) return;
+    if (!outcome.ok) return this.fail(outcome.error);
+    const table = tableFromIPC(outcome.value.ipc);
+    this.table = table;
+    this.columns = outcome.value.columns;
+    this.rows = arrowToRows(table, chartRowLimit);
+    this.elapsedMs = outcome.value.elapsedMs;
+    this.status = 'done';
+  }
+
+  private fail(error: WorkerError) {
+    this.error = error;
+    this.status = error.code === 'cancelled' ? 'cancelled' : 'error';
+  }
+
+  get rowCount(): number {
+    return this.table?.numRows ?? this.rows.length;
+  }
+}

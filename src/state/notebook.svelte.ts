@@ -1,0 +1,63 @@
+/**
+ * The notebook: module cells for every KPI whose inputs are loaded, grouped by family,
+ * then the user's own SQL cells. Modules whose inputs are missing are listed with what
+ * they need.
+ */
+import { familyOrder } from '../lib/moduleCatalog';
+import { moduleCatalog } from '../lib/queryModules';
+import type { QueryModule } from '../lib/queryModule';
+import type { TableInfo } from '../worker/api';
+import { Cell } from './cell.svelte';
+import type { Client } from './client';
+
+export interface MissingModule {
+  module: QueryModule;
+  tables: string[];
+}
+
+export class Notebook {
+  moduleCells = $state.raw<Cell[]>([]);
+  sqlCells = $state.raw<Cell[]>([]);
+  missing = $state.raw<MissingModule[]>([]);
+
+  constructor(private client: Client) {}
+
+  /** Rebuilds the module cells for what is loaded, keeping cells (and their edits) that still apply. */
+  build(tables: TableInfo[]) {
+    const columns = new Map(tables.filter((t) => t.name.startsWith('base.')).map((t) => [t.name.slice(5), new Set(t.columns.map((c) => c.name))]));
+    const kept = new Map(this.moduleCells.map((c) => [c.module!.id, c]));
+    const cells: Cell[] = [];
+    const missing: MissingModule[] = [];
+    for (const module of moduleCatalog().current) {
+      const absent = module.needs.filter((n) => !columns.has(n.table) || n.columns.some((c) => !columns.get(n.table)!.has(c)));
+      if (absent.length) missing.push({ module, tables: absent.map((n) => n.table) });
+      else cells.push(kept.get(module.id) ?? new Cell(this.client, { module }));
+    }
+    this.moduleCells = cells;
+    this.missing = missing;
+  }
+
+  get families(): { family: string; cells: Cell[] }[] {
+    const groups = new Map<string, Cell[]>();
+    for (const cell of this.moduleCells) {
+      const family = cell.module!.family;
+      groups.set(family, [...(groups.get(family) ?? []), cell]);
+    }
+    return [...groups].sort(([a], [b]) => familyOrder.indexOf(a) - familyOrder.indexOf(b)).map(([family, cells]) => ({ family, cells }));
+  }
+
+  addSqlCell(sql: string, title?: string): Cell {
+    const cell = new Cell(this.client, { sql, title });
+    this.sqlCells = [...this.sqlCells, cell];
+    return cell;
+  }
+
+  removeSqlCell(cell: Cell) {
+    void cell.cancel();
+    this.sqlCells = this.sqlCells.filter((c) => c !== cell);
+  }
+
+  runAll(compare?: { start: string; end: string }) {
+    for (const cell of [...this.moduleCells, ...this.sqlCells]) void cell.run(compare);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The worker API: the only way the page talks to DuckDB (through comlink). Every method
+ * returns plain data; failures are outcomes with a stable code and a sentence for the user,
+ * because an Error loses its fields when it crosses threads.
+ */
+import type { Row } from '../lib/db';
+import type { ParamValues } from '../lib/runModule';
+import type { Scope } from '../lib/scope';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WorkerError };
+
+export interface WorkerError {
+  /** Stable code, e.g. 'sql', 'cancelled', 'file-empty'. */
+  code: string;
+  /** One sentence for the user: what happened and what to do. */
+  message: string;
+  /** The file, row or column concerned, when there is one. */
+  where?: string;
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+}
+
+export interface TableInfo {
+  name: string;
+  rows: number;
+  columns: ColumnInfo[];
+  /** Where it came from: a file name, 'sample', or a URL. */
+  source: string;
+}
+
+export interface QueryResult {
+  /** Arrow IPC stream (transferred, not copied). */
+  ipc: Uint8Array;
+  rows: number;
+  columns: ColumnInfo[];
+  elapsedMs: number;
+}
+
+export interface ModuleResult {
+  rows: Row[];
+  elapsedMs: number;
+}
+
+export type LoadPhase = 'reading' | 'decoding' | 'inserting' | 'counting' | 'done';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  /** Bytes read so far and in all, when known. */
+  bytes?: number;
+  totalBytes?: number;
+  /** Rows in the table so far, once known. */
+  rows?: number;
+}
+
+export interface EngineInfo {
+  duckdbVersion: string;
+  bundle: string;
+  startMs: number;
+}
+
+export interface ClienteleApi {
+  /** Starts DuckDB. `assetBase` is the absolute URL the page's static files are served from. */
+  init(assetBase: string): Promise<Outcome<EngineInfo>>;
+  /** Loads the built-in sample store into the canonical tables. */
+  loadSample(onProgress?: (p: LoadProgress) => void): Promise<Outcome<TableInfo[]>>;
+  /** Loads a dropped or picked file (CSV, Parquet, JSON) as a table named after it. */
+  loadFile(file: File, onProgress?: (p: LoadProgress) => void): Promise<Outcome<TableInfo>>;
+  /** Removes a loaded table. */
+  dropTable(name: string): Promise<Outcome<null>>;
+  /** Every table and view the user can query, with row counts and columns. */
+  listTables(): Promise<TableInfo[]>;
+  /** Sets the date range and facets every later query sees. */
+  setScope(scope: Scope): Promise<Outcome<null>>;
+  /** Runs SQL for a cell; `ticket` identifies the run so it can be cancelled. */
+  query(sql: string, ticket: string, params?: ParamValues): Promise<Outcome<QueryResult>>;
+  /** Runs a query module (by `id@version`), or an edit of its SQL, with parameters. */
+  runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }): Promise<Outcome<ModuleResult>>;
+  /** Cancels the run with this ticket, if it is still going. */
+  cancel(ticket: string): Promise<boolean>;
+}

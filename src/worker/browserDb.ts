@@ -1,0 +1,43 @@
+/** One AsyncDuckDB connection behind the `Db` interface (see src/lib/db.ts). */
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import * as arrow from 'apache-arrow';
+import { arrowToRows } from '../lib/arrowRows';
+import { columnsToIPC } from '../lib/columnsToArrow';
+import { quoteIdent, type Db, type SqlValue } from '../lib/db';
+
+export class ConnectionDb implements Db {
+  constructor(readonly conn: AsyncDuckDBConnection) {}
+
+  async exec(sql: string, params?: SqlValue[]): Promise<void> {
+    await this.table(sql, params);
+  }
+
+  async rows(sql: string, params?: SqlValue[]) {
+    return arrowToRows(await this.table(sql, params));
+  }
+
+  async insertColumns(name: string, columns: Parameters<Db['insertColumns']>[1]): Promise<void> {
+    await this.conn.query(`drop table if exists ${quoteIdent(name)}`);
+    await this.conn.insertArrowFromIPCStream(columnsToIPC(arrow as never, columns), { name, create: true });
+  }
+
+  /** Runs through the pending-query path, so `cancel()` can stop it. */
+  async table(sql: string, params?: SqlValue[]): Promise<arrow.Table> {
+    if (params && params.length > 0) {
+      const stmt = await this.conn.prepare(sql);
+      try {
+        return await stmt.query(...params);
+      } finally {
+        await stmt.close();
+      }
+    }
+    const reader = await this.conn.send(sql, true);
+    const batches: arrow.RecordBatch[] = [];
+    for await (const batch of reader) batches.push(batch);
+    return batches.length ? new arrow.Table(batches) : new arrow.Table(reader.schema);
+  }
+
+  cancel(): Promise<boolean> {
+    return this.conn.cancelSent();
+  }
+}

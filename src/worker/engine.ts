@@ -1,0 +1,278 @@
+/**
+ * Everything beside DuckDB in the worker: start-up, loading files and the sample store,
+ * the scope, and running cell SQL and query modules. Each run gets its own connection, so
+ * runs interleave, can be cancelled one by one, and a failing cell does not disturb others.
+ */
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
+import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
+import * as arrow from 'apache-arrow';
+import * as Comlink from 'comlink';
+import { canonicalTableNames, type CanonicalTableName } from '../lib/canonical';
+import { quoteIdent } from '../lib/db';
+import { bindParams, type ParamValues } from '../lib/runModule';
+import { applyScope, baseSchema, ensureBaseSchema, setPeriod, type Scope } from '../lib/scope';
+import { moduleCatalog } from '../lib/queryModules';
+import type { ClienteleApi, ColumnInfo, EngineInfo, LoadProgress, Outcome, QueryResult, TableInfo, WorkerError } from './api';
+import { ConnectionDb } from './browserDb';
+import { fileKind, tableNameFor } from './fileKinds';
+import { parquetToIPC } from './parquet';
+import { startDuckDB } from './startDuckDB';
+
+type Progress = ((p: LoadProgress) => void) | undefined;
+
+const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+const fail = (code: string, message: string, where?: string): Outcome<never> => ({ ok: false, error: { code, message, where } });
+
+export class Engine implements ClienteleApi {
+  private db?: AsyncDuckDB;
+  private assetBase = '';
+  private running = new Map<string, ConnectionDb>();
+  private cancelled = new Set<string>();
+  private sources = new Map<string, string>();
+  private canonical: CanonicalTableName[] = [];
+  private scope?: Scope;
+  private progressListener?: (percentage: number) => void;
+
+  async init(assetBase: string): Promise<Outcome<EngineInfo>> {
+    const t0 = performance.now();
+    try {
+      this.assetBase = assetBase;
+      this.db = await startDuckDB();
+      // DuckDB reports query progress (e.g. while read_csv scans a file) only through this
+      // internal callback list; there is no public API for it in 1.32.
+      (this.db as unknown as { _onExecutionProgress: ((p: { percentage: string }) => void)[] })._onExecutionProgress.push(
+        (p) => this.progressListener?.(Number(p.percentage)),
+      );
+      const version = await this.db.getVersion();
+      await this.withDb(async (db) => ensureBaseSchema(db));
+      return ok({ duckdbVersion: version, bundle: 'eh', startMs: performance.now() - t0 });
+    } catch (e) {
+      return fail('start', `The database could not start: ${messageOf(e)}`);
+    }
+  }
+
+  async loadSample(onProgress?: Progress): Promise<Outcome<TableInfo[]>> {
+    const db = this.requireDb();
+    const loaded: TableInfo[] = [];
+    try {
+      for (const table of canonicalTableNames) {
+        const response = await fetch(`${this.assetBase}sample/${table}.parquet`);
+        if (!response.ok) return fail('sample-missing', `The sample store's ${table} table could not be read (HTTP ${response.status}).`);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        if (bytes[0] !== 0x50) return fail('sample-missing', `The sample store's ${table} table is missing from this build.`);
+        onProgress?.({ phase: 'decoding', bytes: bytes.byteLength, totalBytes: bytes.byteLength });
+        const ipc = await parquetToIPC(bytes);
+        await this.withConnection(async (c) => {
+          await c.conn.query(`drop table if exists ${baseSchema}.${quoteIdent(table)}`);
+          await c.conn.insertArrowFromIPCStream(ipc, { name: table, schema: baseSchema, create: true });
+        });
+        this.sources.set(`${baseSchema}.${table}`, 'sample');
+        if (!this.canonical.includes(table)) this.canonical.push(table);
+        loaded.push(await this.describe(baseSchema, table, 'sample'));
+        onProgress?.({ phase: 'inserting', rows: loaded.at(-1)!.rows });
+      }
+      await this.rescope();
+      onProgress?.({ phase: 'done' });
+      return ok(loaded);
+    } catch (e) {
+      return fail('sample', `The sample store could not be loaded: ${messageOf(e)}`);
+    }
+  }
+
+  async loadFile(file: File, onProgress?: Progress): Promise<Outcome<TableInfo>> {
+    const db = this.requireDb();
+    if (file.size === 0) return fail('file-empty', `"${file.name}" is empty. Export it again, with its rows, and drop it here.`, file.name);
+    const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+    const kind = fileKind(file.name, head);
+    if (!kind) {
+      return fail('file-kind', `"${file.name}" is not a CSV, Parquet or JSON file. Export the data as CSV and drop that instead.`, file.name);
+    }
+    const taken = new Set((await this.listTables()).map((t) => t.name));
+    const name = tableNameFor(file.name, taken);
+    const total = file.size;
+    onProgress?.({ phase: 'reading', bytes: 0, totalBytes: total });
+    try {
+      if (kind === 'parquet') {
+        const bytes = await readWithProgress(file, (n) => onProgress?.({ phase: 'reading', bytes: n, totalBytes: total }));
+        onProgress?.({ phase: 'decoding', bytes: total, totalBytes: total });
+        const ipc = await parquetToIPC(bytes);
+        onProgress?.({ phase: 'inserting', bytes: total, totalBytes: total });
+        await this.withConnection((c) => c.conn.insertArrowFromIPCStream(ipc, { name, create: true }));
+      } else {
+        const path = `upload-${crypto.randomUUID()}.${kind}`; // no user text in SQL
+        await db.registerFileHandle(path, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+        try {
+          this.progressListener = (pct) => onProgress?.({ phase: 'reading', bytes: Math.round((pct / 100) * total), totalBytes: total });
+          await this.withConnection(async (c) => {
+            if (kind === 'csv') {
+              await c.conn.query('SET enable_progress_bar = true');
+              await c.exec(`create table ${quoteIdent(name)} as select * from read_csv(?)`, [path]);
+            } else {
+              await c.conn.insertJSONFromPath(path, { name });
+            }
+          });
+        } finally {
+          this.progressListener = undefined;
+          await db.dropFile(path);
+        }
+      }
+      onProgress?.({ phase: 'counting', bytes: total, totalBytes: total });
+      this.sources.set(name, file.name);
+      const info = await this.describe('main', name, file.name);
+      onProgress?.({ phase: 'done', rows: info.rows, bytes: total, totalBytes: total });
+      return ok(info);
+    } catch (e) {
+      return fail('file-read', `"${file.name}" could not be read: ${firstLine(messageOf(e))}`, file.name);
+    }
+  }
+
+  async dropTable(name: string): Promise<Outcome<null>> {
+    if (!this.sources.has(name)) return fail('no-table', `There is no loaded table "${name}".`);
+    await this.withConnection((c) => c.exec(`drop table if exists ${quoteIdent(name)}`));
+    this.sources.delete(name);
+    return ok(null);
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    const tables: TableInfo[] = [];
+    for (const [qualified, source] of this.sources) {
+      const [schema, name] = qualified.includes('.') ? qualified.split('.') : ['main', qualified];
+      tables.push(await this.describe(schema, name, source));
+    }
+    return tables;
+  }
+
+  async setScope(scope: Scope): Promise<Outcome<null>> {
+    this.scope = scope;
+    try {
+      await this.rescope();
+      return ok(null);
+    } catch (e) {
+      return fail('scope', `The date range or filters could not be applied: ${firstLine(messageOf(e))}`);
+    }
+  }
+
+  async query(sql: string, ticket: string, params?: ParamValues): Promise<Outcome<QueryResult>> {
+    const t0 = performance.now();
+    return this.run(ticket, async (c) => {
+      await this.prepareConnection(c, params);
+      const table = await c.table(sql);
+      const ipc = arrow.tableToIPC(table, 'stream');
+      return { ipc, rows: table.numRows, columns: columnsOf(table), elapsedMs: performance.now() - t0 };
+    }).then((outcome) => (outcome.ok ? Comlink.transfer(outcome, [outcome.value.ipc.buffer]) : outcome));
+  }
+
+  async runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }) {
+    const module = moduleCatalog().byRef.get(ref);
+    if (!module) return fail('no-module', `There is no query module "${ref}" in this version of Clientele.`);
+    const t0 = performance.now();
+    return this.run(ticket, async (c) => {
+      await this.prepareConnection(c);
+      if (period) await setPeriod(c, period.start, period.end);
+      await bindParams(c, module, params);
+      const rows = await c.rows(sql ?? module.sql);
+      return { rows, elapsedMs: performance.now() - t0 };
+    });
+  }
+
+  async cancel(ticket: string): Promise<boolean> {
+    const c = this.running.get(ticket);
+    if (!c) return false;
+    this.cancelled.add(ticket);
+    return c.cancel();
+  }
+
+  private async run<T>(ticket: string, body: (c: ConnectionDb) => Promise<T>): Promise<Outcome<T>> {
+    const conn = await this.requireDb().connect();
+    const c = new ConnectionDb(conn);
+    this.running.set(ticket, c);
+    try {
+      return ok(await body(c));
+    } catch (e) {
+      if (this.cancelled.has(ticket)) return fail('cancelled', 'The query was cancelled.');
+      return { ok: false, error: sqlError(e) };
+    } finally {
+      this.running.delete(ticket);
+      this.cancelled.delete(ticket);
+      await conn.close();
+    }
+  }
+
+  /** A fresh connection sees the views, but variables are per connection: set the period. */
+  private async prepareConnection(c: ConnectionDb, params?: ParamValues) {
+    if (this.scope) await setPeriod(c, this.scope.start, this.scope.end);
+    for (const [name, value] of Object.entries(params ?? {})) {
+      if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`"${name}" is not a valid parameter name`);
+      await c.exec(`set variable ${name} = ?`, [value]);
+    }
+  }
+
+  private async rescope() {
+    if (!this.scope || this.canonical.length === 0) return;
+    await this.withDb((db) => applyScope(db, this.scope!, this.canonical));
+  }
+
+  private async describe(schema: string, name: string, source: string): Promise<TableInfo> {
+    return this.withDb(async (db) => {
+      const qualified = `${quoteIdent(schema)}.${quoteIdent(name)}`;
+      const [{ n }] = await db.rows(`select count(*)::double as n from ${qualified}`);
+      const cols = await db.rows(
+        'select column_name as name, data_type as type from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position',
+        [schema, name],
+      );
+      return { name: schema === 'main' ? name : `${schema}.${name}`, rows: Number(n), columns: cols as unknown as ColumnInfo[], source };
+    });
+  }
+
+  private requireDb(): AsyncDuckDB {
+    if (!this.db) throw new Error('The database has not started yet.');
+    return this.db;
+  }
+
+  private async withConnection<T>(body: (c: ConnectionDb) => Promise<T>): Promise<T> {
+    const conn = await this.requireDb().connect();
+    try {
+      return await body(new ConnectionDb(conn));
+    } finally {
+      await conn.close();
+    }
+  }
+
+  private withDb<T>(body: (db: ConnectionDb) => Promise<T>): Promise<T> {
+    return this.withConnection(body);
+  }
+}
+
+function columnsOf(table: arrow.Table): ColumnInfo[] {
+  return table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
+}
+
+/** DuckDB's message, less its boilerplate, plus the line and column when it gives a position. */
+function sqlError(e: unknown): WorkerError {
+  const text = messageOf(e);
+  const message = firstLine(text).replace(/^(\w+ )?Error: /, '');
+  const kind = /^(\w+) Error/.exec(text)?.[1];
+  return { code: kind === 'Parser' ? 'sql-syntax' : kind === 'Binder' || kind === 'Catalog' ? 'sql-name' : 'sql', message };
+}
+
+async function readWithProgress(file: File, onBytes: (n: number) => void): Promise<Uint8Array> {
+  const out = new Uint8Array(file.size);
+  let offset = 0;
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.set(value, offset);
+    offset += value.byteLength;
+    onBytes(offset);
+  }
+  return out;
+}

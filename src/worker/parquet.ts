@@ -1,0 +1,14 @@
+/**
+ * Parquet without DuckDB's parquet extension (which would be downloaded): parquet-wasm
+ * decodes to an Arrow IPC stream that DuckDB inserts. Its wasm is self-hosted too.
+ */
+import initParquet, { readParquet } from 'parquet-wasm/esm';
+import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+
+let ready: Promise<unknown> | undefined;
+
+export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
+  ready ??= initParquet({ module_or_path: parquetWasm });
+  await ready;
+  return readParquet(bytes).intoIPCStream();
+}

@@ -1,0 +1,5 @@
+/** The web worker that owns DuckDB; the page reaches it only through comlink and api.ts. */
+import * as Comlink from 'comlink';
+import { Engine } from './engine';
+
+Comlink.expose(new Engine());
