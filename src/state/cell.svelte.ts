@@ -5,7 +5,7 @@
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { arrowToRows } from '../lib/arrowRows';
-import { chartRows, headlineRow } from '../lib/runModule';
+import { chartRows, headlineRow, type ParamValues } from '../lib/runModule';
 import type { Row, SqlValue } from '../lib/db';
 import type { QueryModule } from '../lib/queryModule';
 import type { ColumnInfo, WorkerError } from '../worker/api';
@@ -31,6 +31,8 @@ export class Cell {
   headline = $state.raw<SqlValue | undefined>(undefined);
   previous = $state.raw<SqlValue | undefined>(undefined);
   elapsedMs = $state(0);
+  /** Values the user set for the module's parameters; the rest take their defaults. */
+  params = $state<ParamValues>({});
   private ticket = '';
   private seq = 0;
 
@@ -72,7 +74,8 @@ export class Cell {
     const module = this.module!;
     const sql = this.edited ? this.sql : undefined;
     const ref = `${module.id}@${module.version}`;
-    const outcome = await this.client.runModule(ref, ticket, undefined, sql);
+    const params = $state.snapshot(this.params);
+    const outcome = await this.client.runModule(ref, ticket, params, sql);
     if (!current()) return;
     if (!outcome.ok) return this.fail(outcome.error);
     const rows = outcome.value.rows;
@@ -84,7 +87,7 @@ export class Cell {
     this.status = 'done';
     this.previous = undefined;
     if (compare && module.headline) {
-      const before = await this.client.runModule(ref, `${ticket}:compare`, undefined, sql, compare);
+      const before = await this.client.runModule(ref, `${ticket}:compare`, params, sql, compare);
       if (current() && before.ok) this.previous = headlineRow(module, before.value.rows)?.[module.headline.column];
     }
   }
