@@ -33,6 +33,8 @@ export class Cell {
   elapsedMs = $state(0);
   /** Values the user set for the module's parameters; the rest take their defaults. */
   params = $state<ParamValues>({});
+  /** Waiting in the notebook's run queue; its result, if any, is for the previous scope. */
+  queued = $state(false);
   private ticket = '';
   private seq = 0;
 
@@ -55,6 +57,7 @@ export class Cell {
 
   async run(compare?: { start: string; end: string }) {
     const seq = ++this.seq;
+    this.queued = false;
     if (this.status === 'running') await this.client.cancel(this.ticket);
     const ticket = `${this.id}:${seq}`;
     this.ticket = ticket;

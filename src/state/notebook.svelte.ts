@@ -57,7 +57,19 @@ export class Notebook {
     this.sqlCells = this.sqlCells.filter((c) => c !== cell);
   }
 
-  runAll(compare?: { start: string; end: string }) {
-    for (const cell of [...this.moduleCells, ...this.sqlCells]) void cell.run(compare);
+  /**
+   * Runs every cell, a few at a time in page order: DuckDB-WASM has one thread, so running
+   * all at once would only make the first cell on screen the last to finish.
+   */
+  async runAll(compare?: { start: string; end: string }, parallel = 3) {
+    const generation = ++this.generation;
+    const queue = [...this.moduleCells, ...this.sqlCells];
+    for (const cell of queue) cell.queued = true;
+    const worker = async () => {
+      for (let cell = queue.shift(); cell && generation === this.generation; cell = queue.shift()) await cell.run(compare);
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
   }
+
+  private generation = 0;
 }
