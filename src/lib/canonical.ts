@@ -118,6 +118,24 @@ export const canonicalTables: Record<CanonicalTableName, CanonicalTable> = {
   },
 };
 
+/**
+ * Tables the app computes rather than loads (model predictions). Modules may read them in
+ * `needs`; they exist once the model has been fitted on the orders in scope.
+ */
+export const derivedTables: Record<string, CanonicalColumn[]> = {
+  clv_predictions: [
+    col('customer_id', 'VARCHAR', true),
+    col('frequency', 'DOUBLE', true),
+    col('recency', 'DOUBLE', true),
+    col('T', 'DOUBLE', true),
+    col('monetary_value', 'DOUBLE', true),
+    col('p_alive', 'DOUBLE', true),
+    col('expected_purchases', 'DOUBLE', true),
+    col('expected_spend', 'DOUBLE', true),
+    col('predicted_clv', 'DOUBLE', true),
+  ],
+};
+
 /** `create table` DDL for an empty canonical table (used by tests and the contract check). */
 export function createTableSql(table: CanonicalTableName, qualifiedName: string = table): string {
   const cols = canonicalTables[table].columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
