@@ -77,3 +77,22 @@ test('a bad SQL statement fails in its own cell while another cell still runs', 
   await expect(good.locator('tbody td').first()).toHaveText('42');
   await expect(bad).toHaveAttribute('data-status', 'error');
 });
+
+test('a long query can be cancelled and the notebook keeps working', async ({ page }) => {
+  await openReady(page);
+  const slow = await runSqlCell(page, 'select sum(a.range * b.range) as s from range(200000) a, range(200000) b');
+  await expect(slow).toHaveAttribute('data-status', 'running');
+  await slow.getByRole('button', { name: 'Cancel' }).click();
+  await expect(slow).toHaveAttribute('data-status', 'cancelled');
+  await expect(slow.getByTestId('cell-error')).toHaveText('Cancelled.');
+  const next = await runSqlCell(page, 'select 1 + 1 as two');
+  await expect(next.locator('tbody td').first()).toHaveText('2');
+});
+
+test('an empty file is refused with a message naming it, and nothing loaded is lost', async ({ page }) => {
+  await openReady(page);
+  const before = await page.locator('.tables > li').count();
+  await dropFile(page, 'empty.csv', '');
+  await expect(page.getByRole('alert').filter({ hasText: 'empty.csv' })).toContainText('is empty');
+  await expect(page.locator('.tables > li')).toHaveCount(before);
+});
