@@ -14,6 +14,7 @@ const en = {
   'data.drop': 'Drop CSV, Parquet or JSON files here',
   'data.pick': 'Choose files…',
   'data.rows': '{rows} rows',
+  'data.rows.one': '{rows} row',
   'data.columns': '{count} columns',
   'data.remove': 'Remove {name}',
   'data.source': 'from {source}',
@@ -23,6 +24,7 @@ const en = {
   'load.inserting': 'Loading {name} into the database…',
   'load.counting': 'Counting rows of {name}…',
   'load.done': '{name} loaded: {rows} rows.',
+  'load.done.one': '{name} loaded: {rows} row.',
   'load.failed': '{message}',
   'notebook.title': 'Notebook',
   'notebook.addSql': 'Add a SQL cell',
@@ -48,6 +50,7 @@ const en = {
   'cell.table': 'Table',
   'cell.chart': 'Chart',
   'cell.rows': '{rows} rows in {ms} ms',
+  'cell.rows.one': '{rows} row in {ms} ms',
   'cell.noRows': 'The query returned no rows.',
   'cell.error': 'This cell failed: {message}',
   'cell.cancelled': 'Cancelled.',
@@ -97,6 +100,13 @@ export function t(key: MessageKey, vars: Vars = {}): string {
     const v = vars[name];
     return v === undefined ? `{${name}}` : typeof v === 'number' ? formatNumber(v) : v;
   });
+}
+
+/** Like `t`, choosing the `.one` form of the key when `count` takes the singular in this language. */
+export function tn(key: MessageKey, count: number, vars: Vars = {}): string {
+  const one = `${key}.one` as MessageKey;
+  const plural = new Intl.PluralRules(locale).select(count);
+  return t(plural === 'one' && one in en ? one : key, vars);
 }
 
 export function formatNumber(n: number, options: Intl.NumberFormatOptions = {}): string {

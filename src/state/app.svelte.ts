@@ -3,7 +3,7 @@
  * messages the user must see. Components render this and call its methods.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { t, type MessageKey } from '../lib/i18n';
+import { t, tn, type MessageKey } from '../lib/i18n';
 import type { LoadProgress, TableInfo } from '../worker/api';
 import { callback, startWorker, type Client } from './client';
 import { Notebook } from './notebook.svelte';
@@ -64,7 +64,7 @@ export class AppState {
         this.notify('error', outcome.error.message);
         continue;
       }
-      this.notify('info', t('load.done', { name: file.name, rows: outcome.value.rows }));
+      this.notify('info', tn('load.done', outcome.value.rows, { name: file.name, rows: outcome.value.rows }));
       await this.refreshTables();
       const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${outcome.value.name}`, outcome.value.name);
       void cell.run();
@@ -95,8 +95,11 @@ export class AppState {
     this.notebook.runAll(this.scope.compare);
   }
 
+  /** Errors stay until dismissed; information fades after a few seconds. */
   notify(kind: Notice['kind'], text: string) {
-    this.notices = [...this.notices, { id: noticeId++, kind, text }];
+    const id = noticeId++;
+    this.notices = [...this.notices, { id, kind, text }];
+    if (kind === 'info') setTimeout(() => this.dismiss(id), 6000);
   }
 
   dismiss(id: number) {
