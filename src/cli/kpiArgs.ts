@@ -1,0 +1,37 @@
+/** The command line of `npm run kpis`: files, an optional period, output form, module filter. */
+import { parseArgs } from 'node:util';
+
+export interface KpiArgs {
+  files: string[];
+  from?: string;
+  to?: string;
+  json: boolean;
+  only?: string[];
+  /** A folder of query modules to run instead of queries/. */
+  queries?: string;
+}
+
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR]';
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseKpiArgs(argv: string[]): KpiArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      queries: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new Error(`no files given\n${usage}`);
+  for (const flag of ['from', 'to'] as const) {
+    const day = values[flag];
+    if (day !== undefined && (!isoDay.test(day) || Number.isNaN(Date.parse(day)))) throw new Error(`--${flag} ${day} is not a date (YYYY-MM-DD)`);
+  }
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries };
+}

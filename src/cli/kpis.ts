@@ -1,0 +1,41 @@
+/**
+ * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR]`: every KPI module on
+ * the given files, on native DuckDB. Exit code 1 when a module failed, 2 when nothing could run.
+ */
+import { readCatalog } from './readModules';
+import { loadFiles } from './loadFiles';
+import { openNativeDb } from './nativeDb';
+import { parseKpiArgs } from './kpiArgs';
+import { orderDateRange, runKpis } from './runKpis';
+import { textReport } from './textReport';
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseKpiArgs(argv);
+  const db = await openNativeDb();
+  try {
+    const loaded = await loadFiles(db, args.files);
+    const range = loaded.columns.has('orders') ? await orderDateRange(db) : undefined;
+    const start = args.from ?? range?.start;
+    const end = args.to ?? range?.end;
+    if (!start || !end) throw new Error('no period: give --from and --to, or an orders file with order dates');
+    let modules = readCatalog(args.queries).current;
+    if (args.only) {
+      const unknown = args.only.filter((id) => !modules.some((m) => m.id === id));
+      if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
+      modules = modules.filter((m) => args.only!.includes(m.id));
+    }
+    const report = await runKpis(db, modules, loaded.columns, { start, end });
+    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${textReport(report)}\n`);
+    return report.modules.some((m) => m.error) ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: Error) => {
+    process.stderr.write(`kpis: ${e.message}\n`);
+    process.exitCode = 2;
+  },
+);

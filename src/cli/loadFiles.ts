@@ -1,0 +1,103 @@
+/**
+ * Loads files from disk into schema `base` as canonical tables, on native DuckDB: each file
+ * is read where it lies (read_parquet / read_csv / read_json), recognised as a canonical table
+ * by its name or its columns, and its canonical columns are cast to the canonical types.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { canonicalTableNames, canonicalTables, createTableSql, type CanonicalTableName } from '../lib/canonical';
+import { quoteIdent, type Db } from '../lib/db';
+import { baseSchema, ensureBaseSchema } from '../lib/scope';
+import { fileKind, type FileKind } from '../worker/fileKinds';
+
+const readers: Record<FileKind, string> = {
+  parquet: 'read_parquet(?)',
+  csv: 'read_csv(?)',
+  json: 'read_json(?)',
+};
+
+export interface LoadedFile {
+  file: string;
+  table: CanonicalTableName;
+  rows: number;
+}
+
+export interface LoadResult {
+  files: LoadedFile[];
+  /** Canonical table -> its columns that were loaded. */
+  columns: Map<CanonicalTableName, Set<string>>;
+}
+
+const normalise = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+/**
+ * The canonical table a file holds: one named in the file name whose required columns are all
+ * there, otherwise the table whose required columns are all there and that matches most columns.
+ */
+export function recogniseTable(fileName: string, columnNames: string[]): CanonicalTableName | undefined {
+  const have = new Set(columnNames.map(normalise));
+  const stem = normalise(basename(fileName).replace(/\.[^.]+$/, ''));
+  const complete = canonicalTableNames.filter((t) => canonicalTables[t].columns.every((c) => !c.required || have.has(c.name)));
+  const named = complete.filter((t) => stem === t || stem.startsWith(`${t}_`) || stem.endsWith(`_${t}`));
+  if (named.length) return named.sort((a, b) => b.length - a.length)[0];
+  const score = (t: CanonicalTableName) => canonicalTables[t].columns.filter((c) => have.has(c.name)).length;
+  return complete.sort((a, b) => score(b) - score(a))[0];
+}
+
+function sniff(path: string): FileKind | undefined {
+  const head = new Uint8Array(4096);
+  const fd = openSync(path, 'r');
+  try {
+    const n = readSync(fd, head, 0, head.length, 0);
+    return fileKind(path, head.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Loads every file; several files of one table are appended. Columns no file had are dropped. */
+export async function loadFiles(db: Db, paths: string[]): Promise<LoadResult> {
+  await ensureBaseSchema(db);
+  const files: LoadedFile[] = [];
+  const columns = new Map<CanonicalTableName, Set<string>>();
+  for (const path of paths) {
+    const kind = sniff(path);
+    if (!kind) throw new Error(`${path}: not a CSV, Parquet or JSON file`);
+    const source = readers[kind];
+    const described = await db.rows(`describe select * from ${source}`, [path]);
+    const fileColumns = described.map((r) => String(r.column_name));
+    const table = recogniseTable(path, fileColumns);
+    if (!table) {
+      throw new Error(`${path}: its columns (${fileColumns.join(', ')}) do not hold the required columns of any canonical table`);
+    }
+    const byName = new Map(fileColumns.map((c) => [normalise(c), c]));
+    const present = canonicalTables[table].columns.filter((c) => byName.has(c.name));
+    const target = `${baseSchema}.${quoteIdent(table)}`;
+    if (!columns.has(table)) {
+      await db.exec(`drop table if exists ${target}`);
+      await db.exec(createTableSql(table, target));
+      columns.set(table, new Set());
+    }
+    const names = present.map((c) => quoteIdent(c.name)).join(', ');
+    const casts = present.map((c) => `cast(${quoteIdent(byName.get(c.name)!)} as ${c.type})`).join(', ');
+    const before = await count(db, target);
+    try {
+      await db.exec(`insert into ${target} (${names}) select ${casts} from ${source}`, [path]);
+    } catch (e) {
+      throw new Error(`${path}: could not be loaded as ${table}: ${(e as Error).message.split('\n')[0]}`);
+    }
+    for (const c of present) columns.get(table)!.add(c.name);
+    files.push({ file: path, table, rows: (await count(db, target)) - before });
+  }
+  for (const [table, loaded] of columns) {
+    for (const c of canonicalTables[table].columns) {
+      if (!loaded.has(c.name)) await db.exec(`alter table ${baseSchema}.${quoteIdent(table)} drop column ${quoteIdent(c.name)}`);
+    }
+  }
+  return { files, columns };
+}
+
+async function count(db: Db, table: string): Promise<number> {
+  const [row] = await db.rows(`select count(*) as n from ${table}`);
+  return Number(row.n);
+}

@@ -1,0 +1,30 @@
+/** The readable form of a KPI report: each module's title, headline and first rows. */
+import type { Row } from '../lib/db';
+import { formatCell, formatHeadline } from '../lib/formatValue';
+import type { KpiReport } from './runKpis';
+
+const shownRows = 5;
+
+function table(rows: Row[]): string[] {
+  if (rows.length === 0) return ['    (no rows)'];
+  const names = Object.keys(rows[0]);
+  const shown = rows.slice(0, shownRows).map((r) => names.map((n) => formatCell(r[n])));
+  const widths = names.map((n, i) => Math.max(n.length, ...shown.map((r) => r[i].length)));
+  const line = (cells: string[]) => `    ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd();
+  const more = rows.length > shownRows ? [`    … ${rows.length - shownRows} more rows`] : [];
+  return [line(names), ...shown.map(line), ...more];
+}
+
+export function textReport(report: KpiReport): string {
+  const out = [`Period ${report.period.start} to ${report.period.end}`, ''];
+  for (const m of report.modules) {
+    const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format)}` : '';
+    out.push(`${m.title} (${m.id}@${m.version})${m.error ? '' : headline}`);
+    out.push(...(m.error ? [`    FAILED: ${m.error.split('\n')[0]}`] : table(m.rows)), '');
+  }
+  if (report.skipped.length) {
+    out.push('Not run, inputs missing:');
+    for (const s of report.skipped) out.push(`    ${s.id}: needs ${s.needs.join('; ')}`);
+  }
+  return out.join('\n');
+}
