@@ -1,0 +1,137 @@
+// Pins that every current query module gives identical results on DuckDB-WASM (the browser's
+// engine; Parquet through parquet-wasm -> Arrow IPC) and native DuckDB (the command-line runner;
+// read_parquet), on the same canonical Parquet files and the same scopes. Results must match
+// value for value and row for row; the only allowance is a relative difference below 1e-9 in
+// floating-point numbers, because the engines may add in a different order (threads, versions).
+// Data: the sample store (static/sample/*.parquet) when it exists, else a synthetic store.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readParquet } from 'parquet-wasm/node';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadFiles } from '../../src/cli/loadFiles';
+import { openNativeDb, type NativeDb } from '../../src/cli/nativeDb';
+import { readCatalog } from '../../src/cli/readModules';
+import { orderDateRange, runKpis, type KpiReport } from '../../src/cli/runKpis';
+import { canonicalTableNames, type CanonicalTableName } from '../../src/lib/canonical';
+import type { Db, Row, SqlValue } from '../../src/lib/db';
+import type { Scope } from '../../src/lib/scope';
+import { writeSyntheticStore } from '../support/syntheticStore';
+import { openWasmDb, type WasmDb } from '../support/wasmDb';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const sampleDir = join(root, 'static/sample');
+const sampleFiles = canonicalTableNames.map((t) => join(sampleDir, `${t}.parquet`)).filter((f) => existsSync(f));
+const modules = [...readCatalog().current, ...readCatalog(join(root, 'test/fixtures/cli/queries')).current];
+
+let wasm: WasmDb;
+let native: NativeDb;
+let tmp: string;
+let files: string[];
+const loaded = new Map<string, Map<CanonicalTableName, Set<string>>>();
+
+async function baseColumns(db: Db): Promise<Map<CanonicalTableName, Set<string>>> {
+  const rows = await db.rows(
+    "select table_name as t, column_name as c from information_schema.columns where table_schema = 'base' order by t, ordinal_position",
+  );
+  const columns = new Map<CanonicalTableName, Set<string>>();
+  for (const r of rows) {
+    const t = r.t as CanonicalTableName;
+    if (!columns.has(t)) columns.set(t, new Set());
+    columns.get(t)!.add(String(r.c));
+  }
+  return columns;
+}
+
+beforeAll(async () => {
+  [wasm, native] = await Promise.all([openWasmDb(), openNativeDb()]);
+  tmp = mkdtempSync(join(tmpdir(), 'clientele-cross-'));
+  files = sampleFiles.length ? sampleFiles : await writeSyntheticStore(native, tmp);
+  await loadFiles(native, files);
+  wasm.conn.query('create schema if not exists base');
+  for (const file of files) {
+    const table = file.split('/').at(-1)!.replace(/\.parquet$/, '');
+    const ipc = readParquet(readFileSync(file)).intoIPCStream();
+    wasm.conn.insertArrowFromIPCStream(ipc, { name: table, schema: 'base', create: true });
+  }
+  loaded.set('wasm', await baseColumns(wasm));
+  loaded.set('native', await baseColumns(native));
+});
+
+afterAll(() => {
+  wasm?.close();
+  native?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const relTolerance = 1e-9;
+
+function sameValue(a: SqlValue, b: SqlValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Object.is(a, b) || a === b) return true;
+    return Math.abs(a - b) <= relTolerance * Math.max(Math.abs(a), Math.abs(b));
+  }
+  return a === b;
+}
+
+/** Every difference between the two reports, as sentences; empty when they agree. */
+function differences(w: KpiReport, n: KpiReport): string[] {
+  const out: string[] = [];
+  if (JSON.stringify(w.skipped) !== JSON.stringify(n.skipped)) out.push(`skipped: wasm ${JSON.stringify(w.skipped)}, native ${JSON.stringify(n.skipped)}`);
+  for (const [i, wm] of w.modules.entries()) {
+    const nm = n.modules[i];
+    const id = `${wm.id}@${wm.version}`;
+    if (!nm || nm.id !== wm.id) {
+      out.push(`${id}: module order differs`);
+      continue;
+    }
+    if (Boolean(wm.error) !== Boolean(nm.error)) out.push(`${id}: wasm ${wm.error ?? 'ran'}; native ${nm.error ?? 'ran'}`);
+    if (wm.rows.length !== nm.rows.length) out.push(`${id}: ${wm.rows.length} rows on wasm, ${nm.rows.length} on native`);
+    wm.rows.slice(0, nm.rows.length).forEach((wr: Row, r) => {
+      const nr = nm.rows[r];
+      const keys = [...new Set([...Object.keys(wr), ...Object.keys(nr)])];
+      for (const k of keys) {
+        if (!sameValue(wr[k] ?? null, nr[k] ?? null) || !(k in wr) || !(k in nr)) {
+          out.push(`${id} row ${r} ${k}: wasm ${JSON.stringify(wr[k])}, native ${JSON.stringify(nr[k])}`);
+        }
+      }
+    });
+  }
+  return out;
+}
+
+async function bothEngines(scope: Scope): Promise<{ w: KpiReport; n: KpiReport }> {
+  const w = await runKpis(wasm, modules, loaded.get('wasm')!, scope);
+  const n = await runKpis(native, modules, loaded.get('native')!, scope);
+  return { w, n };
+}
+
+test('both engines load the same tables, columns, types and rows', async () => {
+  const shape = (m: Map<CanonicalTableName, Set<string>>) => [...m].map(([t, cs]) => `${t}(${[...cs].join(',')})`).sort();
+  expect(shape(loaded.get('native')!)).toEqual(shape(loaded.get('wasm')!));
+  expect(loaded.get('native')!.has('orders')).toBe(true);
+  const types = "select table_name, column_name, data_type from information_schema.columns where table_schema = 'base' order by all";
+  expect(await native.rows(types)).toEqual(await wasm.rows(types));
+  for (const table of loaded.get('native')!.keys()) {
+    const sql = `select count(*) as n, count(distinct columns(*)) from base.${table}`;
+    expect(await native.rows(sql), table).toEqual(await wasm.rows(sql));
+  }
+});
+
+test('every current module gives the same result on both engines over the whole period', async () => {
+  const range = (await orderDateRange(native))!;
+  expect(await orderDateRange(wasm)).toEqual(range);
+  const { w, n } = await bothEngines(range);
+  expect(w.modules.length + w.skipped.length).toBe(modules.length);
+  expect(w.modules.filter((m) => !m.error).length).toBeGreaterThan(0);
+  expect(differences(w, n)).toEqual([]);
+});
+
+test('and over the previous 90 days, restricted by facets', async () => {
+  const range = (await orderDateRange(native))!;
+  const start = new Date(Date.parse(`${range.end}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+  const scope: Scope = { start, end: range.end, facets: { channel: ['ads', 'email'], country: ['IE', 'FR', 'CI'] } };
+  const { w, n } = await bothEngines(scope);
+  expect(differences(w, n)).toEqual([]);
+});
