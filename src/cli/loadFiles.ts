@@ -31,17 +31,22 @@ export interface LoadResult {
 const normalise = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
 /**
- * The canonical table a file holds: one named in the file name whose required columns are all
- * there, otherwise the table whose required columns are all there and that matches most columns.
+ * The canonical table a file holds: the one its name names (`orders.csv`, `Shopify orders 2024.csv`),
+ * otherwise the one whose required columns are all there and that matches most columns.
+ * `missing` lists the required columns a file named after a table lacks.
  */
-export function recogniseTable(fileName: string, columnNames: string[]): CanonicalTableName | undefined {
+export function recogniseTable(fileName: string, columnNames: string[]): { table: CanonicalTableName; missing: string[] } | undefined {
   const have = new Set(columnNames.map(normalise));
   const stem = normalise(basename(fileName).replace(/\.[^.]+$/, ''));
-  const complete = canonicalTableNames.filter((t) => canonicalTables[t].columns.every((c) => !c.required || have.has(c.name)));
-  const named = complete.filter((t) => stem === t || stem.startsWith(`${t}_`) || stem.endsWith(`_${t}`));
-  if (named.length) return named.sort((a, b) => b.length - a.length)[0];
+  const missing = (t: CanonicalTableName) => canonicalTables[t].columns.filter((c) => c.required && !have.has(c.name)).map((c) => c.name);
+  const named = canonicalTableNames.filter((t) => `_${stem}_`.includes(`_${t}_`));
+  if (named.length) {
+    const table = [...named].sort((a, b) => b.length - a.length)[0];
+    return { table, missing: missing(table) };
+  }
   const score = (t: CanonicalTableName) => canonicalTables[t].columns.filter((c) => have.has(c.name)).length;
-  return complete.sort((a, b) => score(b) - score(a))[0];
+  const table = canonicalTableNames.filter((t) => missing(t).length === 0).sort((a, b) => score(b) - score(a))[0];
+  return table && { table, missing: [] };
 }
 
 function sniff(path: string): FileKind | undefined {
@@ -66,10 +71,12 @@ export async function loadFiles(db: Db, paths: string[]): Promise<LoadResult> {
     const source = readers[kind];
     const described = await db.rows(`describe select * from ${source}`, [path]);
     const fileColumns = described.map((r) => String(r.column_name));
-    const table = recogniseTable(path, fileColumns);
-    if (!table) {
+    const recognised = recogniseTable(path, fileColumns);
+    if (!recognised) {
       throw new Error(`${path}: its columns (${fileColumns.join(', ')}) do not hold the required columns of any canonical table`);
     }
+    const { table, missing } = recognised;
+    if (missing.length) throw new Error(`${path}: looks like ${table} but has no ${missing.join(', ')} column`);
     const byName = new Map(fileColumns.map((c) => [normalise(c), c]));
     const present = canonicalTables[table].columns.filter((c) => byName.has(c.name));
     const target = `${baseSchema}.${quoteIdent(table)}`;
