@@ -23,7 +23,10 @@ import { openWasmDb, type WasmDb } from '../support/wasmDb';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sampleDir = join(root, 'static/sample');
 const sampleFiles = canonicalTableNames.map((t) => join(sampleDir, `${t}.parquet`)).filter((f) => existsSync(f));
-const modules = [...readCatalog().current, ...readCatalog(join(root, 'test/fixtures/cli/queries')).current];
+// The catalog, plus probes written in the style of KPI SQL (cohorts, quantiles, ISO weeks, FILTER,
+// full joins, ordered string_agg) so that engine differences show even before the catalog grows.
+const fixtureModules = ['test/fixtures/cli/queries', 'test/fixtures/crossEngine/queries'].flatMap((d) => readCatalog(join(root, d)).current);
+const modules = [...readCatalog().current, ...fixtureModules];
 
 let wasm: WasmDb;
 let native: NativeDb;
@@ -124,7 +127,10 @@ test('every current module gives the same result on both engines over the whole 
   expect(await orderDateRange(wasm)).toEqual(range);
   const { w, n } = await bothEngines(range);
   expect(w.modules.length + w.skipped.length).toBe(modules.length);
-  expect(w.modules.filter((m) => !m.error).length).toBeGreaterThan(0);
+  const fixtureIds = new Set(fixtureModules.map((m) => m.id));
+  const fixtureRuns = w.modules.filter((m) => fixtureIds.has(m.id));
+  expect(fixtureRuns.filter((m) => m.error).map((m) => `${m.id}: ${m.error?.split('\n')[0]}`)).toEqual(['deliberately_failing: Invalid Input Error: deliberate failure']);
+  expect(fixtureRuns.filter((m) => m.rows.length === 0).map((m) => m.id)).toEqual(['deliberately_failing']);
   expect(differences(w, n)).toEqual([]);
 });
 
