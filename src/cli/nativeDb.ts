@@ -46,6 +46,9 @@ export async function openNativeDb(path = ':memory:'): Promise<NativeDb> {
     autoload_known_extensions: 'true',
   });
   const conn = await instance.connect();
+  // Native DuckDB has ICU: without this, a TIMESTAMPTZ column cast to TIMESTAMP would follow the
+  // machine's zone. DuckDB-WASM has no ICU and works in UTC; so does the runner.
+  await conn.run("set TimeZone = 'UTC'");
   const bound = (params?: SqlValue[]) => (params && params.length ? (params as DuckDBValue[]) : undefined);
   return {
     conn,

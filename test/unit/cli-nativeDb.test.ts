@@ -75,6 +75,11 @@ test('insertColumns builds the same typed table on both engines', async () => {
   expect(await native.rows('select * from t_cols')).toEqual([{ only: 7 }]);
 });
 
+test('time zones follow UTC, as on DuckDB-WASM, whatever the machine running the command', async () => {
+  const sql = "select timestamptz '2024-01-01 01:30:00+02' as tz, timestamptz '2024-01-01 01:30:00+02'::timestamp as cast_ts, timestamptz '2024-01-01 01:30:00+02'::date as cast_d";
+  expect(await native.rows(sql)).toEqual([{ tz: '2023-12-31 23:30:00', cast_ts: '2023-12-31 23:30:00', cast_d: '2023-12-31' }]);
+});
+
 test('extensions are never installed from the network', async () => {
   expect(await native.rows("select current_setting('autoinstall_known_extensions') as v")).toEqual([{ v: false }]);
 });
