@@ -1,0 +1,19 @@
+-- id: lead_conversion
+-- version: 1
+-- title: Lead-to-customer rate
+-- needs: leads(lead_id, created_at, channel, converted_at)
+-- view: bar(channel, rate)
+-- headline: rate percent
+-- columns: channel varchar, leads integer, converted integer, rate double
+-- Of the leads created in the period, the share that became customers (have a conversion
+-- date), by the lead's channel. Conversions may happen after the period ends: a lead is
+-- judged by whether it ever converted, so recent periods read low until leads mature.
+select coalesce(channel, 'unknown') as channel,
+       count(*)::integer as leads,
+       count(converted_at)::integer as converted,
+       (count(converted_at) / count(*))::double as rate
+from leads
+where created_at >= getvariable('period_start')
+  and created_at < getvariable('period_end') + interval 1 day
+group by grouping sets ((coalesce(channel, 'unknown')), ())
+order by channel nulls first

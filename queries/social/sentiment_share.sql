@@ -1,0 +1,29 @@
+-- id: sentiment_share
+-- version: 1
+-- title: Sentiment of social mentions
+-- needs: social_mentions(posted_at, sentiment)
+-- view: area(month, share, tone)
+-- headline: net_sentiment percent
+-- columns: month date, tone varchar, mentions integer, share double, net_sentiment double
+-- Mentions posted in the period, scored from -1 to 1 (the export's own sentiment, or the
+-- in-browser lexicon scorer): positive above 0.1, negative below -0.1, neutral between.
+-- By month, the share of each tone; the headline is net sentiment, % positive - % negative.
+with scored as (
+  select date_trunc('month', posted_at)::date as month,
+         case when sentiment > 0.1 then 'positive' when sentiment < -0.1 then 'negative' else 'neutral' end as tone
+  from social_mentions
+  where sentiment is not null
+    and posted_at >= getvariable('period_start')
+    and posted_at < getvariable('period_end') + interval 1 day
+)
+select null::date as month,
+       null::varchar as tone,
+       count(*)::integer as mentions,
+       null::double as share,
+       ((count(*) filter (where tone = 'positive') - count(*) filter (where tone = 'negative')) / nullif(count(*), 0))::double as net_sentiment
+from scored
+union all
+select month, tone, count(*)::integer, (count(*) / sum(count(*)) over (partition by month))::double, null::double
+from scored
+group by month, tone
+order by month nulls first, tone

@@ -1,0 +1,48 @@
+// Golden answers for the retention modules on the shared fixture (storeFixture.ts), worked by hand.
+import { expect, test } from 'vitest';
+import { goldenSuite } from './golden';
+
+const run = goldenSuite();
+
+test('repeat_customer_rate: customers with 2+ orders in the period', async () => {
+  // A: O2 (two lines, one order). B: O3 and O4. O'Brien: O9 (O5 was cancelled). 1 of 3.
+  expect(await run('repeat_customer_rate')).toEqual([{ customers: 3, repeat_customers: 1, rate: 1 / 3 }]);
+  expect(await run('repeat_customer_rate', { min_orders: 1 })).toEqual([{ customers: 3, repeat_customers: 3, rate: 1 }]);
+});
+
+test('purchase_frequency: orders per customer and the median gap', async () => {
+  // A 1, B 2, O'Brien 1 -> mean 4/3. B's gap: 29 Feb 23:30 -> 1 Mar 00:10 crosses one day boundary.
+  expect(await run('purchase_frequency')).toEqual([
+    { orders_per_customer: null, customers: 3, orders_per_customer_avg: 4 / 3, median_days_between: 1 },
+    { orders_per_customer: 1, customers: 2, orders_per_customer_avg: 1, median_days_between: null },
+    { orders_per_customer: 2, customers: 1, orders_per_customer_avg: 2, median_days_between: null },
+  ]);
+});
+
+test('churn_rate: previous-period customers who did not come back', async () => {
+  // Previous period (3 Dec - 31 Jan): A (10 Jan) and E (20 Dec). A came back, E did not.
+  expect(await run('churn_rate')).toEqual([{ previous_customers: 2, retained: 1, churned: 1, churn_rate: 0.5, retention_rate: 0.5 }]);
+});
+
+test('cohort_retention: share of each first-sale month buying in later months', async () => {
+  // Feb cohort: B, who also bought in March. Mar cohort: O'Brien. A's cohort (Jan) starts before the period.
+  expect(await run('cohort_retention')).toEqual([
+    { cohort: '2024-02', month_offset: 0, customers: 1, retention: 1 },
+    { cohort: '2024-02', month_offset: 1, customers: 1, retention: 1 },
+    { cohort: '2024-03', month_offset: 0, customers: 1, retention: 1 },
+  ]);
+});
+
+test('inactive_customers: new, loyal and lost by month with a 30-day window', async () => {
+  // Feb: A (first sale in Jan) is loyal, B is new. Mar: B loyal, O'Brien new.
+  // Lost: A's last sale 5 Feb + 30 d = 6 Mar; B's last 1 Mar 00:10 + 30 d = 31 Mar: both in March.
+  // Headline: active in the 30 days before 1 Feb: A only; active in the last 30 days: O'Brien -> A lost: 1/1.
+  expect(await run('inactive_customers', { window_days: 30 })).toEqual([
+    { month: null, kind: null, customers: 1, lost_rate: 1 },
+    { month: '2024-02-01', kind: 'loyal', customers: 1, lost_rate: null },
+    { month: '2024-02-01', kind: 'new', customers: 1, lost_rate: null },
+    { month: '2024-03-01', kind: 'lost', customers: 2, lost_rate: null },
+    { month: '2024-03-01', kind: 'loyal', customers: 1, lost_rate: null },
+    { month: '2024-03-01', kind: 'new', customers: 1, lost_rate: null },
+  ]);
+});

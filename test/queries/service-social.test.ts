@@ -1,0 +1,38 @@
+// Golden answers for the service and social modules on the shared fixture (storeFixture.ts), worked by hand.
+import { expect, test } from 'vitest';
+import { goldenSuite } from './golden';
+
+const run = goldenSuite();
+
+test('first_contact_resolution: resolved tickets only; no flag means one contact decides', async () => {
+  // chat: T1, T6 both first contact. email: T2 took 3 contacts (T3 is still open).
+  // T4 has no flag and one contact: first contact; no channel -> 'unknown'. T5 opened in January.
+  expect(await run('first_contact_resolution')).toEqual([
+    { channel: null, resolved: 4, first_contact: 3, fcr: 0.75 },
+    { channel: 'chat', resolved: 2, first_contact: 2, fcr: 1 },
+    { channel: 'email', resolved: 1, first_contact: 0, fcr: 0 },
+    { channel: 'unknown', resolved: 1, first_contact: 1, fcr: 1 },
+  ]);
+});
+
+test('resolution_time: hours to resolve, open tickets apart, impossible times left out', async () => {
+  // Feb: T1 2 h, T2 24 h -> median 13, mean 13. Mar: T4 4 h; T6 resolved before it opened
+  // (left out); T3 open. Period: 2, 24, 4 -> median 4, mean 10.
+  expect(await run('resolution_time')).toEqual([
+    { month: null, resolved: 3, median_hours: 4, average_hours: 10, open_tickets: 1 },
+    { month: '2024-02-01', resolved: 2, median_hours: 13, average_hours: 13, open_tickets: 0 },
+    { month: '2024-03-01', resolved: 1, median_hours: 4, average_hours: 4, open_tickets: 1 },
+  ]);
+});
+
+test('sentiment_share: tones by month and net sentiment', async () => {
+  // Feb: 0.5 positive, -0.5 negative, 0.05 and 0.1 neutral (0.1 is not above 0.1). Mar: 0.8
+  // positive; the NULL is unscored. Period: 2 positive, 1 negative of 5 -> (2 - 1) / 5 = 0.2.
+  expect(await run('sentiment_share')).toEqual([
+    { month: null, tone: null, mentions: 5, share: null, net_sentiment: 0.2 },
+    { month: '2024-02-01', tone: 'negative', mentions: 1, share: 0.25, net_sentiment: null },
+    { month: '2024-02-01', tone: 'neutral', mentions: 2, share: 0.5, net_sentiment: null },
+    { month: '2024-02-01', tone: 'positive', mentions: 1, share: 0.25, net_sentiment: null },
+    { month: '2024-03-01', tone: 'positive', mentions: 1, share: 1, net_sentiment: null },
+  ]);
+});
