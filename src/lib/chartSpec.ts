@@ -33,10 +33,12 @@ export function moduleChartSpec(module: QueryModule): VegaLiteSpec | undefined {
 
 export function viewSpec(view: ModuleView, typeOf: (name: string) => ResultType | undefined): VegaLiteSpec | undefined {
   const [x, y, z] = view.fields;
+  // Module series are monthly; bars need the month as their time unit to get a month's width.
+  const timeUnit = view.kind === 'bar' ? 'utcyearmonth' : 'utcyearmonthdate';
   const enc = (name: string, fallback: FieldType = 'nominal') => {
     const type = typeOf(name) ? fieldType(typeOf(name)) : fallback;
     const e: Record<string, unknown> = { field: name, type, title: humanise(name) };
-    if (type === 'temporal') e.timeUnit = 'utcyearmonthdate';
+    if (type === 'temporal') e.timeUnit = timeUnit;
     return e;
   };
   const color = z ? { color: enc(z) } : {};

@@ -31,6 +31,7 @@ export class AppState {
   notices = $state.raw<Notice[]>([]);
   currency = $state('USD');
   readonly client: Client;
+  private active = new Set<string>();
   readonly scope = new ScopeState();
   readonly notebook: Notebook;
 
@@ -44,7 +45,7 @@ export class AppState {
     const started = await this.client.init(base);
     if (!started.ok) return this.failStart(started.error.message);
     this.status = 'loading';
-    this.track('sample', { phase: 'reading' });
+    this.begin('sample', { phase: 'reading' });
     const sample = await this.client.loadSample(callback((p: LoadProgress) => this.track('sample', p)));
     this.untrack('sample');
     // Without the sample the page still works on dropped files.
@@ -57,7 +58,7 @@ export class AppState {
 
   async loadFiles(files: File[]) {
     for (const file of files) {
-      this.track(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
+      this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
       const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)));
       this.untrack(file.name);
       if (!outcome.ok) {
@@ -127,11 +128,19 @@ export class AppState {
   }
 
   private track(name: string, progress: LoadProgress) {
+    // A progress callback can arrive after the load it reports on has returned.
+    if (!this.active.has(name)) return;
     const others = this.loading.filter((l) => l.name !== name);
     this.loading = [...others, { name, progress }];
   }
 
+  private begin(name: string, progress: LoadProgress) {
+    this.active.add(name);
+    this.track(name, progress);
+  }
+
   private untrack(name: string) {
+    this.active.delete(name);
     this.loading = this.loading.filter((l) => l.name !== name);
   }
 

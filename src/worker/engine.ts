@@ -12,6 +12,7 @@ import { quoteIdent } from '../lib/db';
 import { bindParams, type ParamValues } from '../lib/runModule';
 import { applyScope, baseSchema, ensureBaseSchema, setPeriod, type Scope } from '../lib/scope';
 import { moduleCatalog } from '../lib/queryModules';
+import { scoreMentions } from '../lib/sentiment/scoreMentions';
 import type { ClienteleApi, ColumnInfo, EngineInfo, LoadProgress, Outcome, QueryResult, TableInfo, WorkerError } from './api';
 import { ConnectionDb } from './browserDb';
 import { fileKind, tableNameFor } from './fileKinds';
@@ -71,6 +72,7 @@ export class Engine implements ClienteleApi {
         loaded.push(await this.describe(baseSchema, table, 'sample'));
         onProgress?.({ phase: 'inserting', rows: loaded.at(-1)!.rows });
       }
+      if (this.canonical.includes('social_mentions')) await this.withDb((db) => scoreMentions(db));
       await this.rescope();
       onProgress?.({ phase: 'done' });
       return ok(loaded);
