@@ -1,8 +1,8 @@
 /**
  * A small canonical store (all seven tables, every column, awkward values: NULLs, guests,
  * refunds, quotes in names, millisecond timestamps, month edges), generated from a seeded
- * PRNG and written to Parquet by native DuckDB with bound inserts. For the cross-engine test
- * until the sample store's Parquet files exist.
+ * PRNG and written to Parquet by native DuckDB with bound inserts. The cross-engine test runs
+ * on it beside the sample store, whose realistic data has fewer edge cases.
  */
 import { canonicalTableNames, canonicalTables, createTableSql, type CanonicalTableName } from '../../src/lib/canonical';
 import type { SqlValue } from '../../src/lib/db';
