@@ -1,7 +1,7 @@
 -- id: acquisition_mix
 -- version: 1
 -- title: New customers and their revenue by channel
--- needs: orders(customer_id, order_date, revenue, status, channel)
+-- needs: orders(customer_id, order_date, revenue, refund, status, channel)
 -- view: hbar(channel, new_customers)
 -- headline: new_customers integer
 -- columns: channel varchar, new_customers integer, revenue double, share double
