@@ -8,9 +8,15 @@ test('new_customers: first sale ever in the period; trials, guests and cancellat
   // A's first sale is in January (before the period); B's is 29 Feb; O'Brien's cancelled O5
   // does not count, his O9 on 16 Mar does; D only has a zero-revenue trial; E bought in December.
   expect(await run('new_customers')).toEqual([
-    { month: null, new_customers: 2 },
-    { month: '2024-02-01', new_customers: 1 },
-    { month: '2024-03-01', new_customers: 1 },
+    { period: null, new_customers: 2 },
+    { period: '2024-02-01', new_customers: 1 },
+    { period: '2024-03-01', new_customers: 1 },
+  ]);
+  // By week: 29 Feb 2024 is a Thursday (week of Monday 26 Feb), 16 Mar a Saturday (week of 11 Mar).
+  expect(await run('new_customers', { grain: 'week' })).toEqual([
+    { period: null, new_customers: 2 },
+    { period: '2024-02-26', new_customers: 1 },
+    { period: '2024-03-11', new_customers: 1 },
   ]);
 });
 

@@ -46,3 +46,30 @@ test('inactive_customers: new, loyal and lost by month with a 30-day window', as
     { month: '2024-03-01', kind: 'new', customers: 1, lost_rate: null },
   ]);
 });
+
+test('customer_return_rate: returning customers, or with the alternative, customers who got a refund', async () => {
+  // Feb: A (first sale in Jan) returning; B new. Mar: B (first sale 29 Feb) returning; O'Brien new.
+  // Period: A had bought before 1 Feb; B and O'Brien had not -> 1/3.
+  expect(await run('customer_return_rate')).toEqual([
+    { month: null, customers: 3, returning: 1, rate: 1 / 3 },
+    { month: '2024-02-01', customers: 2, returning: 1, rate: 0.5 },
+    { month: '2024-03-01', customers: 2, returning: 1, rate: 0.5 },
+  ]);
+  // Refunds: only A (a refunded line of O2, in February).
+  expect(await run('customer_return_rate', { definition: 'refunds' })).toEqual([
+    { month: null, customers: 3, returning: 1, rate: 1 / 3 },
+    { month: '2024-02-01', customers: 2, returning: 1, rate: 0.5 },
+    { month: '2024-03-01', customers: 2, returning: 0, rate: 0 },
+  ]);
+});
+
+test('customer_types: trial only, one-time and repeat, by orders up to the period end', async () => {
+  // Active in the period: A (O1 + O2: repeat), B (O3, O4: repeat), O'Brien (O9 paid, O5 cancelled:
+  // one-time), D (only the zero-revenue trial O7: trial only). The guest has no id.
+  expect(await run('customer_types')).toEqual([
+    { kind: null, customers: 4, share: 1, repeat_share: 0.5 },
+    { kind: 'one-time', customers: 1, share: 0.25, repeat_share: null },
+    { kind: 'repeat', customers: 2, share: 0.5, repeat_share: null },
+    { kind: 'trial only', customers: 1, share: 0.25, repeat_share: null },
+  ]);
+});
