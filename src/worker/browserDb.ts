@@ -6,6 +6,8 @@ import { columnsToIPC } from '../lib/columnsToArrow';
 import { quoteIdent, type Db, type SqlValue } from '../lib/db';
 
 export class ConnectionDb implements Db {
+  private cancelled = false;
+
   constructor(readonly conn: AsyncDuckDBConnection) {}
 
   async exec(sql: string, params?: SqlValue[]): Promise<void> {
@@ -23,6 +25,8 @@ export class ConnectionDb implements Db {
 
   /** Runs through the pending-query path, so `cancel()` can stop it. */
   async table(sql: string, params?: SqlValue[]): Promise<arrow.Table> {
+    // A cancel can arrive before the statement is sent, when there is nothing to cancel yet.
+    if (this.cancelled) throw new Error('cancelled');
     if (params && params.length > 0) {
       const stmt = await this.conn.prepare(sql);
       try {
@@ -31,13 +35,16 @@ export class ConnectionDb implements Db {
         await stmt.close();
       }
     }
-    const reader = await this.conn.send(sql, true);
+    // No streamed result: the whole query then runs inside the pending-query polling, where a
+    // cancel can stop it; a streamed aggregate would run in one uninterruptible fetch.
+    const reader = await this.conn.send(sql, false);
     const batches: arrow.RecordBatch[] = [];
     for await (const batch of reader) batches.push(batch);
     return batches.length ? new arrow.Table(batches) : new arrow.Table(reader.schema);
   }
 
   cancel(): Promise<boolean> {
+    this.cancelled = true;
     return this.conn.cancelSent();
   }
 }
