@@ -13,7 +13,8 @@ export type ChartKind = 'line' | 'bar' | 'hbar' | 'area' | 'heatmap' | 'point';
 export interface ModuleParam {
   name: string;
   type: ParamType;
-  default: string | number | boolean;
+  /** null: the module decides (e.g. a date it computes from the data). */
+  default: string | number | boolean | null;
   description: string;
 }
 
@@ -142,6 +143,7 @@ function parseParam(text: string, fail: (m: string) => never): ModuleParam {
   const type = m[2] as ParamType;
   if (!paramTypes.includes(type)) fail(`param "${m[1]}" has type "${m[2]}"; use ${paramTypes.join(', ')}`);
   const raw = m[3].replace(/^'(.*)'$/, '$1');
+  if (raw === 'null') return { name: m[1], type, default: null, description: (m[4] ?? '').trim() };
   const value = coerceParam(type, raw);
   if (value === undefined) fail(`param "${m[1]}" default "${raw}" is not a valid ${type}`);
   return { name: m[1], type, default: value!, description: (m[4] ?? '').trim() };

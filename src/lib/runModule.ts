@@ -6,7 +6,7 @@
 import type { Db, Row, SqlValue } from './db';
 import type { QueryModule } from './queryModule';
 
-export type ParamValues = Record<string, string | number | boolean>;
+export type ParamValues = Record<string, string | number | boolean | null>;
 
 const sqlType = { integer: 'integer', double: 'double', date: 'date', varchar: 'varchar', boolean: 'boolean' } as const;
 

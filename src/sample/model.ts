@@ -1,7 +1,7 @@
 /**
  * The sample store's true parameters. Purchasing follows the BG/NBD story (Fader, Hardie &
  * Lee 2005) in weeks: a customer buys at rate lambda ~ Gamma(r, alpha) while alive and, after
- * every purchase, drops out with probability p ~ Beta(a, b). Spend per order follows the
+ * every repeat purchase, drops out with probability p ~ Beta(a, b). Spend per order follows the
  * Gamma-Gamma model (Fader & Hardie 2013): z ~ Gamma(p, nu), nu ~ Gamma(q, gamma), rates.
  * These are written to params.json so fitted models can be checked against them.
  */

@@ -111,7 +111,8 @@ export function generateStore(dir: string, customerCount: number, seed = truePar
       const status = roll < trueParams.cancelShare ? 'cancelled' : roll < trueParams.cancelShare + trueParams.refundShare ? 'refunded' : 'completed';
       writeOrder(index, sequence++, t, lines, status, orderChannel, place, false);
       afterOrder(id, t, status, mood);
-      if (random.chance(dropout)) break;
+      // BG/NBD's story: the chance to drop out follows every repeat purchase, not the first.
+      if (sequence > 1 && random.chance(dropout)) break;
       t += random.exponential(lambda) * WEEK;
       orderChannel = random.weighted([['organic', 40], ['email', 35], ['paid_search', 15], ['paid_social', 10]] as const);
     }

@@ -1,0 +1,76 @@
+/**
+ * BG/NBD (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"): while alive a
+ * customer buys at rate lambda ~ Gamma(r, alpha); after each purchase they drop out with
+ * probability p ~ Beta(a, b). Per customer: x repeat purchases, the last at t_x, observed
+ * for T time units since their first purchase.
+ */
+import { hyp2f1, lnGamma, logSumExp } from './special';
+import { minimise } from './optimize';
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface Rfm {
+  x: number;
+  tx: number;
+  T: number;
+}
+
+/** Log-likelihood of one customer (equation 6 of the paper, in log space). */
+export function bgnbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: Rfm): number {
+  const a1 = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha);
+  const a2 = lnGamma(a + b) + lnGamma(b + x) - lnGamma(b) - lnGamma(a + b + x);
+  const a3 = -(r + x) * Math.log(alpha + T);
+  const a4 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : -Infinity;
+  return a1 + a2 + logSumExp(a3, a4);
+}
+
+export interface Fit<P> {
+  params: P;
+  logLikelihood: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/** Maximum likelihood over log-parameters (all four must stay positive). */
+export function fitBgNbd(customers: Rfm[]): Fit<BgNbdParams> {
+  // Customers with the same (x, tx, T) share a likelihood: weight the distinct ones.
+  const groups = new Map<string, { rfm: Rfm; n: number }>();
+  for (const c of customers) {
+    const key = `${c.x}|${c.tx}|${c.T}`;
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { rfm: c, n: 1 });
+  }
+  const distinct = [...groups.values()];
+  const negLL = ([lr, la, lA, lb]: number[]) => {
+    const params = { r: Math.exp(lr), alpha: Math.exp(la), a: Math.exp(lA), b: Math.exp(lb) };
+    let sum = 0;
+    for (const { rfm, n } of distinct) sum += n * bgnbdLogLikelihood(params, rfm);
+    return -sum;
+  };
+  const meanT = customers.reduce((s, c) => s + c.T, 0) / Math.max(1, customers.length);
+  const m = minimise(negLL, [Math.log(0.5), Math.log(Math.max(1, meanT / 4)), Math.log(1), Math.log(2)]);
+  const [r, alpha, a, b] = m.x.map(Math.exp);
+  return { params: { r, alpha, a, b }, logLikelihood: -m.value, iterations: m.iterations, converged: m.converged };
+}
+
+/** P(still alive | x, tx, T). */
+export function pAlive({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: Rfm): number {
+  if (x === 0) return 1;
+  return 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x));
+}
+
+/** Expected purchases in (T, T + t] given the customer's history (equation 10). */
+export function expectedPurchases({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: Rfm, t: number): number {
+  if (t <= 0) return 0;
+  const z = t / (alpha + T + t);
+  const head = (a + b + x - 1) / (a - 1);
+  const bracket = 1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z);
+  const alive = x > 0 ? 1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 1;
+  return (head * bracket) / alive;
+}
