@@ -1,0 +1,21 @@
+-- id: clv_at_risk
+-- version: 1
+-- title: At risk, high value
+-- needs: clv_predictions(customer_id, frequency, monetary_value, p_alive, predicted_clv)
+-- view: table
+-- param: max_p_alive double = 0.5 | Below this probability of still being a customer, a customer is at risk
+-- param: top integer = 25 | How many customers to list
+-- columns: customer_id varchar, repeat_purchases integer, past_value double, p_alive double, predicted_clv double
+-- Repeat customers who were worth the most so far (repeat purchases times their mean repeat
+-- spend) but whom the model now thinks have probably left (P(alive) below `max_p_alive`):
+-- the customers a win-back campaign should call first.
+select customer_id,
+       frequency::integer as repeat_purchases,
+       (frequency * monetary_value)::double as past_value,
+       p_alive,
+       predicted_clv
+from clv_predictions
+where frequency > 0
+  and p_alive < getvariable('max_p_alive')
+order by past_value desc, customer_id
+limit getvariable('top')

@@ -1,0 +1,17 @@
+-- id: clv_distribution
+-- version: 1
+-- title: Predicted lifetime value
+-- needs: clv_predictions(customer_id, predicted_clv, expected_purchases, p_alive)
+-- view: bar(clv_band, customers)
+-- headline: total_clv currency
+-- columns: clv_band double, customers integer, total_clv double, average_clv double
+-- What the customers are predicted to spend over the horizon (BG/NBD expected purchases times
+-- Gamma-Gamma expected spend, discounted monthly), in bands of 25 (the band's lower bound;
+-- 500 holds everything above). The headline is the predicted revenue of all of them.
+select least(floor(predicted_clv / 25) * 25, 500)::double as clv_band,
+       count(*)::integer as customers,
+       sum(predicted_clv)::double as total_clv,
+       avg(predicted_clv)::double as average_clv
+from clv_predictions
+group by grouping sets ((least(floor(predicted_clv / 25) * 25, 500)), ())
+order by clv_band nulls first

@@ -1,0 +1,18 @@
+-- id: clv_top_customers
+-- version: 1
+-- title: Customers with the highest predicted value
+-- needs: clv_predictions(customer_id, frequency, p_alive, expected_purchases, expected_spend, predicted_clv)
+-- view: table
+-- param: top integer = 25 | How many customers to list
+-- columns: customer_id varchar, repeat_purchases integer, p_alive double, expected_purchases double, expected_spend double, predicted_clv double
+-- The customers the models expect the most from over the horizon, with the probability they
+-- are still customers, the purchases and the spend per purchase expected of them.
+select customer_id,
+       frequency::integer as repeat_purchases,
+       p_alive,
+       expected_purchases,
+       expected_spend,
+       predicted_clv
+from clv_predictions
+order by predicted_clv desc, customer_id
+limit getvariable('top')
