@@ -8,6 +8,8 @@ import { moduleCatalog } from '../lib/queryModules';
 import type { QueryModule } from '../lib/queryModule';
 import type { TableInfo } from '../worker/api';
 import { Cell } from './cell.svelte';
+import { ClvState } from './clv.svelte';
+import { derivedTables } from '../lib/canonical';
 import type { Client } from './client';
 
 export interface MissingModule {
@@ -20,6 +22,9 @@ export class Notebook {
   sqlCells = $state.raw<Cell[]>([]);
   missing = $state.raw<MissingModule[]>([]);
 
+  /** Present when orders are loaded: the lifetime-value models and their cells. */
+  clv = $state.raw<ClvState | undefined>(undefined);
+
   constructor(private client: Client) {}
 
   /** Rebuilds the module cells for what is loaded, keeping cells (and their edits) that still apply. */
@@ -28,19 +33,31 @@ export class Notebook {
     const kept = new Map(this.moduleCells.map((c) => [c.module!.id, c]));
     const cells: Cell[] = [];
     const missing: MissingModule[] = [];
+    const derived: QueryModule[] = [];
     for (const module of moduleCatalog().current) {
+      if (module.needs.some((n) => n.table in derivedTables)) {
+        derived.push(module);
+        continue;
+      }
       const absent = module.needs.filter((n) => !columns.has(n.table) || n.columns.some((c) => !columns.get(n.table)!.has(c)));
       if (absent.length) missing.push({ module, tables: absent.map((n) => n.table) });
       else cells.push(kept.get(module.id) ?? new Cell(this.client, { module }));
     }
     this.moduleCells = cells;
     this.missing = missing;
+    const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
+    const canFit = summary && !missing.some((m) => m.module.id === 'clv_summary');
+    if (canFit) {
+      this.clv ??= new ClvState(this.client);
+      this.clv.setModules(derived);
+    } else this.clv = undefined;
   }
 
   get families(): { family: string; cells: Cell[] }[] {
     const groups = new Map<string, Cell[]>();
     for (const cell of this.moduleCells) {
       const family = cell.module!.family;
+      if (family === 'clv') continue; // shown by the lifetime-value section
       groups.set(family, [...(groups.get(family) ?? []), cell]);
     }
     return [...groups].sort(([a], [b]) => familyOrder.indexOf(a) - familyOrder.indexOf(b)).map(([family, cells]) => ({ family, cells }));
@@ -64,11 +81,14 @@ export class Notebook {
   async runAll(compare?: { start: string; end: string }, parallel = 3) {
     const generation = ++this.generation;
     const queue = [...this.moduleCells, ...this.sqlCells];
+    // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
+    queue.splice(0, queue.length, ...queue.filter((c) => c.module?.id !== 'clv_summary'));
     for (const cell of queue) cell.queued = true;
     const worker = async () => {
       for (let cell = queue.shift(); cell && generation === this.generation; cell = queue.shift()) await cell.run(compare);
     };
     await Promise.all(Array.from({ length: parallel }, worker));
+    if (generation === this.generation) await this.clv?.run();
   }
 
   private generation = 0;

@@ -6,6 +6,7 @@
 import type { Row } from '../lib/db';
 import type { ParamValues } from '../lib/runModule';
 import type { Scope } from '../lib/scope';
+import type { ClvFit, ClvOptions } from '../lib/clv/fitClv';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WorkerError };
 
@@ -78,6 +79,11 @@ export interface ClienteleApi {
   query(sql: string, ticket: string, params?: ParamValues): Promise<Outcome<QueryResult>>;
   /** Runs a query module (by `id@version`), or an edit of its SQL, with parameters. */
   runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }): Promise<Outcome<ModuleResult>>;
+  /**
+   * Fits BG/NBD + Gamma-Gamma on the orders in scope and writes table clv_predictions
+   * (per customer: P(alive), expected purchases and spend, predicted CLV).
+   */
+  fitClv(options: ClvOptions): Promise<Outcome<ClvFit>>;
   /** Cancels the run with this ticket, if it is still going. */
   cancel(ticket: string): Promise<boolean>;
 }

@@ -13,6 +13,7 @@ import { bindParams, type ParamValues } from '../lib/runModule';
 import { applyScope, baseSchema, ensureBaseSchema, setPeriod, type Scope } from '../lib/scope';
 import { moduleCatalog } from '../lib/queryModules';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
+import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
 import type { ClienteleApi, ColumnInfo, EngineInfo, LoadProgress, Outcome, QueryResult, TableInfo, WorkerError } from './api';
 import { ConnectionDb } from './browserDb';
 import { fileKind, tableNameFor } from './fileKinds';
@@ -175,6 +176,17 @@ export class Engine implements ClienteleApi {
       const rows = await c.rows(sql ?? module.sql);
       return { rows, elapsedMs: performance.now() - t0 };
     });
+  }
+
+  async fitClv(options: ClvOptions): Promise<Outcome<ClvFit>> {
+    const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
+    if (!summary) return fail('no-module', 'This version of Clientele has no lifetime-value summary module.');
+    const outcome = await this.run('clv-fit', async (c) => {
+      await this.prepareConnection(c);
+      return fitClv(c, summary, options);
+    });
+    if (!outcome.ok && outcome.error.code === 'sql') outcome.error.code = 'clv';
+    return outcome;
   }
 
   async cancel(ticket: string): Promise<boolean> {

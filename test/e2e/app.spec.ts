@@ -96,3 +96,30 @@ test('an empty file is refused with a message naming it, and nothing loaded is l
   await expect(page.getByRole('alert').filter({ hasText: 'empty.csv' })).toContainText('is empty');
   await expect(page.locator('.tables > li')).toHaveCount(before);
 });
+
+test('a module whose SQL is edited into an error fails in its cell while the others keep their results', async ({ page }) => {
+  await openReady(page);
+  const aov = page.locator('article[data-cell="average_order_value"]');
+  await expect(aov).toHaveAttribute('data-status', 'done');
+  await aov.getByRole('button', { name: /^SQL/ }).click();
+  await aov.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('select no_such_column from orders');
+  await page.keyboard.press('Control+Enter');
+  await expect(aov).toHaveAttribute('data-status', 'error');
+  await expect(aov.getByTestId('cell-error')).toContainText('no_such_column');
+  await expect(page.locator('article[data-cell="nps"]')).toHaveAttribute('data-status', 'done');
+  await aov.getByRole('button', { name: 'Revert to module SQL' }).click();
+  await expect(aov).toHaveAttribute('data-status', 'done');
+  await expect(aov.getByTestId('headline')).toHaveText(/\d/);
+});
+
+test('predicted lifetime value is fitted in the browser and its cells fill in', async ({ page }) => {
+  await openReady(page);
+  const section = page.locator('[data-clv-status="done"]');
+  await expect(section).toBeVisible({ timeout: 60_000 });
+  await expect(section).toContainText(/r = \d/);
+  await expect(section).toContainText(/converged/);
+  await expect(section.getByTestId('clv-total')).toHaveText(/\d/);
+  await expect(section.locator('article[data-cell="clv_top_customers"] tbody tr')).toHaveCount(25);
+});
