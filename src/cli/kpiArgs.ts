@@ -9,9 +9,11 @@ export interface KpiArgs {
   only?: string[];
   /** A folder of query modules to run instead of queries/. */
   queries?: string;
+  /** Last day the lifetime-value models learn from (default: the last 40% of the period held out). */
+  calibrationEnd?: string;
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR]';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD]';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,13 +27,14 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       json: { type: 'boolean', default: false },
       only: { type: 'string' },
       queries: { type: 'string' },
+      'calibration-end': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new Error(`no files given\n${usage}`);
-  for (const flag of ['from', 'to'] as const) {
+  for (const flag of ['from', 'to', 'calibration-end'] as const) {
     const day = values[flag];
     if (day !== undefined && (!isoDay.test(day) || Number.isNaN(Date.parse(day)))) throw new Error(`--${flag} ${day} is not a date (YYYY-MM-DD)`);
   }
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries };
+  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'] };
 }

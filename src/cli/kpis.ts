@@ -1,5 +1,5 @@
 /**
- * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR]`: every KPI module on
+ * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR] [--calibration-end D]`: every KPI module on
  * the given files, on native DuckDB. Exit code 1 when a module failed, 2 when nothing could run.
  */
 import { readCatalog } from './readModules';
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
       if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
       modules = modules.filter((m) => args.only!.includes(m.id));
     }
-    const report = await runKpis(db, modules, loaded.columns, { start, end });
+    const report = await runKpis(db, modules, loaded.columns, { start, end }, { calibrationEnd: args.calibrationEnd });
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${textReport(report)}\n`);
     return report.modules.some((m) => m.error) ? 1 : 0;
   } finally {

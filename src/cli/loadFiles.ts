@@ -60,7 +60,11 @@ function sniff(path: string): FileKind | undefined {
   }
 }
 
-/** Loads every file; several files of one table are appended. Columns no file had are dropped. */
+/**
+ * Loads every file; several files of one table are appended. Optional columns no file had
+ * stay, as NULL, as in the browser: modules treat a missing status, refund or cost as
+ * "none" (a plain orders export has neither, and every order-based KPI still applies).
+ */
 export async function loadFiles(db: Db, paths: string[]): Promise<LoadResult> {
   await ensureBaseSchema(db);
   const files: LoadedFile[] = [];
@@ -96,11 +100,7 @@ export async function loadFiles(db: Db, paths: string[]): Promise<LoadResult> {
     for (const c of present) columns.get(table)!.add(c.name);
     files.push({ file: path, table, rows: (await count(db, target)) - before });
   }
-  for (const [table, loaded] of columns) {
-    for (const c of canonicalTables[table].columns) {
-      if (!loaded.has(c.name)) await db.exec(`alter table ${baseSchema}.${quoteIdent(table)} drop column ${quoteIdent(c.name)}`);
-    }
-  }
+  for (const table of columns.keys()) columns.set(table, new Set(canonicalTables[table].columns.map((c) => c.name)));
   return { files, columns };
 }
 

@@ -7,6 +7,8 @@ import type { Db, Row, SqlValue } from '../lib/db';
 import type { HeadlineFormat, QueryModule } from '../lib/queryModule';
 import { headlineRow, runModule } from '../lib/runModule';
 import { applyScope, baseSchema, type Scope } from '../lib/scope';
+import { derivedTables } from '../lib/canonical';
+import { fitClv, type ClvFit } from '../lib/clv/fitClv';
 
 export interface ModuleResult {
   id: string;
@@ -21,6 +23,8 @@ export interface KpiReport {
   period: { start: string; end: string };
   modules: ModuleResult[];
   skipped: { id: string; needs: string[] }[];
+  /** The lifetime-value models fitted on the orders, when the catalog has clv_summary and orders are loaded. */
+  clv?: Omit<ClvFit, 'fitMs'> | { error: string };
 }
 
 /** Needs not met by the loaded columns, as `table(col, ...)` texts. */
@@ -43,11 +47,25 @@ export async function runKpis(
   modules: QueryModule[],
   columns: Map<CanonicalTableName, Set<string>>,
   scope: Scope,
+  options: { calibrationEnd?: string } = {},
 ): Promise<KpiReport> {
   await applyScope(db, scope, [...columns.keys()]);
   const report: KpiReport = { period: { start: scope.start, end: scope.end }, modules: [], skipped: [] };
+  // The summary only feeds the lifetime-value fit; modules reading its predictions run after it.
+  const summary = modules.find((m) => m.id === 'clv_summary');
+  const available = new Map<string, Set<string>>(columns);
+  if (summary && missingNeeds(summary, available).length === 0) {
+    try {
+      const { fitMs: _, ...fit } = await fitClv(db, summary, { calibrationEnd: options.calibrationEnd ?? null });
+      report.clv = fit;
+      for (const [table, cols] of Object.entries(derivedTables)) available.set(table, new Set(cols.map((c) => c.name)));
+    } catch (e) {
+      report.clv = { error: (e as Error).message };
+    }
+  }
   for (const module of modules) {
-    const missing = missingNeeds(module, columns);
+    if (module === summary) continue;
+    const missing = missingNeeds(module, available);
     if (missing.length) {
       report.skipped.push({ id: module.id, needs: missing });
       continue;

@@ -17,6 +17,17 @@ function table(rows: Row[]): string[] {
 
 export function textReport(report: KpiReport): string {
   const out = [`Period ${report.period.start} to ${report.period.end}`, ''];
+  if (report.clv && 'error' in report.clv) out.push(`Lifetime value: not fitted: ${report.clv.error}`, '');
+  else if (report.clv) {
+    const { bgnbd, gammaGamma, calibrationEnd, customers } = report.clv;
+    const f = (v: number) => v.toFixed(3);
+    out.push(
+      `Lifetime value fitted on ${customers} customers, calibration end ${calibrationEnd}`,
+      `    BG/NBD r ${f(bgnbd.params.r)}, alpha ${f(bgnbd.params.alpha)}, a ${f(bgnbd.params.a)}, b ${f(bgnbd.params.b)}; log-likelihood ${bgnbd.logLikelihood.toFixed(1)}${bgnbd.converged ? '' : ' (did not converge)'}`,
+      `    Gamma-Gamma p ${f(gammaGamma.params.p)}, q ${f(gammaGamma.params.q)}, gamma ${f(gammaGamma.params.gamma)}`,
+      '',
+    );
+  }
   for (const m of report.modules) {
     const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format)}` : '';
     out.push(`${m.title} (${m.id}@${m.version})${m.error ? '' : headline}`);

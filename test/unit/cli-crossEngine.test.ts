@@ -43,10 +43,16 @@ async function baseColumns(db: Db): Promise<Map<CanonicalTableName, Set<string>>
 
 const relTolerance = 1e-9;
 
-function sameValue(a: SqlValue, b: SqlValue): boolean {
+/**
+ * Modules over the lifetime-value predictions inherit the optimiser's stopping point, which
+ * moves in the 8th digit when the inputs differ in the 15th: they are held to 1e-6.
+ */
+const modelTolerance = 1e-6;
+
+function sameValue(a: SqlValue, b: SqlValue, tolerance = relTolerance): boolean {
   if (typeof a === 'number' && typeof b === 'number') {
     if (Object.is(a, b) || a === b) return true;
-    return Math.abs(a - b) <= relTolerance * Math.max(Math.abs(a), Math.abs(b));
+    return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
   }
   return a === b;
 }
@@ -58,6 +64,7 @@ function differences(w: KpiReport, n: KpiReport): string[] {
   for (const [i, wm] of w.modules.entries()) {
     const nm = n.modules[i];
     const id = `${wm.id}@${wm.version}`;
+    const tolerance = wm.id.startsWith('clv_') ? modelTolerance : relTolerance;
     if (!nm || nm.id !== wm.id) {
       out.push(`${id}: module order differs`);
       continue;
@@ -68,7 +75,7 @@ function differences(w: KpiReport, n: KpiReport): string[] {
       const nr = nm.rows[r];
       const keys = [...new Set([...Object.keys(wr), ...Object.keys(nr)])];
       for (const k of keys) {
-        if (!sameValue(wr[k] ?? null, nr[k] ?? null) || !(k in wr) || !(k in nr)) {
+        if (!sameValue(wr[k] ?? null, nr[k] ?? null, tolerance) || !(k in wr) || !(k in nr)) {
           out.push(`${id} row ${r} ${k}: wasm ${JSON.stringify(wr[k])}, native ${JSON.stringify(nr[k])}`);
         }
       }
@@ -131,7 +138,8 @@ describe.each(datasets.filter((d) => d.present))('on $name', ({ files: makeFiles
     const range = (await orderDateRange(native))!;
     expect(await orderDateRange(wasm)).toEqual(range);
     const { w, n } = await bothEngines(range);
-    expect(w.modules.length + w.skipped.length).toBe(modules.length);
+    // clv_summary is consumed by the lifetime-value fit rather than reported as a module.
+    expect(w.modules.length + w.skipped.length + (w.clv && !('error' in w.clv) ? 1 : 0)).toBe(modules.length);
     const fixtureIds = new Set(fixtureModules.map((m) => m.id));
     const fixtureRuns = w.modules.filter((m) => fixtureIds.has(m.id));
     expect(fixtureRuns.filter((m) => m.error).map((m) => `${m.id}: ${m.error?.split('\n')[0]}`)).toEqual(['deliberately_failing: Invalid Input Error: deliberate failure']);

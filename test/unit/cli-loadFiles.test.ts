@@ -1,6 +1,7 @@
 // Pins how the command-line runner turns files into canonical tables: recognised by name or by
 // columns (headers compared case- and punctuation-blind), appended when several files hold one
 // table, cast to the canonical types, and columns no file had left out (so `needs` stays honest).
+import { canonicalTables } from '../../src/lib/canonical';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadFiles, recogniseTable } from '../../src/cli/loadFiles';
 import { openNativeDb, type NativeDb } from '../../src/cli/nativeDb';
@@ -21,22 +22,18 @@ test('a file is recognised by the table its name names, else by its columns', ()
   expect(recogniseTable('stuff.csv', ['a', 'b'])).toBeUndefined();
 });
 
-test('two order files become one base.orders with canonical types and only the columns given', async () => {
+test('two order files become one base.orders with canonical types; columns no file had are NULL', async () => {
   const result = await loadFiles(db, [`${dir}/shop orders 2024-01.csv`, `${dir}/orders-feb.csv`]);
   expect(result.files.map((f) => [f.table, f.rows])).toEqual([['orders', 2], ['orders', 1]]);
-  expect([...result.columns.get('orders')!]).toEqual(['order_id', 'customer_id', 'order_date', 'revenue', 'channel', 'refund']);
-  expect(await db.rows("select column_name, data_type from information_schema.columns where table_schema = 'base' and table_name = 'orders' order by ordinal_position")).toEqual([
-    { column_name: 'order_id', data_type: 'VARCHAR' },
-    { column_name: 'customer_id', data_type: 'VARCHAR' },
-    { column_name: 'order_date', data_type: 'TIMESTAMP' },
-    { column_name: 'revenue', data_type: 'DOUBLE' },
-    { column_name: 'refund', data_type: 'DOUBLE' },
-    { column_name: 'channel', data_type: 'VARCHAR' },
-  ]);
-  expect(await db.rows('select * from base.orders order by order_date')).toEqual([
-    { order_id: '1', customer_id: 'c1', order_date: '2024-01-05 00:00:00', revenue: 10.5, refund: null, channel: 'ads' },
-    { order_id: '2', customer_id: 'c2', order_date: '2024-01-06 08:00:00', revenue: 20, refund: null, channel: 'ads' },
-    { order_id: "O'1", customer_id: 'c1', order_date: '2024-02-01 00:00:00', revenue: 5, refund: 1.25, channel: null },
+  const canonical = canonicalTables.orders.columns;
+  expect([...result.columns.get('orders')!]).toEqual(canonical.map((c) => c.name));
+  expect(await db.rows("select column_name, data_type from information_schema.columns where table_schema = 'base' and table_name = 'orders' order by ordinal_position")).toEqual(
+    canonical.map((c) => ({ column_name: c.name, data_type: c.type })),
+  );
+  expect(await db.rows('select order_id, customer_id, order_date, revenue, refund, channel, status from base.orders order by order_date')).toEqual([
+    { order_id: '1', customer_id: 'c1', order_date: '2024-01-05 00:00:00', revenue: 10.5, refund: null, channel: 'ads', status: null },
+    { order_id: '2', customer_id: 'c2', order_date: '2024-01-06 08:00:00', revenue: 20, refund: null, channel: 'ads', status: null },
+    { order_id: "O'1", customer_id: 'c1', order_date: '2024-02-01 00:00:00', revenue: 5, refund: 1.25, channel: null, status: null },
   ]);
 });
 
