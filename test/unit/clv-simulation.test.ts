@@ -3,7 +3,7 @@
 // 8,000 customers the standard errors of these parameters are a few percent (r, alpha) to
 // about 15% (a, b, which only dropouts inform), so 25% catches a wrong likelihood, not noise.
 import { expect, test } from 'vitest';
-import { fitBgNbd, type Rfm } from '../../src/lib/clv/bgnbd';
+import { bgnbdLogLikelihood, fitBgNbd, type Rfm } from '../../src/lib/clv/bgnbd';
 import { fitGammaGamma } from '../../src/lib/clv/gammaGamma';
 import { hyp2f1, lnGamma } from '../../src/lib/clv/special';
 import { Random } from '../../src/sample/prng';
@@ -65,4 +65,11 @@ test('special functions match known values', () => {
   expect(hyp2f1(1, 1, 2, 0.5)).toBeCloseTo(-Math.log(0.5) / 0.5, 12);
   // 2F1(a, b; b; z) = (1 - z)^-a
   expect(hyp2f1(2.5, 3, 3, 0.3)).toBeCloseTo(Math.pow(0.7, -2.5), 12);
+});
+
+test('the fitted log-likelihood is the sum of the per-customer formula', () => {
+  const { rfm } = simulate(500, 5);
+  const fit = fitBgNbd(rfm);
+  const sum = rfm.reduce((s, c) => s + bgnbdLogLikelihood(fit.params, c), 0);
+  expect(fit.logLikelihood).toBeCloseTo(sum, 6);
 });

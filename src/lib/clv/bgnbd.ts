@@ -38,19 +38,29 @@ export interface Fit<P> {
 
 /** Maximum likelihood over log-parameters (all four must stay positive). */
 export function fitBgNbd(customers: Rfm[]): Fit<BgNbdParams> {
-  // Customers with the same (x, tx, T) share a likelihood: weight the distinct ones.
-  const groups = new Map<string, { rfm: Rfm; n: number }>();
-  for (const c of customers) {
-    const key = `${c.x}|${c.tx}|${c.T}`;
-    const g = groups.get(key);
-    if (g) g.n++;
-    else groups.set(key, { rfm: c, n: 1 });
-  }
-  const distinct = [...groups.values()];
+  // The log-gamma terms depend on x alone, and x takes few values: compute them once per
+  // distinct x per evaluation, leaving two logarithms per customer (same sum as
+  // bgnbdLogLikelihood, which the tests compare it with).
+  const n = customers.length;
+  const xs = Int32Array.from(customers, (c) => c.x);
+  const txs = Float64Array.from(customers, (c) => c.tx);
+  const Ts = Float64Array.from(customers, (c) => c.T);
+  const maxX = xs.reduce((m, x) => Math.max(m, x), 0);
+  const head = new Float64Array(maxX + 1);
+  const tail = new Float64Array(maxX + 1);
   const negLL = ([lr, la, lA, lb]: number[]) => {
-    const params = { r: Math.exp(lr), alpha: Math.exp(la), a: Math.exp(lA), b: Math.exp(lb) };
+    const [r, alpha, a, b] = [Math.exp(lr), Math.exp(la), Math.exp(lA), Math.exp(lb)];
+    const common = -lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b);
+    for (let x = 0; x <= maxX; x++) {
+      head[x] = common + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
+      tail[x] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+    }
     let sum = 0;
-    for (const { rfm, n } of distinct) sum += n * bgnbdLogLikelihood(params, rfm);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      const a3 = -(r + x) * Math.log(alpha + Ts[i]);
+      sum += head[x] + (x > 0 ? logSumExp(a3, tail[x] - (r + x) * Math.log(alpha + txs[i])) : a3);
+    }
     return -sum;
   };
   const meanT = customers.reduce((s, c) => s + c.T, 0) / Math.max(1, customers.length);

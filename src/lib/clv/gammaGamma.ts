@@ -26,10 +26,21 @@ export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, { x, 
 
 export function fitGammaGamma(repeaters: Spend[]): Fit<GammaGammaParams> {
   const usable = repeaters.filter((c) => c.x > 0 && c.m > 0);
+  // Terms in x alone are computed once per distinct x per evaluation (x takes few values).
+  const xs = Int32Array.from(usable, (c) => c.x);
+  const logM = Float64Array.from(usable, (c) => Math.log(c.m));
+  const xm = Float64Array.from(usable, (c) => c.x * c.m);
+  const maxX = xs.reduce((m, x) => Math.max(m, x), 0);
+  const byX = new Float64Array(maxX + 1);
   const negLL = ([lp, lq, lg]: number[]) => {
-    const params = { p: Math.exp(lp), q: Math.exp(lq), gamma: Math.exp(lg) };
+    const [p, q, gamma] = [Math.exp(lp), Math.exp(lq), Math.exp(lg)];
+    const common = -lnGamma(q) + q * Math.log(gamma);
+    for (let x = 1; x <= maxX; x++) byX[x] = common + lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x);
     let sum = 0;
-    for (const c of usable) sum += gammaGammaLogLikelihood(params, c);
+    for (let i = 0; i < xs.length; i++) {
+      const px = p * xs[i];
+      sum += byX[xs[i]] + (px - 1) * logM[i] - (px + q) * Math.log(xm[i] + gamma);
+    }
     return -sum;
   };
   const mean = usable.reduce((s, c) => s + c.m, 0) / Math.max(1, usable.length);

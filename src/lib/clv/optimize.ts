@@ -9,7 +9,7 @@ export interface Minimum {
   converged: boolean;
 }
 
-export function nelderMead(f: (x: number[]) => number, start: number[], { tolerance = 1e-10, maxIterations = 20_000, step = 0.5 } = {}): Minimum {
+export function nelderMead(f: (x: number[]) => number, start: number[], { tolerance = 1e-10, maxIterations = 5_000, step = 0.5 } = {}): Minimum {
   const n = start.length;
   let simplex = [start, ...start.map((_, i) => start.map((v, j) => (i === j ? v + step : v)))];
   let values = simplex.map(f);
@@ -54,7 +54,7 @@ export function nelderMead(f: (x: number[]) => number, start: number[], { tolera
 export function minimise(f: (x: number[]) => number, start: number[]): Minimum {
   let best = nelderMead(f, start);
   let iterations = best.iterations;
-  for (let restart = 0; restart < 10; restart++) {
+  for (let restart = 0; restart < 5; restart++) {
     const next = nelderMead(f, best.x, { step: 0.1 });
     iterations += next.iterations;
     const improved = best.value - next.value > 1e-9 * Math.abs(best.value);
