@@ -4,11 +4,13 @@
  * by its name or its columns, and its canonical columns are cast to the canonical types.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { basename } from 'node:path';
-import { canonicalTableNames, canonicalTables, createTableSql, type CanonicalTableName } from '../lib/canonical';
+import { canonicalTables, createTableSql, type CanonicalTableName } from '../lib/canonical';
 import { quoteIdent, type Db } from '../lib/db';
 import { baseSchema, ensureBaseSchema } from '../lib/scope';
 import { fileKind, type FileKind } from '../worker/fileKinds';
+import { normaliseHeader as normalise, recogniseTable } from '../lib/recogniseTable';
+
+export { recogniseTable };
 
 const readers: Record<FileKind, string> = {
   parquet: 'read_parquet(?)',
@@ -26,27 +28,6 @@ export interface LoadResult {
   files: LoadedFile[];
   /** Canonical table -> its columns that were loaded. */
   columns: Map<CanonicalTableName, Set<string>>;
-}
-
-const normalise = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
-
-/**
- * The canonical table a file holds: the one its name names (`orders.csv`, `Shopify orders 2024.csv`),
- * otherwise the one whose required columns are all there and that matches most columns.
- * `missing` lists the required columns a file named after a table lacks.
- */
-export function recogniseTable(fileName: string, columnNames: string[]): { table: CanonicalTableName; missing: string[] } | undefined {
-  const have = new Set(columnNames.map(normalise));
-  const stem = normalise(basename(fileName).replace(/\.[^.]+$/, ''));
-  const missing = (t: CanonicalTableName) => canonicalTables[t].columns.filter((c) => c.required && !have.has(c.name)).map((c) => c.name);
-  const named = canonicalTableNames.filter((t) => `_${stem}_`.includes(`_${t}_`));
-  if (named.length) {
-    const table = [...named].sort((a, b) => b.length - a.length)[0];
-    return { table, missing: missing(table) };
-  }
-  const score = (t: CanonicalTableName) => canonicalTables[t].columns.filter((c) => have.has(c.name)).length;
-  const table = canonicalTableNames.filter((t) => missing(t).length === 0).sort((a, b) => score(b) - score(a))[0];
-  return table && { table, missing: [] };
 }
 
 function sniff(path: string): FileKind | undefined {

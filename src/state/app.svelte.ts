@@ -67,8 +67,14 @@ export class AppState {
       }
       this.notify('info', tn('load.done', outcome.value.rows, { name: file.name, rows: outcome.value.rows }));
       await this.refreshTables();
-      const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${outcome.value.name}`, outcome.value.name);
-      void cell.run();
+      if (outcome.value.name.startsWith('base.')) {
+        // A canonical table: the KPIs now answer for the user's data.
+        await this.readDataFacts();
+        await this.applyScope();
+      } else {
+        const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${outcome.value.name}`, outcome.value.name);
+        void cell.run();
+      }
     }
   }
 
@@ -76,6 +82,7 @@ export class AppState {
     const outcome = await this.client.dropTable(name);
     if (!outcome.ok) this.notify('error', outcome.error.message);
     await this.refreshTables();
+    if (name.startsWith('base.')) await this.applyScope();
   }
 
   async choosePreset(preset: Preset) {

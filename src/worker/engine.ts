@@ -17,6 +17,8 @@ import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
 import type { ClienteleApi, ColumnInfo, EngineInfo, LoadProgress, Outcome, QueryResult, TableInfo, WorkerError } from './api';
 import { ConnectionDb } from './browserDb';
 import { fileKind, tableNameFor } from './fileKinds';
+import { normaliseHeader, recogniseTable } from '../lib/recogniseTable';
+import { canonicalTables, createTableSql } from '../lib/canonical';
 import { parquetToIPC } from './parquet';
 import { startDuckDB } from './startDuckDB';
 
@@ -120,6 +122,12 @@ export class Engine implements ClienteleApi {
         }
       }
       onProgress?.({ phase: 'counting', bytes: total, totalBytes: total });
+      const canonical = await this.intoCanonical(name, file.name);
+      if (canonical) {
+        const info = await this.describe(baseSchema, canonical, this.sources.get(`${baseSchema}.${canonical}`)!);
+        onProgress?.({ phase: 'done', rows: info.rows, bytes: total, totalBytes: total });
+        return ok(info);
+      }
       this.sources.set(name, file.name);
       const info = await this.describe('main', name, file.name);
       onProgress?.({ phase: 'done', rows: info.rows, bytes: total, totalBytes: total });
@@ -129,10 +137,57 @@ export class Engine implements ClienteleApi {
     }
   }
 
+  /**
+   * A file that holds a canonical table (by its name or its header) is cast into base.<table>
+   * and the raw table dropped. The first such file replaces the whole sample store, so the
+   * user's orders are never mixed with the sample's tickets; later files of the same table
+   * are appended (twelve monthly exports make one orders table).
+   */
+  private async intoCanonical(raw: string, fileName: string): Promise<CanonicalTableName | undefined> {
+    const columns = await this.withDb((db) => db.rows('select column_name from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position', ['main', raw]));
+    const names = columns.map((c) => String(c.column_name));
+    const recognised = recogniseTable(fileName, names);
+    if (!recognised || recognised.missing.length) return undefined;
+    const { table } = recognised;
+    const byName = new Map(names.map((n) => [normaliseHeader(n), n]));
+    const present = canonicalTables[table].columns.filter((c) => byName.has(c.name));
+    await this.withDb(async (db) => {
+      if ([...this.sources.values()].includes('sample')) {
+        for (const t of this.canonical) await db.exec(`drop table if exists ${baseSchema}.${quoteIdent(t)}`);
+        for (const key of [...this.sources.keys()]) if (this.sources.get(key) === 'sample') this.sources.delete(key);
+        this.canonical = [];
+      }
+      const target = `${baseSchema}.${quoteIdent(table)}`;
+      if (!this.canonical.includes(table)) {
+        await db.exec(`drop table if exists ${target}`);
+        await db.exec(createTableSql(table, target));
+        this.canonical.push(table);
+      }
+      const into = present.map((c) => quoteIdent(c.name)).join(', ');
+      const casts = present.map((c) => `cast(${quoteIdent(byName.get(c.name)!)} as ${c.type})`).join(', ');
+      try {
+        await db.exec(`insert into ${target} (${into}) select ${casts} from ${quoteIdent(raw)}`);
+      } finally {
+        await db.exec(`drop table ${quoteIdent(raw)}`);
+      }
+    });
+    const key = `${baseSchema}.${table}`;
+    const before = this.sources.get(key);
+    this.sources.set(key, before ? `${before}, ${fileName}` : fileName);
+    if (table === 'social_mentions') await this.withDb((db) => scoreMentions(db));
+    await this.rescope();
+    return table;
+  }
+
   async dropTable(name: string): Promise<Outcome<null>> {
     if (!this.sources.has(name)) return fail('no-table', `There is no loaded table "${name}".`);
-    await this.withConnection((c) => c.exec(`drop table if exists ${quoteIdent(name)}`));
+    const [schema, table] = name.includes('.') ? name.split('.') : ['main', name];
+    await this.withConnection(async (c) => {
+      if (schema === baseSchema) await c.exec(`drop view if exists ${quoteIdent(table)}`);
+      await c.exec(`drop table if exists ${quoteIdent(schema)}.${quoteIdent(table)}`);
+    });
     this.sources.delete(name);
+    this.canonical = this.canonical.filter((t) => `${baseSchema}.${t}` !== name);
     return ok(null);
   }
 

@@ -123,3 +123,21 @@ test('predicted lifetime value is fitted in the browser and its cells fill in', 
   await expect(section.getByTestId('clv-total')).toHaveText(/\d/);
   await expect(section.locator('article[data-cell="clv_top_customers"] tbody tr')).toHaveCount(25);
 });
+
+test('an orders export recognised by its columns replaces the sample store and the KPIs answer for it', async ({ page }) => {
+  await openReady(page);
+  const csv = [
+    'order_id,customer_id,order_date,revenue',
+    'A1,c1,2025-03-01 10:00:00,100',
+    'A2,c1,2025-03-20 10:00:00,50',
+    'A3,c2,2025-03-21 10:00:00,30',
+    "A4,O'Brien,2025-03-22 10:00:00,20",
+  ].join('\n');
+  await dropFile(page, 'shop export.csv', csv);
+  await expect(page.locator('[data-table="base.orders"] [data-testid="row-count"]')).toHaveText('4 rows');
+  await expect(page.locator('[data-table="base.tickets"]')).toHaveCount(0);
+  // 4 orders worth 200 in all: 50 each.
+  await expect(page.locator('article[data-cell="average_order_value"] [data-testid="headline"]')).toHaveText(/50/);
+  await expect(page.locator('article[data-cell="repeat_customer_rate"] [data-testid="headline"]')).toHaveText(/33/);
+  await expect(page.locator('#family-missing')).toBeVisible();
+});
