@@ -55,3 +55,13 @@ test('lead_conversion: leads created in the period that ever converted', async (
     { channel: 'unknown', leads: 1, converted: 0, rate: 0 },
   ]);
 });
+
+test('cac_by_month: all spend of the month over all customers new that month', async () => {
+  // Feb: 300 spend (paid_social), B new -> 300. Mar: 100 + 50 + 40 = 190, O'Brien new -> 190.
+  // Period: 490 / 2 = 245.
+  expect(await run('cac_by_month')).toEqual([
+    { month: null, spend: 490, new_customers: 2, cac: 245 },
+    { month: '2024-02-01', spend: 300, new_customers: 1, cac: 300 },
+    { month: '2024-03-01', spend: 190, new_customers: 1, cac: 190 },
+  ]);
+});
