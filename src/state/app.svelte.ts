@@ -41,6 +41,8 @@ export class AppState {
   }
 
   async start() {
+    // The chart library is the largest script; fetch it while the database starts.
+    void import('vega-embed');
     const base = new URL('./', document.baseURI).href;
     const started = await this.client.init(base);
     if (!started.ok) return this.failStart(started.error.message);

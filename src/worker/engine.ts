@@ -18,7 +18,7 @@ import type { ClienteleApi, ColumnInfo, EngineInfo, LoadProgress, Outcome, Query
 import { ConnectionDb } from './browserDb';
 import { fileKind, tableNameFor } from './fileKinds';
 import { normaliseHeader, recogniseTable } from '../lib/recogniseTable';
-import { canonicalTables, createTableSql } from '../lib/canonical';
+import { canonicalTables, createTableSql, derivedTables } from '../lib/canonical';
 import { parquetToIPC } from './parquet';
 import { startDuckDB } from './startDuckDB';
 
@@ -36,11 +36,16 @@ export class Engine implements ClienteleApi {
   private canonical: CanonicalTableName[] = [];
   private scope?: Scope;
   private progressListener?: (percentage: number) => void;
+  private sampleIPC?: Promise<Map<string, Uint8Array>>;
 
   async init(assetBase: string): Promise<Outcome<EngineInfo>> {
     const t0 = performance.now();
     try {
       this.assetBase = assetBase;
+      // The sample's Parquet is fetched and decoded here while DuckDB compiles in its own
+      // worker: the two biggest start-up costs overlap on a two-core machine.
+      this.sampleIPC = this.decodeSample();
+      this.sampleIPC.catch(() => undefined);
       this.db = await startDuckDB();
       // DuckDB reports query progress (e.g. while read_csv scans a file) only through this
       // internal callback list; there is no public API for it in 1.32.
@@ -59,13 +64,10 @@ export class Engine implements ClienteleApi {
     const db = this.requireDb();
     const loaded: TableInfo[] = [];
     try {
+      onProgress?.({ phase: 'decoding' });
+      const decoded = await (this.sampleIPC ?? this.decodeSample());
       for (const table of canonicalTableNames) {
-        const response = await fetch(`${this.assetBase}sample/${table}.parquet`);
-        if (!response.ok) return fail('sample-missing', `The sample store's ${table} table could not be read (HTTP ${response.status}).`);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        if (bytes[0] !== 0x50) return fail('sample-missing', `The sample store's ${table} table is missing from this build.`);
-        onProgress?.({ phase: 'decoding', bytes: bytes.byteLength, totalBytes: bytes.byteLength });
-        const ipc = await parquetToIPC(bytes);
+        const ipc = decoded.get(table)!;
         await this.withConnection(async (c) => {
           await c.conn.query(`drop table if exists ${baseSchema}.${quoteIdent(table)}`);
           await c.conn.insertArrowFromIPCStream(ipc, { name: table, schema: baseSchema, create: true });
@@ -84,6 +86,20 @@ export class Engine implements ClienteleApi {
     }
   }
 
+  /** Fetches and decodes every table of the sample store; fails with a sentence naming the table. */
+  private async decodeSample(): Promise<Map<string, Uint8Array>> {
+    const tables = await Promise.all(
+      canonicalTableNames.map(async (table) => {
+        const response = await fetch(`${this.assetBase}sample/${table}.parquet`);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        // A missing static file comes back as the SPA's index.html with status 200.
+        if (!response.ok || bytes[0] !== 0x50) throw new Error(`The sample store's ${table} table is missing from this build.`);
+        return [table, await parquetToIPC(bytes)] as const;
+      }),
+    );
+    return new Map(tables);
+  }
+
   async loadFile(file: File, onProgress?: Progress): Promise<Outcome<TableInfo>> {
     const db = this.requireDb();
     if (file.size === 0) return fail('file-empty', `"${file.name}" is empty. Export it again, with its rows, and drop it here.`, file.name);
@@ -92,7 +108,8 @@ export class Engine implements ClienteleApi {
     if (!kind) {
       return fail('file-kind', `"${file.name}" is not a CSV, Parquet or JSON file. Export the data as CSV and drop that instead.`, file.name);
     }
-    const taken = new Set((await this.listTables()).map((t) => t.name));
+    // The scoped views (orders, customers, …) and derived tables are taken names too.
+    const taken = new Set([...(await this.listTables()).map((t) => t.name), ...canonicalTableNames, ...Object.keys(derivedTables)]);
     const name = tableNameFor(file.name, taken);
     const total = file.size;
     onProgress?.({ phase: 'reading', bytes: 0, totalBytes: total });
@@ -316,8 +333,19 @@ function columnsOf(table: arrow.Table): ColumnInfo[] {
   return table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
 }
 
+/**
+ * The error's sentence. DuckDB 1.4 sends some errors as JSON
+ * ({"exception_type":"Catalog","exception_message":"..."}); those become "Catalog Error: ...".
+ */
 function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  const text = e instanceof Error ? e.message : String(e);
+  if (!text.startsWith('{')) return text;
+  try {
+    const parsed = JSON.parse(text) as { exception_type?: string; exception_message?: string };
+    return parsed.exception_message ? `${parsed.exception_type ?? ''} Error: ${parsed.exception_message}`.trim() : text;
+  } catch {
+    return text;
+  }
 }
 
 function firstLine(text: string): string {

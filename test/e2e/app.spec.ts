@@ -141,3 +141,10 @@ test('an orders export recognised by its columns replaces the sample store and t
   await expect(page.locator('article[data-cell="repeat_customer_rate"] [data-testid="headline"]')).toHaveText(/33/);
   await expect(page.locator('#family-missing')).toBeVisible();
 });
+
+test('a SQL error reads as a sentence, not as the engine’s JSON', async ({ page }) => {
+  await openReady(page);
+  const cell = await runSqlCell(page, 'select * from no_such_table');
+  await expect(cell.getByTestId('cell-error')).toContainText('Table with name no_such_table does not exist');
+  await expect(cell.getByTestId('cell-error')).not.toContainText('exception_type');
+});
