@@ -1,18 +1,20 @@
 -- id: refund_rate
--- version: 1
+-- version: 2
 -- title: Refunds rate
 -- needs: orders(order_date, revenue, refund, status)
 -- view: line(month, refund_rate)
 -- headline: refund_rate percent
 -- columns: month date, revenue double, refunded double, refund_rate double
--- Money refunded as a share of gross revenue, for sales placed in the period (by the
--- order's date, not the refund's). Cancelled orders are neither revenue nor refund here.
+-- Money refunded as a share of gross revenue, by month and for the period. A refund on a sale
+-- line counts at the sale's date (not the refund's, which exports rarely carry); a stand-alone
+-- credit note (a line with no revenue and a refund) counts at its own date. Cancelled orders
+-- are neither revenue nor refund here: they never became sales.
 select date_trunc('month', order_date)::date as month,
        sum(revenue)::double as revenue,
        sum(coalesce(refund, 0))::double as refunded,
        (sum(coalesce(refund, 0)) / nullif(sum(revenue), 0))::double as refund_rate
 from orders
-where revenue > 0
+where (revenue > 0 or refund > 0)
   and coalesce(status, '') <> 'cancelled'
   and order_date >= getvariable('period_start')
   and order_date < getvariable('period_end') + interval 1 day

@@ -73,3 +73,35 @@ test('customer_types: trial only, one-time and repeat, by orders up to the perio
     { kind: 'trial only', customers: 1, share: 0.25, repeat_share: null },
   ]);
 });
+
+test('repeat_purchase_rate: orders that were not the customer\'s first ever', async () => {
+  // Sales orders of identified customers in the period: O2 (A, whose first was O1 in January:
+  // repeat), O3 (B's first), O4 (B's second: repeat), O9 (O'Brien's first; cancelled O5 is none).
+  // The guest's O6 and D's zero-revenue trial O7 are not counted. Feb 1/2, Mar 1/2, period 2/4.
+  expect(await run('repeat_purchase_rate')).toEqual([
+    { month: null, orders: 4, repeat_orders: 2, rate: 0.5 },
+    { month: '2024-02-01', orders: 2, repeat_orders: 1, rate: 0.5 },
+    { month: '2024-03-01', orders: 2, repeat_orders: 1, rate: 0.5 },
+  ]);
+});
+
+test('orders_per_customer: orders over the customers who placed them', async () => {
+  // Feb: O2 (two lines, one order) by A, O3 by B -> 2 / 2. Mar: O4 by B, O9 by O'Brien -> 2 / 2
+  // (the guest's O6 is left out). Period: 4 orders by A, B, O'Brien -> 4 / 3.
+  expect(await run('orders_per_customer')).toEqual([
+    { month: null, customers: 3, orders: 4, orders_per_customer: 4 / 3 },
+    { month: '2024-02-01', customers: 2, orders: 2, orders_per_customer: 1 },
+    { month: '2024-03-01', customers: 2, orders: 2, orders_per_customer: 1 },
+  ]);
+});
+
+test('retention_rate: previous period, and month over month', async () => {
+  // Period: of A and E (previous period 3 Dec - 31 Jan), A came back -> 1/2.
+  // Feb: of January's customers (A), A bought in February -> 1/1.
+  // Mar: of February's (A, B), only B bought in March -> 1/2.
+  expect(await run('retention_rate')).toEqual([
+    { month: null, previous_customers: 2, retained: 1, retention_rate: 0.5 },
+    { month: '2024-02-01', previous_customers: 1, retained: 1, retention_rate: 1 },
+    { month: '2024-03-01', previous_customers: 2, retained: 1, retention_rate: 0.5 },
+  ]);
+});
