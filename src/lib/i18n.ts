@@ -82,6 +82,7 @@ const en = {
   'clv.discount': 'Monthly discount',
   'clv.refit': 'Fit again',
   'clv.fitting': 'Fitting the models…',
+  'clv.waiting': 'The models are fitted once the KPI cells above are done…',
   'clv.failed': 'The models could not be fitted: {message}',
   'clv.fitted': 'Fitted on {customers} customers ({repeaters} with repeat purchases) up to {end}, in {seconds} s.',
   'clv.purchases': 'Purchases (BG/NBD)',

@@ -9,7 +9,8 @@ import { Cell } from './cell.svelte';
 import type { Client } from './client';
 
 export class ClvState {
-  status = $state<'idle' | 'fitting' | 'done' | 'error'>('idle');
+  /** 'waiting': the notebook is recomputing and the fit will follow. */
+  status = $state<'idle' | 'waiting' | 'fitting' | 'done' | 'error'>('idle');
   fit = $state.raw<ClvFit | undefined>(undefined);
   error = $state.raw<WorkerError | undefined>(undefined);
   calibrationEnd = $state('');

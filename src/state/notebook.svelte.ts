@@ -84,6 +84,7 @@ export class Notebook {
     // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
     queue.splice(0, queue.length, ...queue.filter((c) => c.module?.id !== 'clv_summary'));
     for (const cell of queue) cell.queued = true;
+    if (this.clv) this.clv.status = 'waiting';
     const worker = async () => {
       for (let cell = queue.shift(); cell && generation === this.generation; cell = queue.shift()) await cell.run(compare);
     };

@@ -25,6 +25,25 @@ test('resolution_time: hours to resolve, open tickets apart, impossible times le
   ]);
 });
 
+test('fcr_by_month: the same rule by the month a ticket was opened', async () => {
+  // Feb: T1 first contact, T2 not -> 1/2. Mar: T4 (one contact, no flag) and T6 both first contact.
+  expect(await run('fcr_by_month')).toEqual([
+    { month: null, resolved: 4, first_contact: 3, fcr: 0.75 },
+    { month: '2024-02-01', resolved: 2, first_contact: 1, fcr: 0.5 },
+    { month: '2024-03-01', resolved: 2, first_contact: 2, fcr: 1 },
+  ]);
+});
+
+test('resolution_time_by_channel: hours to resolve by channel', async () => {
+  // chat: T1 2 h (T6 resolved before it opened: left out). email: T2 24 h, T3 open. unknown: T4 4 h.
+  expect(await run('resolution_time_by_channel')).toEqual([
+    { channel: null, resolved: 3, median_hours: 4, average_hours: 10, open_tickets: 1 },
+    { channel: 'chat', resolved: 1, median_hours: 2, average_hours: 2, open_tickets: 0 },
+    { channel: 'email', resolved: 1, median_hours: 24, average_hours: 24, open_tickets: 1 },
+    { channel: 'unknown', resolved: 1, median_hours: 4, average_hours: 4, open_tickets: 0 },
+  ]);
+});
+
 test('sentiment_share: tones by month and net sentiment', async () => {
   // Feb: 0.5 positive, -0.5 negative, 0.05 and 0.1 neutral (0.1 is not above 0.1). Mar: 0.8
   // positive; the NULL is unscored. Period: 2 positive, 1 negative of 5 -> (2 - 1) / 5 = 0.2.
