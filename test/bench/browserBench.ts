@@ -1,0 +1,150 @@
+/**
+ * The app itself in headless Chromium against the built dist/ (vite preview): the sample
+ * store as it opens, then an orders file of each size dropped through the file input, as
+ * CSV and as Parquet. Times come from marks the page stamps itself (pageMarks.ts), so the
+ * polling of the test driver does not add to them. Memory: the peak of the page's JS heap,
+ * the JS heap at the end by CDP, and the peak resident memory of all Chromium processes
+ * (DuckDB-WASM's memory lives in a worker, outside the page's heap).
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storeDir, type FileKind, type Size } from './data';
+import { marksScript, type PageMarks } from './pageMarks';
+import { watchPeak } from './processMemory';
+import { median, ms } from './stats';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const port = 4391;
+const url = `http://127.0.0.1:${port}/`;
+const stageTimeout = 900_000;
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+
+export interface BrowserResult {
+  size: Size | 'sample';
+  kind: FileKind | 'sample';
+  runs: number;
+  /** From the file input's change event to base.orders holding every row (sample: page open to ready). */
+  loadMs?: number;
+  firstKpiMs?: number;
+  /** Every KPI cell done, charts drawn (lifetime-value section not included). */
+  notebookMs?: number;
+  /** The lifetime-value fit and its cells done too. */
+  clvMs?: number;
+  /** After choosing "last 90 days": every KPI cell done again. */
+  rescopeMs?: number;
+  rescopeClvMs?: number;
+  jsHeapPeakMB?: number;
+  jsHeapEndMB?: number;
+  chromiumRssPeakMB?: number;
+  error?: string;
+}
+
+type Sample = Omit<BrowserResult, 'size' | 'kind' | 'runs' | 'error'>;
+
+const marksOf = async (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageMarks }).__bench);
+
+async function waitMark(page: Page, key: string) {
+  await page.waitForFunction((k) => (window as unknown as { __bench: PageMarks }).__bench.marks[k] !== undefined, key, { timeout: stageTimeout, polling: 100 });
+}
+
+async function cdpHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+async function openOnSample(page: Page) {
+  await page.goto(url);
+  await page.waitForSelector('.shell[data-state="ready"]', { timeout: stageTimeout });
+  await page.waitForSelector('[data-clv-status="done"], [data-clv-status="error"]', { timeout: stageTimeout });
+}
+
+async function sampleRun(page: Page): Promise<Sample> {
+  await page.goto(url);
+  await page.waitForSelector('.shell[data-state="ready"]', { timeout: stageTimeout });
+  const loadMs = await page.evaluate(() => performance.now());
+  await page.waitForSelector('article[data-status="done"] [data-testid="headline"]', { timeout: stageTimeout });
+  const firstKpiMs = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => !document.querySelector('article[data-status="queued"], article[data-status="running"], article[data-status="idle"]') && !document.querySelector('[data-chart-state="drawing"]'), null, { timeout: stageTimeout, polling: 50 });
+  const notebookMs = await page.evaluate(() => performance.now());
+  return { loadMs, firstKpiMs, notebookMs };
+}
+
+async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Promise<Sample> {
+  await openOnSample(page);
+  await page.evaluate(marksScript(rows));
+  await page.getByTestId('file-input').setInputFiles(join(storeDir(size), `orders.${kind}`));
+  await waitMark(page, 'clvDone');
+  await page.selectOption('[data-testid="preset"]', 'last90');
+  await waitMark(page, 'r_clvDone');
+  const { marks: m, heapPeak } = await marksOf(page);
+  return {
+    loadMs: m.loaded - m.drop,
+    firstKpiMs: m.firstKpi - m.loaded,
+    notebookMs: m.cellsDone - m.loaded,
+    clvMs: m.clvDone - m.loaded,
+    rescopeMs: m.r_cellsDone - m.r_start,
+    rescopeClvMs: m.r_clvDone - m.r_start,
+    jsHeapPeakMB: mb(heapPeak),
+    jsHeapEndMB: mb(await cdpHeap(page)),
+  };
+}
+
+async function collect(browser: Browser, runs: number, base: Pick<BrowserResult, 'size' | 'kind'>, once: (page: Page) => Promise<Sample>): Promise<BrowserResult> {
+  const samples: Sample[] = [];
+  const memory = watchPeak(process.pid, 'chromium');
+  let error: string | undefined;
+  for (let i = 0; i < runs && !error; i++) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('crash', () => (error = 'the page crashed (out of memory?)'));
+    try {
+      samples.push(await once(page));
+    } catch (e) {
+      error ??= (e as Error).message.split('\n')[0];
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+  const chromiumRssPeakMB = mb(memory.stop());
+  const keys = Object.keys(samples[0] ?? {}) as (keyof Sample)[];
+  const medians = Object.fromEntries(keys.map((k) => [k, ms(median(samples.map((s) => s[k]!)))]));
+  const result: BrowserResult = { ...base, runs: samples.length, ...medians, chromiumRssPeakMB, ...(error ? { error } : {}) };
+  console.log('chromium', result);
+  return result;
+}
+
+export async function browserBench(sizes: Size[], runs: number): Promise<BrowserResult[]> {
+  execSync('npx vite build', { cwd: root, stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+  try {
+    await waitForServer();
+    const results = [await collect(browser, runs, { size: 'sample', kind: 'sample' }, sampleRun)];
+    for (const size of sizes) {
+      const rows = JSON.parse(readFileSync(join(storeDir(size), 'params.json'), 'utf8')).counts.orderLines as number;
+      // 10M is about whether it works at all; one run of Parquet says so.
+      const kinds: FileKind[] = size === '10m' ? ['parquet'] : ['parquet', 'csv'];
+      for (const kind of kinds) results.push(await collect(browser, size === '10m' ? 1 : runs, { size, kind }, (page) => dropRun(page, size, kind, rows)));
+    }
+    return results;
+  } finally {
+    await browser.close();
+    process.kill(-server.pid!);
+  }
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer on ${url}`);
+}

@@ -1,0 +1,44 @@
+/**
+ * A script for the page, installed before a file is dropped: a MutationObserver that stamps
+ * performance.now() when the dropped orders are loaded (base.orders shows their row count),
+ * when the rebuilt notebook starts, when its first headline is on screen, when every KPI cell
+ * is done with its chart drawn, and when the lifetime-value section is done; the same again
+ * after the date preset changes (keys prefixed `r_`). It also keeps the peak of
+ * performance.memory. A string, not a function: tsx's helpers do not exist in the page.
+ */
+export interface PageMarks {
+  marks: Record<string, number>;
+  heapPeak: number;
+}
+
+export const marksScript = (expectedRows: number) => `(() => {
+  const b = (window.__bench = { marks: {}, heapPeak: 0, phase: 'load' });
+  const mark = (k) => (b.marks[k] ??= performance.now());
+  const busy = 'article[data-status="queued"], article[data-status="running"], article[data-status="idle"]';
+  const clvDone = '[data-clv-status="done"], [data-clv-status="error"]';
+  const heap = () => { if (performance.memory) b.heapPeak = Math.max(b.heapPeak, performance.memory.usedJSHeapSize); };
+  setInterval(heap, 100);
+  document.addEventListener('change', (e) => {
+    if (e.target.matches('[data-testid="file-input"]')) mark('drop');
+    if (e.target.matches('[data-testid="preset"]')) { b.phase = 'rescope'; mark('r_start'); }
+  }, true);
+  const loaded = () => {
+    const count = document.querySelector('[data-table="base.orders"] [data-testid="row-count"]');
+    return count && Number(count.textContent.replace(/[^0-9]/g, '')) === ${expectedRows};
+  };
+  const settled = (p) => {
+    const m = b.marks;
+    if (document.querySelector(busy)) mark(p + 'started');
+    if (!m[p + 'started']) return;
+    if (document.querySelector('article[data-status="done"] [data-testid="headline"]')) mark(p + 'firstKpi');
+    if (!document.querySelector(busy) && !document.querySelector('[data-chart-state="drawing"]')) mark(p + 'cellsDone');
+    if (m[p + 'cellsDone'] && document.querySelector(clvDone)) mark(p + 'clvDone');
+  };
+  new MutationObserver(() => {
+    heap();
+    if (b.phase === 'rescope') return settled('r_');
+    if (!b.marks.drop || !loaded()) return;
+    mark('loaded');
+    settled('');
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+})()`;

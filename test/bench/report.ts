@@ -1,0 +1,80 @@
+/**
+ * The benchmark's summary: medians side by side, the ratios the issue asks for (ours / native
+ * one thread on the KPI SQL, Arquero / ours on the same KPIs), and the targets at 1M orders.
+ */
+import type { ArqueroResult } from './arqueroBench';
+import type { BrowserResult } from './browserBench';
+import type { Size } from './data';
+import type { SqlResult } from './sqlBench';
+
+export interface BenchResults {
+  sql: SqlResult[];
+  arquero: ArqueroResult[];
+  browser: BrowserResult[];
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : undefined);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+export function ratios(r: BenchResults, size: Size) {
+  const engine = (name: string) => r.sql.find((s) => s.size === size && s.engine === name);
+  const [wasm, native1] = [engine('wasm-node'), engine('native-1')];
+  const arq = r.arquero.find((a) => a.size === size);
+  const perModule = wasm && native1 ? Object.fromEntries(Object.keys(wasm.modules).map((id) => [id, ratio(wasm.modules[id], native1.modules[id])])) : {};
+  const arqIds = arq ? Object.keys(arq.kpis) : [];
+  return {
+    size,
+    wasmOverNative1: ratio(wasm?.notebookMs, native1?.notebookMs),
+    wasmOverNative1PerModule: perModule,
+    arqueroOverWasm: wasm && arq ? ratio(arq.totalMs, sum(arqIds.map((id) => wasm.modules[id]))) : undefined,
+    arqueroOverWasmPerKpi: wasm && arq ? Object.fromEntries(arqIds.map((id) => [id, ratio(arq.kpis[id], wasm.modules[id])])) : {},
+  };
+}
+
+export function targets(r: BenchResults) {
+  const b = (kind: 'csv' | 'parquet') => r.browser.find((x) => x.size === '1m' && x.kind === kind);
+  const check = (name: string, value: number | undefined, limit: number, more = false) => ({
+    target: name,
+    value,
+    met: value === undefined ? undefined : more ? value >= limit : value < limit,
+  });
+  const q = ratios(r, '1m');
+  const ten = r.browser.find((x) => x.size === '10m' && x.kind === 'parquet');
+  return [
+    check('whole notebook (KPI cells) after load < 1500 ms', b('parquet')?.notebookMs, 1500),
+    check('first KPI on screen after load < 300 ms', b('parquet')?.firstKpiMs, 300),
+    check('rescope (last 90 days) < 1000 ms', b('parquet')?.rescopeMs, 1000),
+    check('CSV load < 3000 ms', b('csv')?.loadMs, 3000),
+    check('DuckDB-WASM / native 1 thread on the KPI SQL <= 2.5', q.wasmOverNative1, 2.5000001),
+    check('Arquero / DuckDB-WASM on the same KPIs >= 5', q.arqueroOverWasm, 5, true),
+    { target: '10M orders from Parquet in Chromium without running out of memory', value: ten ? ten.error ?? 'loaded' : undefined, met: ten ? !ten.error : undefined },
+  ];
+}
+
+export function printTables(r: BenchResults, sizes: Size[]) {
+  console.log('\nKPI SQL (ms, medians): load Parquet, load CSV, first notebook run, notebook run');
+  console.table(r.sql.map(({ engine, size, loadParquetMs, loadCsvMs, firstNotebookMs, notebookMs }) => ({ engine, size, loadParquetMs, loadCsvMs, firstNotebookMs, notebookMs })));
+  const modules = [...new Set(r.sql.flatMap((s) => Object.keys(s.modules)))];
+  for (const size of sizes) {
+    const cols = r.sql.filter((s) => s.size === size);
+    if (!cols.length) continue;
+    console.log(`\nPer module at ${size} (ms, medians)`);
+    const arq = r.arquero.find((a) => a.size === size);
+    console.table(Object.fromEntries(modules.map((id) => [id, { ...Object.fromEntries(cols.map((s) => [s.engine, s.modules[id]])), ...(arq && id in arq.kpis ? { arquero: arq.kpis[id] } : {}) }])));
+  }
+  if (r.arquero.length) {
+    console.log('\nArquero (ms, medians)');
+    console.table(r.arquero.map(({ size, loadParquetMs, loadCsvMs, totalMs }) => ({ size, loadParquetMs, loadCsvMs, kpisTotalMs: totalMs })));
+  }
+  if (r.browser.length) {
+    console.log('\nChromium, the built app (ms, medians; MB peaks)');
+    console.table(r.browser);
+  }
+  console.log('\nRatios');
+  console.table(sizes.map((s) => {
+    const q = ratios(r, s);
+    return { size: s, 'wasm / native 1 thread': q.wasmOverNative1, 'arquero / wasm': q.arqueroOverWasm };
+  }));
+  console.log('\nTargets at 1M orders');
+  console.table(targets(r));
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run bench [-- --full] [--sizes 100k,1m] [--only sql,arquero,browser] [--runs N]`
+ *
+ * Generates the stores (cached), runs the default notebook's KPI SQL on native DuckDB (one
+ * thread, all threads) and on DuckDB-WASM in Node, the same KPIs in Arquero (checked against
+ * the SQL first), and the built app in headless Chromium; prints medians, ratios and the
+ * targets of issue 6, and writes them to test/bench/results/<timestamp>.json.
+ * Default sizes are 100k and 1M orders; --full adds 10M. Not part of `npm test`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { arqueroBench, checkArquero, loadOrdersParquet } from './arqueroBench';
+import { browserBench } from './browserBench';
+import { ensureStore, sizes as allSizes, storeFiles, type Size } from './data';
+import { openEngine, type EngineName } from './engines';
+import { defaultPeriod } from './notebook';
+import { printTables, ratios, targets, type BenchResults } from './report';
+import { sqlBench } from './sqlBench';
+
+const args = process.argv.slice(2);
+const option = (flag: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (option('--sizes')?.split(',') ?? (args.includes('--full') ? ['100k', '1m', '10m'] : ['100k', '1m'])) as Size[];
+for (const s of sizes) if (!(s in allSizes)) throw new Error(`unknown size ${s}; sizes are ${Object.keys(allSizes).join(', ')}`);
+const only = new Set(option('--only')?.split(',') ?? ['sql', 'arquero', 'browser']);
+const runs = Number(option('--runs') ?? 5);
+const engines: EngineName[] = ['native-1', 'native-all', 'wasm-node'];
+// Arquero holds every order line as JS values: 10M lines would measure the heap, not the KPIs.
+const arqueroSizes = sizes.filter((s) => s !== '10m');
+
+async function main() {
+  const started = new Date();
+  for (const size of new Set<Size>(['100k', ...sizes])) await ensureStore(size);
+  const results: BenchResults = { sql: [], arquero: [], browser: [] };
+
+  if (only.has('sql')) {
+    for (const size of sizes) {
+      for (const engine of engines) {
+        console.log(`KPI SQL on ${engine}, ${size}…`);
+        results.sql.push(await sqlBench(engine, size, runs));
+      }
+    }
+  }
+
+  if (only.has('arquero')) {
+    const check = await openEngine('native-1');
+    await check.load(storeFiles('100k', 'parquet'));
+    const period = await defaultPeriod(check.db);
+    const wrong = await checkArquero(check.db, loadOrdersParquet('100k'), period);
+    check.close();
+    if (wrong.length) throw new Error(`Arquero KPIs differ from the SQL modules at 100k:\n${wrong.join('\n')}`);
+    console.log('Arquero KPIs agree with the SQL modules at 100k orders');
+    for (const size of arqueroSizes) {
+      const engine = await openEngine('native-1');
+      await engine.load(storeFiles(size, 'parquet').filter((f) => f.endsWith('orders.parquet')));
+      const p = await defaultPeriod(engine.db);
+      engine.close();
+      console.log(`Arquero, ${size}…`);
+      results.arquero.push(await arqueroBench(size, p, runs));
+    }
+  }
+
+  if (only.has('browser')) results.browser = await browserBench(sizes, Math.min(runs, 3));
+
+  printTables(results, sizes);
+  const dir = fileURLToPath(new URL('./results', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version };
+  const summary = { ratios: sizes.map((s) => ratios(results, s)), targets: targets(results) };
+  writeFileSync(file, JSON.stringify({ started: started.toISOString(), args, runs, machine, ...results, ...summary }, null, 2) + '\n');
+  console.log(`\nwritten to ${file}`);
+}
+
+await main();
