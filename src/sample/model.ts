@@ -17,8 +17,17 @@ export const trueParams = {
   guestOrderShare: 0.02,
   refundShare: 0.04,
   cancelShare: 0.015,
-  ticketPerOrder: 0.06,
+  ticketPerOrder: 0.03,
+  ticketPerProblemOrder: 0.5,
+  /** Hours to resolve a ticket: log-normal, exp(mu + perExtraContact * (contacts - 1) + sigma * N(0, 1)). */
+  resolutionHours: { mu: Math.log(5), sigma: 0.9, perExtraContact: 0.45 },
   surveyPerOrder: 0.12,
+  /** NPS points lost per unit of the worst trouble met before answering (refund 1.2, open ticket 1.5, 0.4 per extra contact). */
+  npsPerTrouble: 0.8,
+  /** Share of non-organic customers who were leads first, and unconverted leads per converted one. */
+  leadShare: 0.7,
+  unconvertedLeadsPerConverted: 1.6,
+  mentionsPerCustomer: 0.15,
   currency: 'EUR',
   /** Spend per acquired customer in each paid channel (before noise): the CAC a module should find. */
   cac: { paid_search: 38, paid_social: 29, affiliate: 22 } as Record<string, number>,

@@ -1,4 +1,7 @@
 /** Templated social mentions in English, French, Spanish and Romanian, with a known tone. */
+import { arrivalTime } from './calendar';
+import { timestamp, type CsvOut } from './csvOut';
+import { products } from './model';
 import type { Random } from './prng';
 
 type Tone = 'positive' | 'neutral' | 'negative';
@@ -81,4 +84,18 @@ export function mention(random: Random, product: string): { lang: string; tone: 
   const tone = random.weighted(tones);
   const text = random.pick(templates[lang][tone]).replace('{p}', product);
   return { lang, tone, text };
+}
+
+const platforms = [['x', 30], ['instagram', 25], ['facebook', 20], ['tiktok', 15], ['reddit', 10]] as const;
+const handles = ['cafe', 'bean', 'morning', 'latte', 'brew', 'ceai', 'cafea', 'cafetito'];
+const mentionable = products.filter(([name]) => name !== 'Gift card').map(([name]) => name);
+
+/** Mentions spread over the range like customer arrivals; sentiment is left for the app's scorer. */
+export function writeMentions(random: Random, out: CsvOut, count: number) {
+  for (let i = 0; i < count; i++) {
+    const m = mention(random, random.pick(mentionable));
+    const platform = random.weighted(platforms);
+    const author = `@${random.pick(handles)}_${random.int(10, 9999)}`;
+    out.write([timestamp(arrivalTime(random)), m.text, platform, author, m.lang, null]);
+  }
 }

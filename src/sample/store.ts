@@ -1,19 +1,17 @@
 /**
- * Generates the sample store as one CSV per canonical table (ids still provisional: orders
- * and tickets are numbered by time later, in write.ts). Customers arrive with growth and
+ * Generates the sample store as one CSV per canonical table, streaming (ids still provisional:
+ * orders, tickets and leads are numbered by time in write.ts). Customers arrive with growth and
  * seasonality, then buy and drop out as in model.ts.
  */
 import { join } from 'node:path';
-import { channels, firstNames, lastNames, places, products, trueParams } from './model';
-import { CsvOut, day, timestamp } from './csvOut';
+import { DAY, WEEK, arrivalTime, dayIndex, days, end, start } from './calendar';
+import { CsvOut, timestamp } from './csvOut';
+import { writeSpend, writeUnconvertedLeads } from './marketing';
+import { channels, firstNames, lastNames, places, trueParams } from './model';
+import { orderLines, type Line } from './orders';
 import { Random } from './prng';
-import { mention } from './social';
-
-const DAY = 86_400_000;
-const WEEK = 7 * DAY;
-const start = Date.parse(`${trueParams.start}T00:00:00Z`);
-const end = Date.parse(`${trueParams.end}T23:59:59Z`);
-const span = end - start;
+import { writeMentions } from './social';
+import { Support } from './support';
 
 export interface StoreCounts {
   customers: number;
@@ -27,54 +25,38 @@ export interface StoreCounts {
   mentions: number;
 }
 
-/** Relative arrival intensity: growth over the years, a November-December peak, busier weekends. */
-function intensity(ms: number): number {
-  const d = new Date(ms);
-  const dayOfYear = (ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY;
-  const growth = 1 + 0.8 * ((ms - start) / span);
-  const season = 1 + 0.9 * Math.exp(-(((dayOfYear - 332) / 18) ** 2)) + 0.5 * Math.exp(-(((dayOfYear - 355) / 8) ** 2)) - 0.15 * Math.exp(-(((dayOfYear - 215) / 25) ** 2));
-  const weekday = [1.15, 1.05, 0.95, 0.95, 1.0, 0.9, 1.1][d.getUTCDay()];
-  return growth * season * weekday;
-}
-const maxIntensity = 1.8 * 2.4 * 1.15;
+const header = {
+  customers: ['customer_id', 'first_seen', 'email', 'name', 'country', 'city', 'channel', 'is_trial'],
+  orders: ['gen_order', 'customer_id', 'order_date', 'revenue', 'product', 'quantity', 'cost', 'refund', 'status', 'country', 'city', 'channel', 'currency', 'is_trial'],
+  tickets: ['customer_id', 'opened_at', 'resolved_at', 'contacts', 'first_contact_resolved', 'channel'],
+  surveys: ['customer_id', 'answered_at', 'kind', 'score', 'comment'],
+  leads: ['gen_lead', 'created_at', 'channel', 'converted_at', 'customer_id'],
+  marketing_spend: ['day', 'channel', 'spend'],
+  social_mentions: ['posted_at', 'text', 'platform', 'author', 'lang', 'sentiment'],
+};
 
-/** A time in the range drawn with the arrival intensity, at a plausible hour of day. */
-function arrivalTime(random: Random, from = start, to = end): number {
-  for (;;) {
-    const t = from + random.next() * (to - from);
-    if (random.next() * maxIntensity < intensity(t)) return withHour(random, t);
-  }
-}
-
-function withHour(random: Random, t: number): number {
-  const midnight = Math.floor(t / DAY) * DAY;
-  const hour = random.weighted([[7, 2], [9, 4], [11, 5], [13, 6], [15, 5], [18, 7], [20, 9], [22, 5], [0, 1]] as const);
-  return midnight + (hour + random.next() * 2) * 3_600_000;
-}
-
+const placeWeights = places.map(([country, cities, w]) => [[country, cities], w] as const);
+const repeatChannels = [['organic', 40], ['email', 35], ['paid_search', 15], ['paid_social', 10]] as const;
 export function generateStore(dir: string, customerCount: number, seed = trueParams.seed): StoreCounts {
   const random = new Random(seed);
+  const out = Object.fromEntries(Object.entries(header).map(([t, h]) => [t, new CsvOut(join(dir, `${t}.csv`), h)])) as Record<
+    keyof typeof header,
+    CsvOut
+  >;
+  const support = new Support(random, out.tickets, out.surveys);
   const { r, alpha, a, b } = trueParams.bgnbd;
   const spend = trueParams.gammaGamma;
-  const out = {
-    customers: new CsvOut(join(dir, 'customers.csv'), ['customer_id', 'first_seen', 'email', 'name', 'country', 'city', 'channel', 'is_trial']),
-    orders: new CsvOut(join(dir, 'orders.csv'), ['gen_order', 'customer_id', 'order_date', 'revenue', 'product', 'quantity', 'cost', 'refund', 'status', 'country', 'city', 'channel', 'currency', 'is_trial']),
-    tickets: new CsvOut(join(dir, 'tickets.csv'), ['customer_id', 'opened_at', 'resolved_at', 'contacts', 'first_contact_resolved', 'channel']),
-    surveys: new CsvOut(join(dir, 'surveys.csv'), ['customer_id', 'answered_at', 'kind', 'score', 'comment']),
-    leads: new CsvOut(join(dir, 'leads.csv'), ['lead_id', 'created_at', 'channel', 'converted_at', 'customer_id']),
-    spend: new CsvOut(join(dir, 'marketing_spend.csv'), ['day', 'channel', 'spend']),
-    social: new CsvOut(join(dir, 'social_mentions.csv'), ['posted_at', 'text', 'platform', 'author', 'lang', 'sentiment']),
-  };
-  const days = Math.ceil(span / DAY);
-  const paid = Object.keys(trueParams.cac);
-  const acquired = new Map<string, Float64Array>(paid.map((c) => [c, new Float64Array(days)]));
+  const acquired = new Map(Object.keys(trueParams.cac).map((c) => [c, new Float64Array(days)]));
   let orderCount = 0;
   let leadCount = 0;
+  const idWidth = Math.max(6, String(customerCount).length);
+  const customerId = (index: number) => `C${String(index + 1).padStart(idWidth, '0')}`;
 
-  const arrivals = Array.from({ length: customerCount }, () => arrivalTime(random)).sort((x, y) => x - y);
-  arrivals.forEach((arrival, index) => {
-    const id = `C${String(index + 1).padStart(6, '0')}`;
-    const [country, cities] = random.weighted(places.map(([c, cs, w]) => [[c, cs], w] as const));
+  const arrivals = Float64Array.from({ length: customerCount }, () => arrivalTime(random)).sort();
+  for (let index = 0; index < customerCount; index++) {
+    const arrival = arrivals[index];
+    const id = customerId(index);
+    const [country, cities] = random.weighted(placeWeights);
     const city = random.pick(cities);
     const channel = random.weighted(channels);
     const first = random.pick(firstNames[country]);
@@ -83,119 +65,69 @@ export function generateStore(dir: string, customerCount: number, seed = truePar
     const trial = random.chance(trueParams.trialShare);
     const mood = random.normal();
     out.customers.write([id, timestamp(arrival), email, `${first} ${last}`, country, city, channel, trial]);
-    if (acquired.has(channel)) acquired.get(channel)![Math.floor((arrival - start) / DAY)]++;
-    if (channel !== 'organic' && random.chance(0.7)) {
-      const created = arrival - (1 + random.next() * 20) * DAY;
-      out.leads.write([`L${String(++leadCount).padStart(7, '0')}`, timestamp(Math.max(start, created)), channel, timestamp(arrival), id]);
+    const paidDays = acquired.get(channel);
+    if (paidDays) paidDays[dayIndex(arrival)]++;
+    if (channel !== 'organic' && random.chance(trueParams.leadShare)) {
+      const asked = arrival - (1 + random.next() * 20) * DAY;
+      const created = asked >= start ? asked : start + random.next() * (arrival - start);
+      out.leads.write([++leadCount, timestamp(created), channel, timestamp(arrival), id]);
     }
 
     const lambda = random.gamma(r, alpha); // purchases per week while alive
     const dropout = random.beta(a, b);
     const nu = random.gamma(spend.q, spend.gamma);
+    const npsAt = random.chance(0.25) ? arrival + (20 + random.next() * 200) * DAY : undefined;
+    let worstBeforeNps = 0;
     let t = arrival;
     let sequence = 0;
-    const place = [country, city];
+    const place = [country, city] as const;
     if (trial) {
       writeOrder(index, sequence++, t, [['Tasting box', 0, 1, 0]], 'completed', channel, place, true);
       if (!random.chance(trueParams.trialConversion)) {
-        if (random.chance(0.3)) surveyNps(id, t + 10 * DAY, mood);
-        return;
+        if (random.chance(0.3)) support.nps(id, t + 10 * DAY, mood, 0);
+        continue;
       }
       t += (14 + random.next() * 16) * DAY;
     }
     let orderChannel: string = channel;
     while (t <= end) {
-      const z = random.gamma(spend.p, nu);
-      const lines = orderLines(random, z);
+      const lines = orderLines(random, random.gamma(spend.p, nu));
       const roll = random.next();
       const status = roll < trueParams.cancelShare ? 'cancelled' : roll < trueParams.cancelShare + trueParams.refundShare ? 'refunded' : 'completed';
       writeOrder(index, sequence++, t, lines, status, orderChannel, place, false);
-      afterOrder(id, t, status, mood);
+      const trouble = support.afterOrder(id, t, status, mood);
+      if (npsAt !== undefined && t < npsAt) worstBeforeNps = Math.max(worstBeforeNps, trouble);
       // BG/NBD's story: the chance to drop out follows every repeat purchase, not the first.
       if (sequence > 1 && random.chance(dropout)) break;
       t += random.exponential(lambda) * WEEK;
-      orderChannel = random.weighted([['organic', 40], ['email', 35], ['paid_search', 15], ['paid_social', 10]] as const);
+      orderChannel = random.weighted(repeatChannels);
     }
-    if (random.chance(0.25)) surveyNps(id, arrival + (20 + random.next() * 200) * DAY, mood);
-  });
+    if (npsAt !== undefined) support.nps(id, npsAt, mood, worstBeforeNps);
+  }
 
-  function writeOrder(customer: number, seq: number, t: number, lines: Line[], status: string, channel: string, place: readonly string[], isTrial: boolean) {
+  function writeOrder(customer: number, seq: number, t: number, lines: Line[], status: string, channel: string, place: readonly [string, string], isTrial: boolean) {
     orderCount++;
     const refundLine = status === 'refunded' ? random.int(0, lines.length - 1) : -1;
     lines.forEach(([product, revenue, quantity, cost], i) => {
       const refund = status === 'cancelled' || i === refundLine ? revenue : 0;
       const lineStatus = status === 'refunded' && i !== refundLine ? 'completed' : status;
-      out.orders.write([customer * 10_000 + seq, `C${String(customer + 1).padStart(6, '0')}`, timestamp(t), revenue, product, quantity, cost, refund, lineStatus, place[0], place[1], channel, trueParams.currency, isTrial]);
+      out.orders.write([customer * 10_000 + seq, customerId(customer), timestamp(t), revenue, product, quantity, cost, refund, lineStatus, place[0], place[1], channel, trueParams.currency, isTrial]);
     });
-  }
-
-  function afterOrder(id: string, t: number, status: string, mood: number) {
-    let trouble = status === 'completed' ? 0 : 1.2;
-    if (random.chance(trueParams.ticketPerOrder + (status === 'completed' ? 0 : 0.5))) {
-      const opened = t + (1 + random.next() * 9) * DAY;
-      if (opened > end) return;
-      const contacts = random.chance(0.68) ? 1 : random.int(2, 5);
-      const hours = random.logNormal(Math.log(5) + 0.45 * (contacts - 1), 0.9);
-      const resolved = opened + hours * 3_600_000;
-      const open = resolved > end || random.chance(0.02);
-      const channel = random.weighted([['email', 50], ['chat', 35], ['phone', 15]] as const);
-      out.tickets.write([id, timestamp(opened), open ? null : timestamp(resolved), open ? null : contacts, open ? null : contacts === 1, channel]);
-      trouble += 0.4 * (contacts - 1);
-      if (random.chance(0.5) && !open) {
-        const effort = Math.round(clamp(2 + 0.7 * (contacts - 1) - 0.4 * mood + random.normal(), 1, 7));
-        survey(id, resolved + random.next() * 2 * DAY, 'ces', effort);
-      }
-    }
-    if (random.chance(trueParams.surveyPerOrder)) {
-      const latent = 4.1 + 0.7 * mood - trouble + 0.6 * random.normal();
-      survey(id, t + (3 + random.next() * 11) * DAY, 'csat', Math.round(clamp(latent, 1, 5)));
-    }
-  }
-
-  function surveyNps(id: string, t: number, mood: number) {
-    const score = Math.round(clamp(8 + 1.8 * mood + 1.2 * random.normal(), 0, 10));
-    survey(id, t, 'nps', score);
-  }
-
-  function survey(id: string, t: number, kind: string, score: number) {
-    if (t > end) return;
-    const good = kind === 'ces' ? score <= 3 : score >= (kind === 'nps' ? 9 : 4);
-    const comment = random.chance(0.15) ? comments[kind][good ? 0 : 1] : null;
-    out.surveys.write([id, timestamp(t), kind, score, comment]);
   }
 
   const guests = Math.round(orderCount * trueParams.guestOrderShare);
   for (let g = 0; g < guests; g++) {
     const t = arrivalTime(random);
-    const [country, cities] = random.weighted(places.map(([c, cs, w]) => [[c, cs], w] as const));
-    const lines = orderLines(random, random.gamma(spend.p, spend.p / 70));
-    lines.forEach(([product, revenue, quantity, cost]) =>
-      out.orders.write([900_000_000_000 + g, null, timestamp(t), revenue, product, quantity, cost, 0, 'completed', country, random.pick(cities), 'organic', trueParams.currency, false]),
-    );
-  }
-
-  const unconverted = Math.round(leadCount * 1.6);
-  for (let i = 0; i < unconverted; i++) {
-    const channel = random.weighted(channels.filter(([c]) => c !== 'organic'));
-    out.leads.write([`L${String(++leadCount).padStart(7, '0')}`, timestamp(arrivalTime(random)), channel, null, null]);
-  }
-
-  for (const [channel, perDay] of acquired) {
-    const cac = trueParams.cac[channel];
-    const week = (d: number) => perDay.slice(Math.max(0, d - 3), d + 4).reduce((s, v) => s + v, 0) / 7;
-    for (let d = 0; d < days; d++) {
-      const amount = cac * week(d) * random.logNormal(-0.02, 0.2);
-      if (amount > 0) out.spend.write([day(start + d * DAY), channel, Math.round(amount * 100) / 100]);
+    const [country, cities] = random.weighted(placeWeights);
+    const city = random.pick(cities);
+    for (const [product, revenue, quantity, cost] of orderLines(random, random.gamma(spend.p, spend.p / 70))) {
+      out.orders.write([900_000_000_000 + g, null, timestamp(t), revenue, product, quantity, cost, 0, 'completed', country, city, 'organic', trueParams.currency, false]);
     }
   }
 
-  const mentionCount = Math.round(customerCount * 0.15);
-  for (let i = 0; i < mentionCount; i++) {
-    const m = mention(random, random.pick(products)[0]);
-    const platform = random.weighted([['x', 30], ['instagram', 25], ['facebook', 20], ['tiktok', 15], ['reddit', 10]] as const);
-    const author = `@${random.pick(['cafe', 'bean', 'morning', 'latte', 'brew', 'ceai', 'cafea', 'cafetito'])}_${random.int(10, 9999)}`;
-    out.social.write([timestamp(arrivalTime(random)), m.text, platform, author, m.lang, null]);
-  }
+  writeUnconvertedLeads(random, out.leads, Math.round(leadCount * trueParams.unconvertedLeadsPerConverted), leadCount + 1);
+  writeSpend(random, out.marketing_spend, acquired);
+  writeMentions(random, out.social_mentions, Math.round(customerCount * trueParams.mentionsPerCustomer));
 
   for (const o of Object.values(out)) o.close();
   return {
@@ -206,34 +138,9 @@ export function generateStore(dir: string, customerCount: number, seed = truePar
     tickets: out.tickets.rows,
     surveys: out.surveys.rows,
     leads: out.leads.rows,
-    spendDays: out.spend.rows,
-    mentions: out.social.rows,
+    spendDays: out.marketing_spend.rows,
+    mentions: out.social_mentions.rows,
   };
-}
-
-type Line = [product: string, revenue: number, quantity: number, cost: number];
-
-/** Splits an order's spend over 1-3 products in proportion to their prices. */
-function orderLines(random: Random, total: number): Line[] {
-  const count = random.weighted([[1, 55], [2, 30], [3, 15]] as const);
-  const chosen = Array.from({ length: count }, () => random.weighted(products.map((p) => [p, p[0] === 'Gift card' ? 1 : 8] as const)));
-  const weight = chosen.reduce((s, p) => s + p[2], 0);
-  return chosen.map(([name, , price, costShare]) => {
-    const revenue = Math.max(1, Math.round((total * price * 100) / weight) / 100);
-    const quantity = Math.max(1, Math.round(revenue / price));
-    const cost = Math.round(revenue * costShare * (0.95 + 0.1 * random.next()) * 100) / 100;
-    return [name, revenue, quantity, cost];
-  });
-}
-
-const comments: Record<string, [string, string]> = {
-  nps: ['Great coffee, I tell all my friends.', 'Too expensive for what it is.'],
-  csat: ['Arrived quickly, well packed.', 'Late and the box was damaged.'],
-  ces: ['Sorted out in one message.', 'Had to explain my problem three times.'],
-};
-
-function clamp(x: number, lo: number, hi: number) {
-  return Math.min(hi, Math.max(lo, x));
 }
 
 function ascii(s: string): string {
