@@ -7,30 +7,65 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readCatalog } from '../../src/cli/readModules';
 import { fitClv, type ClvFit } from '../../src/lib/clv/fitClv';
-import { loadTables, type FixtureRow } from '../support/loadTables';
+import { runModule } from '../../src/lib/runModule';
+import { createTableSql } from '../../src/lib/canonical';
+import { applyScope, ensureBaseSchema } from '../../src/lib/scope';
 import { openWasmDb, type WasmDb } from '../support/wasmDb';
 
 const cdnow = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
+
+/** The raw file into base.orders (order_id = line number, order_date from YYYYMMDD, revenue = dollars), then scoped. */
+async function loadCdnow(db: WasmDb) {
+  const lines = readFileSync(cdnow, 'utf8').trim().split(/\r?\n/).map((line) => line.trim().split(/\s+/));
+  await ensureBaseSchema(db);
+  await db.exec('drop table if exists base.orders cascade');
+  await db.exec(createTableSql('orders', 'base.orders'));
+  await db.insertColumns('cdnow_raw', {
+    line: Float64Array.from(lines, (_, i) => i + 1),
+    customer_id: lines.map((f) => f[1]),
+    ymd: lines.map((f) => f[2]),
+    dollars: Float64Array.from(lines, (f) => Number(f[4])),
+  });
+  await db.exec(
+    "insert into base.orders (order_id, customer_id, order_date, revenue) select cast(line as bigint)::varchar, customer_id, strptime(ymd, '%Y%m%d'), dollars from cdnow_raw",
+  );
+  await applyScope(db, { start: '1997-01-01', end: '1998-06-30' }, ['orders']);
+}
 
 let db: WasmDb;
 let fit: ClvFit;
 beforeAll(async () => {
   db = await openWasmDb();
-  const orders: FixtureRow[] = readFileSync(cdnow, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line, i) => {
-      const [, id, ymd, , dollars] = line.trim().split(/\s+/);
-      const date = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)} 00:00:00`;
-      return { order_id: String(i + 1), customer_id: id, order_date: date, revenue: Number(dollars) };
-    });
-  await loadTables(db, { orders }, { start: '1997-01-01', end: '1998-06-30' });
+  await loadCdnow(db);
   const summary = readCatalog().current.find((m) => m.id === 'clv_summary')!;
   fit = await fitClv(db, summary, { calibrationEnd: '1997-09-30' });
 }, 120_000);
 afterAll(() => db.close());
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
+
+test('the summary counts purchase days, in weeks since each customer’s first purchase', async () => {
+  const summary = readCatalog().current.find((m) => m.id === 'clv_summary')!;
+  const rows = await runModule(db, summary, { calibration_end: '1997-09-30', time_unit_days: 7 });
+  const pick = (id: string) => rows.find((r) => r.customer_id === id)!;
+  // 0001: 01-01, 01-18, 08-02 (213 days in), then 12-12 after the calibration end.
+  expect(pick('0001')).toMatchObject({ frequency: 2, holdout_purchases: 1 });
+  expect(pick('0001').monetary_value).toBeCloseTo((29.73 + 14.96) / 2, 10);
+  expect(pick('0001').recency).toBeCloseTo(213 / 7, 12);
+  expect(pick('0001').age).toBeCloseTo(272 / 7, 12);
+  // 0026: first on 01-02, then two orders on 01-13 make one purchase worth 166.89 + 60.25.
+  expect(pick('0026')).toMatchObject({ frequency: 1, holdout_purchases: 0 });
+  expect(pick('0026').monetary_value).toBeCloseTo(227.14, 10);
+  expect(pick('0026').recency).toBeCloseTo(11 / 7, 12);
+  expect(pick('0026').age).toBeCloseTo(271 / 7, 12);
+  // 0046: 13 purchase days up to 09-01 (two orders on 08-28), 10 days after 09-30.
+  expect(pick('0046')).toMatchObject({ frequency: 12, holdout_purchases: 10 });
+  expect(pick('0046').monetary_value).toBeCloseTo(354.48 / 12, 10);
+  expect(pick('0046').recency).toBeCloseTo(241 / 7, 12);
+  // Without a calibration end the last 40% of the period's 546 days are held out: 1997-01-01 + 327 days.
+  const byDefault = await runModule(db, summary, { calibration_end: null, time_unit_days: 7 });
+  expect(byDefault[0].calibration_end).toBe('1997-11-24');
+});
 
 test('the summary covers the 2,357 customers, 946 of them repeaters', () => {
   expect(fit.customers).toBe(2357);

@@ -4,7 +4,7 @@
  * probability p ~ Beta(a, b). Per customer: x repeat purchases, the last at t_x, observed
  * for T time units since their first purchase.
  */
-import { hyp2f1, lnGamma, logSumExp } from './special';
+import { lnGamma, logSumExp, scaledHyp2f1 } from './special';
 import { minimise } from './optimize';
 
 export interface BgNbdParams {
@@ -80,7 +80,7 @@ export function expectedPurchases({ r, alpha, a, b }: BgNbdParams, { x, tx, T }:
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
   const head = (a + b + x - 1) / (a - 1);
-  const bracket = 1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z);
+  const bracket = 1 - scaledHyp2f1((r + x) * Math.log1p(-z), r + x, b + x, a + b + x - 1, z);
   const alive = x > 0 ? 1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 1;
   return (head * bracket) / alive;
 }

@@ -2,16 +2,14 @@
  * Predicted lifetime value on any Db: reads the per-customer summary module, fits BG/NBD and
  * Gamma-Gamma, writes per-customer predictions to table `clv_predictions` (for other modules
  * and the customer explorer to join) and returns the fit with its checks.
- *
- * CLV over H months with a monthly discount rate d sums, month by month, the expected
- * purchases in that month (BG/NBD, conditional on the customer's history) times the expected
- * value of a purchase (Gamma-Gamma), divided by (1 + d)^month.
+ * The CLV formula is in predict.ts.
  */
 import type { Db } from '../db';
 import type { QueryModule } from '../queryModule';
 import { runModule } from '../runModule';
-import { expectedPurchases, fitBgNbd, pAlive, type BgNbdParams, type Fit, type Rfm } from './bgnbd';
-import { expectedSpend, fitGammaGamma, type GammaGammaParams } from './gammaGamma';
+import { expectedPurchases, fitBgNbd, type BgNbdParams, type Fit, type Rfm } from './bgnbd';
+import { fitGammaGamma, type GammaGammaParams } from './gammaGamma';
+import { predictCustomer } from './predict';
 
 export interface ClvOptions {
   /** 'YYYY-MM-DD'; absent: 60% of the way through the period (the last 40% held out). */
@@ -44,8 +42,6 @@ export interface ClvFit {
   fitMs: number;
 }
 
-const DAYS_PER_MONTH = 365.25 / 12;
-
 export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOptions = {}): Promise<ClvFit> {
   const t0 = performance.now();
   const timeUnitDays = options.timeUnitDays ?? 7;
@@ -62,7 +58,7 @@ export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOpt
   const bgnbd = fitBgNbd(rfm);
   const gammaGamma = fitGammaGamma(spend.filter((s) => s.x > 0));
 
-  const unitsPerMonth = DAYS_PER_MONTH / timeUnitDays;
+  const horizon = { months: horizonMonths, monthlyDiscount, timeUnitDays };
   const n = rows.length;
   const columns = {
     customer_id: rows.map((r) => String(r.customer_id)),
@@ -78,22 +74,15 @@ export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOpt
   const calibration = new Map<number, CalibrationRow>();
   for (let i = 0; i < n; i++) {
     const c = rfm[i];
-    const value = expectedSpend(gammaGamma.params, spend[i]);
-    let clv = 0;
-    let previous = 0;
-    for (let month = 1; month <= horizonMonths; month++) {
-      const cumulative = expectedPurchases(bgnbd.params, c, month * unitsPerMonth);
-      clv += ((cumulative - previous) * value) / Math.pow(1 + monthlyDiscount, month);
-      previous = cumulative;
-    }
+    const prediction = predictCustomer(bgnbd.params, gammaGamma.params, c, spend[i].m, horizon);
     columns.frequency[i] = c.x;
     columns.recency[i] = c.tx;
     columns.T[i] = c.T;
     columns.monetary_value[i] = spend[i].m;
-    columns.p_alive[i] = pAlive(bgnbd.params, c);
-    columns.expected_purchases[i] = previous;
-    columns.expected_spend[i] = value;
-    columns.predicted_clv[i] = clv;
+    columns.p_alive[i] = prediction.pAlive;
+    columns.expected_purchases[i] = prediction.expectedPurchases;
+    columns.expected_spend[i] = prediction.expectedSpend;
+    columns.predicted_clv[i] = prediction.predictedClv;
     const bucket = Math.min(c.x, 7);
     const row = calibration.get(bucket) ?? { frequency: bucket, customers: 0, actual: 0, predicted: 0 };
     row.customers++;

@@ -28,17 +28,37 @@ export function logSumExp(a: number, b: number): number {
 }
 
 /**
- * Gauss's hypergeometric 2F1(a, b; c; z) for 0 <= z < 1 by its power series, summed until a
- * term no longer changes the sum (BG/NBD needs z = t / (alpha + T + t), well below 1).
+ * Gauss's hypergeometric 2F1(a, b; c; z) for 0 <= z < 1 by its power series, summed until the
+ * terms shrink below 1e-15 of the sum.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (z < 0 || z >= 1) throw new RangeError(`hyp2f1 needs 0 <= z < 1, got ${z}`);
+  return scaledHyp2f1(0, a, b, c, z);
+}
+
+const rescaleAbove = 1e200;
+const lnRescale = Math.log(rescaleAbove);
+
+/**
+ * e^lnFactor * 2F1(a, b; c; z). BG/NBD's conditional expectation multiplies 2F1 by a tiny
+ * power of (1 - z); for frequent buyers over long horizons the series alone passes 1e308
+ * (its largest term grows like e^(x z / (1 - z))) while the product stays below 1. The sum is
+ * carried with a running power-of-1e200 scale so that neither overflows.
+ */
+export function scaledHyp2f1(lnFactor: number, a: number, b: number, c: number, z: number): number {
+  if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1 needs 0 <= z < 1, got ${z}`);
   let term = 1;
   let sum = 1;
-  for (let k = 0; k < 100_000; k++) {
-    term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
+  let shift = 0;
+  for (let k = 0; k < 1_000_000; k++) {
+    const ratio = ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
+    term *= ratio;
     sum += term;
-    if (Math.abs(term) < 1e-15 * Math.abs(sum)) return sum;
+    if (Math.abs(sum) > rescaleAbove) {
+      sum /= rescaleAbove;
+      term /= rescaleAbove;
+      shift += lnRescale;
+    }
+    if (Math.abs(term) <= 1e-15 * Math.abs(sum) && Math.abs(ratio) < 1) return sum * Math.exp(shift + lnFactor);
   }
   throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge`);
 }
