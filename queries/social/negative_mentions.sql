@@ -1,0 +1,20 @@
+-- id: negative_mentions
+-- version: 1
+-- title: Most negative recent mentions
+-- needs: social_mentions(posted_at, text, sentiment)
+-- view: table
+-- param: days integer = 30 | How many days before the end of the period count as recent
+-- param: top integer = 20 | How many mentions to list
+-- columns: posted_at timestamp, sentiment double, text varchar
+-- The mentions that read as negative (score below -0.1, as in sentiment_share) posted in the
+-- last `days` days of the period (or the whole period when it is shorter), most negative
+-- first; equal scores list the most recent first. The ones to read and answer.
+select posted_at::timestamp as posted_at,
+       sentiment::double as sentiment,
+       text::varchar as text
+from social_mentions
+where sentiment < -0.1
+  and posted_at >= greatest(getvariable('period_start'), getvariable('period_end') - (getvariable('days') - 1))
+  and posted_at < getvariable('period_end') + interval 1 day
+order by sentiment, posted_at desc, text
+limit getvariable('top')
