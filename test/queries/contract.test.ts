@@ -1,8 +1,8 @@
 // The module contract, for every file in queries/ (current and retired versions): the header
 // parses; the SQL runs against empty tables that have ONLY the columns `needs` declares (so an
-// undeclared column fails); the result's columns are the header's, in order; and the SQL has
-// not changed since its version was recorded in queries/versions.json.
-import { createHash } from 'node:crypto';
+// undeclared column fails); the result's columns are the header's, in order and type; the SQL
+// has not changed since its version was recorded in queries/versions.json; and every earlier
+// version is kept as <id>@<n>.sql. Plus the manifest script's refusal rule.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,9 +14,15 @@ import { runModule } from '../../src/lib/runModule';
 import { setPeriod } from '../../src/lib/scope';
 import { openWasmDb, type WasmDb } from '../support/wasmDb';
 import { moduleFingerprint } from '../../src/cli/moduleFingerprint';
+import { changedMessage, isRetired, manifestKey, updateManifest, type Manifest } from '../../src/cli/moduleManifest';
 
 const files = readModuleFiles();
-const manifest: Record<string, { version: number; sha256: string }> = JSON.parse(readFileSync(join(queriesDir, 'versions.json'), 'utf8'));
+const manifest: Manifest = JSON.parse(readFileSync(join(queriesDir, 'versions.json'), 'utf8'));
+const current = new Map(
+  Object.entries(files)
+    .filter(([path]) => !isRetired(path))
+    .map(([path, text]) => [parseQueryModule(path, text).id, parseQueryModule(path, text)]),
+);
 
 let db: WasmDb;
 beforeAll(async () => {
@@ -32,12 +38,19 @@ function columnType(table: string, column: string): string {
   return found.type;
 }
 
-/** Empty base tables with just the declared columns, and the scoped views over them. */
+const allTables = [...Object.keys(canonicalTables), ...Object.keys(derivedTables)];
+
+/**
+ * Empty base tables with just the declared columns, and the scoped views over them; every other
+ * table is dropped first, so an undeclared table fails as well as an undeclared column.
+ */
 async function emptyTablesFor(module: QueryModule) {
-  for (const { table, columns } of module.needs) {
+  for (const table of allTables) {
     await db.exec(`drop view if exists ${quoteIdent(table)}`);
     await db.exec(`drop table if exists ${quoteIdent(table)}`);
     await db.exec(`drop table if exists base.${quoteIdent(table)}`);
+  }
+  for (const { table, columns } of module.needs) {
     await db.exec(`create table base.${quoteIdent(table)} (${columns.map((c) => `${quoteIdent(c)} ${columnType(table, c)}`).join(', ')})`);
     await db.exec(`create view ${quoteIdent(table)} as select * from base.${quoteIdent(table)}`);
   }
@@ -46,28 +59,49 @@ async function emptyTablesFor(module: QueryModule) {
 
 describe.each(Object.entries(files))('%s', (path, text) => {
   const module = parseQueryModule(path, text);
-  const ref = `${module.id}@${module.version}`;
-  const retired = /@\d+\.sql$/.test(path);
+  const retired = isRetired(path);
 
   test('runs on empty tables with only the declared columns, and returns the declared columns', async () => {
     await emptyTablesFor(module);
     await runModule(db, module);
-    const described = await db.rows(`select column_name from (describe ${module.sql.replace(/;\s*$/, '')})`);
+    const described = await db.rows(`select column_name, column_type from (describe ${module.sql.replace(/;\s*$/, '')})`);
     expect(described.map((r) => r.column_name)).toEqual(module.columns.map((c) => c.name));
+    expect(described.map((r) => `${r.column_name} ${String(r.column_type).toLowerCase()}`), 'cast each column to its declared type').toEqual(
+      module.columns.map((c) => `${c.name} ${c.type}`),
+    );
   });
 
   test('its SQL matches the fingerprint recorded for its version', () => {
-    const key = retired ? ref : module.id;
-    const recorded = manifest[key];
-    const message = `${path} changed: bump its version and keep the old file as ${module.id}@${recorded?.version}.sql (then npm run queries:manifest)`;
-    if (!retired) expect(recorded?.version, `${path} is not in queries/versions.json: run npm run queries:manifest`).toBe(module.version);
-    expect(recorded?.sha256, message).toBe(moduleFingerprint(text));
+    const recorded = manifest[manifestKey(path, text)];
+    expect(recorded, `queries/${path} is not in queries/versions.json: run npm run queries:manifest`).toBeDefined();
+    if (!retired) expect(recorded.version, `queries/${path}: run npm run queries:manifest to record its new version`).toBe(module.version);
+    expect(recorded.sha256, changedMessage(path, module.id, recorded.version)).toBe(moduleFingerprint(text));
   });
+
+  if (retired) {
+    test('is an older version of a current module, named for its version', () => {
+      expect(path.endsWith(`@${module.version}.sql`), `${path} declares version ${module.version}`).toBe(true);
+      expect(current.get(module.id)?.version ?? 0, `${path} has no newer current module`).toBeGreaterThan(module.version);
+    });
+  } else {
+    test('keeps every earlier version as <id>@<n>.sql', () => {
+      const dir = path.replace(/[^/\\]+$/, '');
+      const missing = Array.from({ length: module.version - 1 }, (_, i) => `${dir}${module.id}@${i + 1}.sql`).filter((p) => !(p in files));
+      expect(missing).toEqual([]);
+    });
+  }
 });
 
 test('the manifest lists no module that is gone', () => {
-  const ids = new Set(Object.entries(files).map(([p, t]) => (/@\d+\.sql$/.test(p) ? `${parseQueryModule(p, t).id}@${parseQueryModule(p, t).version}` : parseQueryModule(p, t).id)));
-  expect(Object.keys(manifest).filter((k) => !ids.has(k))).toEqual([]);
+  const keys = new Set(Object.entries(files).map(([p, t]) => manifestKey(p, t)));
+  expect(Object.keys(manifest).filter((k) => !keys.has(k))).toEqual([]);
+});
+
+test('an undeclared table fails the contract', async () => {
+  const module = parseQueryModule('value/bad.sql', ['-- id: bad', '-- version: 1', '-- title: Bad', '-- needs: orders(order_id)', '-- view: table', '-- columns: n integer', 'select count(*)::integer as n from orders, tickets'].join('\n'));
+  await emptyTablesFor(parseQueryModule('value/other.sql', ['-- id: other', '-- version: 1', '-- title: Other', '-- needs: tickets(ticket_id)', '-- view: table', '-- columns: n integer', 'select 1'].join('\n')));
+  await emptyTablesFor(module);
+  await expect(runModule(db, module)).rejects.toThrow(/tickets/);
 });
 
 test('an undeclared column fails the contract', async () => {
@@ -79,5 +113,30 @@ test('an undeclared column fails the contract', async () => {
 test('fingerprints ignore line endings and trailing spaces, nothing else', () => {
   expect(moduleFingerprint('select 1  \r\nfrom t\n')).toBe(moduleFingerprint('select 1\nfrom t'));
   expect(moduleFingerprint('select 1')).not.toBe(moduleFingerprint('select 2'));
-  expect(createHash('sha256').update('x').digest('hex')).toHaveLength(64);
+});
+
+describe('the manifest update', () => {
+  const header = (version: number) => ['-- id: y', `-- version: ${version}`, '-- title: Y', '-- needs: orders(order_id)', '-- view: metric', '-- columns: n integer'];
+  const v1 = [...header(1), 'select count(*)::integer as n from orders'].join('\n');
+  const v1changed = [...header(1), 'select count(distinct order_id)::integer as n from orders'].join('\n');
+  const v2 = [...header(2), 'select count(distinct order_id)::integer as n from orders'].join('\n');
+  const recorded = updateManifest({}, { 'x/y.sql': v1 }).manifest;
+
+  test('refuses a changed module whose version did not change, and keeps the old entry', () => {
+    const { manifest: next, refused } = updateManifest(recorded, { 'x/y.sql': v1changed });
+    expect(refused).toEqual(['queries/x/y.sql changed; bump its version and keep the old file as y@1.sql (then npm run queries:manifest)']);
+    expect(next).toEqual(recorded);
+  });
+
+  test('records a bumped version beside the kept old file', () => {
+    const { manifest: next, refused } = updateManifest(recorded, { 'x/y.sql': v2, 'x/y@1.sql': v1 });
+    expect(refused).toEqual([]);
+    expect(next).toEqual({ y: { version: 2, sha256: moduleFingerprint(v2) }, 'y@1': { version: 1, sha256: moduleFingerprint(v1) } });
+  });
+
+  test('refuses a retired version that changed', () => {
+    const kept = updateManifest({}, { 'x/y.sql': v2, 'x/y@1.sql': v1 }).manifest;
+    const { refused } = updateManifest(kept, { 'x/y.sql': v2, 'x/y@1.sql': v1changed });
+    expect(refused).toEqual(['queries/x/y@1.sql changed; a retired version must stay as it was: restore it from git']);
+  });
 });
