@@ -6,6 +6,7 @@
  */
 import { lnGamma, logSumExp, scaledHyp2f1 } from './special';
 import { minimise } from './optimize';
+import { standardErrors } from './standardErrors';
 
 export interface BgNbdParams {
   r: number;
@@ -31,6 +32,8 @@ export function bgnbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, { x, tx, T }
 
 export interface Fit<P> {
   params: P;
+  /** From the observed information (standardErrors.ts); NaN when the optimum is flat. */
+  standardErrors: P;
   logLikelihood: number;
   iterations: number;
   converged: boolean;
@@ -66,7 +69,8 @@ export function fitBgNbd(customers: Rfm[]): Fit<BgNbdParams> {
   const meanT = customers.reduce((s, c) => s + c.T, 0) / Math.max(1, customers.length);
   const m = minimise(negLL, [Math.log(0.5), Math.log(Math.max(1, meanT / 4)), Math.log(1), Math.log(2)]);
   const [r, alpha, a, b] = m.x.map(Math.exp);
-  return { params: { r, alpha, a, b }, logLikelihood: -m.value, iterations: m.iterations, converged: m.converged };
+  const se = standardErrors(negLL, m.x);
+  return { params: { r, alpha, a, b }, standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] }, logLikelihood: -m.value, iterations: m.iterations, converged: m.converged };
 }
 
 /** P(still alive | x, tx, T). */

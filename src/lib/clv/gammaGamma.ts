@@ -5,6 +5,7 @@
  */
 import { lnGamma } from './special';
 import { minimise } from './optimize';
+import { standardErrors } from './standardErrors';
 import type { Fit } from './bgnbd';
 
 export interface GammaGammaParams {
@@ -46,7 +47,8 @@ export function fitGammaGamma(repeaters: Spend[]): Fit<GammaGammaParams> {
   const mean = usable.reduce((s, c) => s + c.m, 0) / Math.max(1, usable.length);
   const m = minimise(negLL, [Math.log(2), Math.log(3), Math.log(Math.max(1, mean))]);
   const [p, q, gamma] = m.x.map(Math.exp);
-  return { params: { p, q, gamma }, logLikelihood: -m.value, iterations: m.iterations, converged: m.converged };
+  const se = standardErrors(negLL, m.x);
+  return { params: { p, q, gamma }, standardErrors: { p: se[0], q: se[1], gamma: se[2] }, logLikelihood: -m.value, iterations: m.iterations, converged: m.converged };
 }
 
 /** E[mean transaction value | x, m]: a weighted mean of the population mean and the customer's own. */
