@@ -1,0 +1,92 @@
+/**
+ * Which canonical table a file's headers describe, and which header feeds which column.
+ * A known export layout (layouts.ts) wins outright; otherwise every table is scored on its
+ * synonyms (synonyms.ts) and the best fit is proposed. Decides whether to load without
+ * asking ('sure') or to show the mapping with the best guess filled in ('ask').
+ */
+import { canonicalTableNames, canonicalTables, type CanonicalTableName } from '../canonical';
+import { foldHeader } from './fold';
+import { layouts } from './layouts';
+import { headerSignature } from './signature';
+import { synonyms } from './synonyms';
+import type { ColumnMapping, ExportLayout, Proposal, TableGuess } from './types';
+
+/** A sure guess must beat the runner-up by this much. */
+const clearMargin = 0.15;
+
+export function recognise(headers: string[], fileName = ''): Proposal {
+  const signature = headerSignature(headers);
+  const layout = matchLayout(headers);
+  const guesses = canonicalTableNames
+    .map((t) => guessTable(t, headers, fileName))
+    .filter((g) => g.score > 0)
+    .sort((a, b) => b.score - a.score);
+  if (layout) {
+    const fromLayout = layoutGuess(layout, headers);
+    return { guesses: [fromLayout, ...guesses.filter((g) => g.table !== layout.table)], decision: 'sure', signature };
+  }
+  const [best, second] = guesses;
+  if (!best) return { guesses, decision: 'ask', reason: 'none of the columns look like orders, customers, tickets or another known table', signature };
+  if (best.missing.length) return { guesses, decision: 'ask', reason: `no column found for ${best.missing.join(', ')}`, signature };
+  if (second && best.score - second.score < clearMargin && second.missing.length === 0) {
+    return { guesses, decision: 'ask', reason: `could be ${best.table} or ${second.table}`, signature };
+  }
+  return { guesses, decision: 'sure', signature };
+}
+
+function matchLayout(headers: string[]): ExportLayout | undefined {
+  const have = new Set(headers.map(foldHeader));
+  return layouts
+    .filter((l) => l.signature.every((h) => have.has(foldHeader(h))))
+    .sort((a, b) => b.signature.length - a.signature.length)[0];
+}
+
+function layoutGuess(layout: ExportLayout, headers: string[]): TableGuess {
+  const byFolded = new Map(headers.map((h) => [foldHeader(h), h]));
+  const columns: Record<string, string> = {};
+  for (const [column, candidates] of Object.entries(layout.columns)) {
+    const found = candidates.map((c) => byFolded.get(foldHeader(c))).find((h) => h !== undefined);
+    if (found !== undefined) columns[column] = found;
+  }
+  const mapping: ColumnMapping = { table: layout.table, columns, creditPrefix: layout.creditPrefix, guestIds: layout.guestIds };
+  return { table: layout.table, mapping, score: 1, missing: missingRequired(layout.table, columns), layout: layout.id };
+}
+
+/** Scores each (column, header) pair, then assigns greedily, best pairs first, each header once. */
+function guessTable(table: CanonicalTableName, headers: string[], fileName: string): TableGuess {
+  const pairs: { column: string; header: string; score: number }[] = [];
+  const folded = headers.map(foldHeader);
+  for (const [column, names] of Object.entries(synonyms[table])) {
+    names.forEach((name, rank) => {
+      folded.forEach((f, i) => {
+        const score = f === name ? 1 - rank * 0.005 : containsWords(f, name) ? 0.6 - rank * 0.005 : 0;
+        if (score > 0) pairs.push({ column, header: headers[i], score });
+      });
+    });
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  const columns: Record<string, string> = {};
+  const used = new Set<string>();
+  let quality = 0;
+  for (const p of pairs) {
+    if (columns[p.column] !== undefined || used.has(p.header)) continue;
+    columns[p.column] = p.header;
+    used.add(p.header);
+    quality += p.score;
+  }
+  const missing = missingRequired(table, columns);
+  const required = canonicalTables[table].columns.filter((c) => c.required).length;
+  const assigned = Object.keys(columns).length;
+  const named = ` ${foldHeader(fileName)} `.includes(` ${table.replace('_', ' ')} `) ? 0.1 : 0;
+  const score = assigned === 0 ? 0 : 0.6 * ((required - missing.length) / required) + 0.4 * (quality / Math.max(1, headers.filter((h) => h.trim()).length)) + named;
+  return { table, mapping: { table, columns }, score: Math.min(1, score), missing };
+}
+
+const containsWords = (header: string, name: string) => name.includes(' ') && ` ${header} `.includes(` ${name} `);
+
+function missingRequired(table: CanonicalTableName, columns: Record<string, string>): string[] {
+  return canonicalTables[table].columns
+    .filter((c) => c.required && columns[c.name] === undefined)
+    .filter((c) => !(table === 'orders' && c.name === 'revenue' && columns.quantity !== undefined && columns.unit_price !== undefined))
+    .map((c) => c.name);
+}

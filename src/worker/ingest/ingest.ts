@@ -1,0 +1,160 @@
+/**
+ * One file into one canonical table: sniff, read into a raw VARCHAR table, recognise the
+ * columns, decide each column's number and date format from all its values, then either ask
+ * (returning the proposal and a parsed preview) or load into <schema>.<table>, replacing the
+ * rows an earlier file of the same name gave it. Failures come back as outcomes, not throws.
+ */
+import { canonicalTables, type ColumnType } from '../../lib/canonical';
+import { quoteIdent, type Row } from '../../lib/db';
+import { recognise } from '../../lib/mapping/recognise';
+import type { ColumnMapping } from '../../lib/mapping/types';
+import { readBytes, sizeOf } from './bytes';
+import { decideFormats, type FormatQuestion } from './formats';
+import { rawColumn, uniqueHeaders } from './headers';
+import { ingestError } from './messages';
+import { readRaw } from './readRaw';
+import { sniff, sniffBytes } from './sniff';
+import { ensureSourceTables, removeSource, setAsideTable, sourceIdFor, sourcesTable } from './sources';
+import { stagingSql } from './transform';
+import type { Dialect, IngestHost, IngestOptions, IngestOutcome, IngestSource, Notice } from './types';
+
+let runs = 0;
+
+export async function ingest(host: IngestHost, source: IngestSource, options: IngestOptions = {}, schema = 'base'): Promise<IngestOutcome> {
+  const raw = `_ingest_raw_${++runs}`;
+  try {
+    return await ingestInto(host, source, options, schema, raw);
+  } catch (e) {
+    const text = String((e as Error)?.message ?? e).split('\n')[0];
+    return { ok: false, error: ingestError('read-failed', source.name, { text }) };
+  } finally {
+    await host.exec(`drop table if exists ${quoteIdent(raw)}`).catch(() => undefined);
+    await host.exec(`drop table if exists ${quoteIdent(`${raw}_stg`)}`).catch(() => undefined);
+  }
+}
+
+async function ingestInto(host: IngestHost, source: IngestSource, options: IngestOptions, schema: string, raw: string): Promise<IngestOutcome> {
+  const file = source.name;
+  const totalBytes = sizeOf(source.data);
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ phase: 'sniffing', bytes: 0, totalBytes });
+  const sniffed = sniff(file, await readBytes(source.data, 0, Math.min(sniffBytes, totalBytes)), totalBytes);
+  if (!sniffed.ok) return { ok: false, error: ingestError(sniffed.code, file) };
+  progress({ phase: sniffed.kind === 'csv' ? 'reading' : 'decoding', bytes: 0, totalBytes });
+  const read = await readRaw(host, source, sniffed, raw);
+  if (!read.ok) return read;
+  const { headers, notices } = uniqueHeaders(read.headers);
+  if (sniffed.extensionSays) {
+    notices.push({ code: 'extension-mismatch', message: `"${file}" is named like a ${sniffed.extensionSays} file but holds ${sniffed.kind.toUpperCase()}; it was read as ${sniffed.kind.toUpperCase()}.` });
+  }
+  const [{ n: rawRows }] = await host.rows(`select count(*)::double as n from ${quoteIdent(raw)}`);
+  const rejects = read.rejects;
+  if (Number(rawRows) === 0 || rejects.length > Number(rawRows)) {
+    if (rejects.length === 0) return { ok: false, error: ingestError('header-only', file) };
+    const first = rejects[0];
+    const code = first.reason === 'wrong number of fields' ? 'ragged' : 'no-readable-rows';
+    return { ok: false, error: ingestError(code, file, { line: first.line, text: first.reason }) };
+  }
+  progress({ phase: 'mapping', bytes: totalBytes, totalBytes, rows: Number(rawRows) });
+
+  const proposal = recognise(headers, file);
+  const mapping = options.mapping ?? proposal.guesses[0]?.mapping;
+  const dialect: Dialect = { kind: sniffed.kind, formats: {}, ...(sniffed.kind === 'csv' ? { encoding: read.encoding, delimiter: sniffed.delimiter } : {}) };
+  if (read.encoding === 'windows-1252' || read.encoding === 'latin-1') {
+    notices.push({ code: 'encoding', message: `"${file}" is not UTF-8; it was read as ${read.encoding === 'latin-1' ? 'Latin-1' : 'Windows-1252'} (Western European).` });
+  }
+  const needsMapping = (preview: Row[]): IngestOutcome => ({
+    ok: true,
+    value: { status: 'needs-mapping', file, headers, proposal, preview, dialect, warnings: notices },
+  });
+  if (!mapping) return needsMapping(await rawPreview(host, raw, headers));
+  const unknown = Object.values(mapping.columns).find((h) => !headers.includes(h));
+  if (unknown !== undefined) return { ok: false, error: ingestError('mapping-invalid', file, { column: unknown }) };
+
+  const found = await decideFormats(host, raw, formatQuestions(mapping, headers), options.dateOrder ?? 'dmy');
+  if (!found.ok) return { ok: false, error: ingestError('date-order-mixed', file, { column: found.column, text: found.example }) };
+  dialect.formats = found.formats;
+  notices.push(...found.notices);
+  const staging = stagingSql(raw, mapping, headers, found.formats);
+  const preview = await host.rows(`select * exclude (_row, _reason) from (${staging}) where _reason is null order by _row limit 10`);
+  if (options.previewOnly || (!options.mapping && proposal.decision === 'ask')) return needsMapping(preview);
+
+  progress({ phase: 'inserting', bytes: totalBytes, totalBytes, rows: Number(rawRows) });
+  return load(host, { file, schema, raw, mapping, headers, staging, rejects, preview, dialect, notices, progress, totalBytes });
+}
+
+interface LoadPlan {
+  file: string;
+  schema: string;
+  raw: string;
+  mapping: ColumnMapping;
+  headers: string[];
+  staging: string;
+  rejects: { line: number; reason: string; content: string }[];
+  preview: Row[];
+  dialect: Dialect;
+  notices: Notice[];
+  progress: NonNullable<IngestOptions['onProgress']>;
+  totalBytes: number;
+}
+
+async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
+  const { table } = p.mapping;
+  const target = `${quoteIdent(p.schema)}.${quoteIdent(table)}`;
+  const stg = quoteIdent(`${p.raw}_stg`);
+  const sourceId = sourceIdFor(p.file, table);
+  await ensureSourceTables(host, p.schema, table);
+  await removeSource(host, sourceId, p.schema);
+  await host.exec(`create table ${stg} as ${p.staging}`);
+  const columns = canonicalTables[table].columns.map((c) => quoteIdent(c.name)).join(', ');
+  await host.exec(`insert into ${target} (${columns}, source_file) select ${columns}, ? from ${stg} where _reason is null`, [sourceId]);
+  for (const r of p.rejects) {
+    await host.exec(`insert into ${setAsideTable} values (?, ?, null, ?, null, ?)`, [sourceId, r.line, r.reason, r.content]);
+  }
+  const rawCells = p.headers.map((_, i) => `coalesce(r.${rawColumn(i)}, '')`).join(`, ' | ', `);
+  await host.exec(
+    `insert into ${setAsideTable} select ?, null, s._row, s._reason, null, concat(${rawCells}) from ${stg} s join ${quoteIdent(p.raw)} r using (_row) where s._reason is not null`,
+    [sourceId],
+  );
+  const [counts] = await host.rows(
+    `select count(*) filter (where _reason is null)::double as loaded,
+            ${table === 'orders' ? "count(*) filter (where _reason is null and customer_id is null)::double as guests, count(*) filter (where _reason is null and (refund > 0 or status in ('refunded', 'cancelled')))::double as refunds" : 'null as guests, null as refunds'}
+     from ${stg}`,
+  );
+  const setAside = await host.rows(`select reason, count(*)::double as rows from ${setAsideTable} where source_id = ? group by reason order by rows desc, reason`, [sourceId]);
+  const [{ n: tableRows }] = await host.rows(`select count(*)::double as n from ${target}`);
+  const setAsideTotal = setAside.reduce((sum, r) => sum + Number(r.rows), 0);
+  await host.exec(`insert into ${sourcesTable} values (?, ?, ?, ?, ?, ?)`, [sourceId, p.file, table, Number(counts.loaded), setAsideTotal, JSON.stringify(p.mapping)]);
+  p.progress({ phase: 'done', bytes: p.totalBytes, totalBytes: p.totalBytes, rows: Number(counts.loaded) });
+  return {
+    ok: true,
+    value: {
+      status: 'loaded',
+      file: p.file,
+      sourceId,
+      table,
+      mapping: p.mapping,
+      headers: p.headers,
+      rowsLoaded: Number(counts.loaded),
+      tableRows: Number(tableRows),
+      ...(table === 'orders' ? { guestRows: Number(counts.guests), refundRows: Number(counts.refunds) } : {}),
+      setAside: setAside.map((r) => ({ reason: String(r.reason), rows: Number(r.rows) })),
+      preview: p.preview,
+      dialect: p.dialect,
+      warnings: p.notices,
+    },
+  };
+}
+
+function formatQuestions(mapping: ColumnMapping, headers: string[]): FormatQuestion[] {
+  const types = new Map<string, ColumnType>(canonicalTables[mapping.table].columns.map((c) => [c.name, c.type]));
+  types.set('unit_price', 'DOUBLE');
+  return Object.entries(mapping.columns)
+    .filter(([column]) => types.has(column))
+    .map(([column, header]) => ({ key: column, header, raw: rawColumn(headers.indexOf(header)), type: types.get(column)! }));
+}
+
+async function rawPreview(host: IngestHost, raw: string, headers: string[]): Promise<Row[]> {
+  const select = headers.map((h, i) => `${rawColumn(i)} as ${quoteIdent(h)}`).join(', ');
+  return host.rows(`select ${select} from ${quoteIdent(raw)} order by _row limit 10`);
+}

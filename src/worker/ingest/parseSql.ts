@@ -1,0 +1,52 @@
+/**
+ * SQL expressions that turn one raw VARCHAR cell into a canonical value, given the format the
+ * whole column was found to use. Unreadable text becomes NULL (counted by the caller).
+ */
+import type { ColumnType } from '../../lib/canonical';
+import type { ColumnFormat } from './types';
+
+export const blank = (v: string) => `nullif(trim(${v}), '')`;
+
+/** Amounts with currency signs, spaces or dots/commas as thousands, and (12.50) or -12.50 as negatives. */
+export function numberSql(v: string, decimal: ',' | '.'): string {
+  const kept = decimal === ',' ? `replace(regexp_replace(${v}, '[^0-9,]', '', 'g'), ',', '.')` : `regexp_replace(${v}, '[^0-9.]', '', 'g')`;
+  const negative = `regexp_matches(${v}, '^\\s*\\(.*\\)\\s*$|^\\s*[^0-9]*-')`;
+  return `(case when ${negative} then -1 else 1 end) * try_cast(nullif(${kept}, '') as double)`;
+}
+
+const datePatterns = {
+  iso: { re: '^\\s*(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})', y: 1, m: 2, d: 3 },
+  dmy: { re: '^\\s*(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{2,4})', y: 3, m: 2, d: 1 },
+  mdy: { re: '^\\s*(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{2,4})', y: 3, m: 1, d: 2 },
+};
+const timePattern = '(?:[ T,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?';
+
+/** A date and optional time (a zone suffix is ignored: times are kept as written). */
+export function timestampSql(v: string, order: 'iso' | 'dmy' | 'mdy'): string {
+  const p = datePatterns[order];
+  const part = (i: number) => `regexp_extract(${v}, '${p.re}${timePattern}', ${i})`;
+  const year = `(case when length(${part(p.y)}) = 2 then '20' || ${part(p.y)} else ${part(p.y)} end)`;
+  const hms = `lpad(coalesce(nullif(${part(4)}, ''), '0'), 2, '0') || ':' || coalesce(nullif(${part(5)}, ''), '00') || ':' || coalesce(nullif(${part(6)}, ''), '00')`;
+  return `try_cast(nullif(${year} || '-' || lpad(${part(p.m)}, 2, '0') || '-' || lpad(${part(p.d)}, 2, '0') || ' ' || ${hms}, '-00-00 00:00:00') as timestamp)`;
+}
+
+const truthy = ['true', 'yes', 'y', '1', 'oui', 'vrai', 'si', 'sí', 'da', 'adevarat', 't', 'x'];
+const falsy = ['false', 'no', 'n', '0', 'non', 'faux', 'nu', 'fals', 'f'];
+const list = (words: string[]) => words.map((w) => `'${w}'`).join(', ');
+
+export function valueSql(v: string, type: ColumnType, format?: ColumnFormat): string {
+  switch (type) {
+    case 'VARCHAR':
+      return blank(v);
+    case 'DOUBLE':
+      return numberSql(v, format && 'decimal' in format ? format.decimal : '.');
+    case 'INTEGER':
+      return `cast(round(${numberSql(v, format && 'decimal' in format ? format.decimal : '.')}) as integer)`;
+    case 'BOOLEAN':
+      return `(case when lower(trim(${v})) in (${list(truthy)}) then true when lower(trim(${v})) in (${list(falsy)}) then false end)`;
+    case 'TIMESTAMP':
+      return timestampSql(v, format && 'dateOrder' in format ? format.dateOrder : 'iso');
+    case 'DATE':
+      return `cast(${timestampSql(v, format && 'dateOrder' in format ? format.dateOrder : 'iso')} as date)`;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * A delimited text file into a raw table of VARCHAR columns c1..cN plus _row (1-based data row),
+ * read by DuckDB's read_csv with the sniffed dialect spelt out. Lines DuckDB cannot split into
+ * the header's number of fields are set aside (store_rejects), not fatal. Latin-1 is decoded by
+ * DuckDB; Windows-1252 (bytes 0x80-0x9F, e.g. the euro sign, which DuckDB's latin-1 refuses) is
+ * decoded here and handed over as UTF-8.
+ */
+import { quoteIdent } from '../../lib/db';
+import { readBytes } from './bytes';
+import { rawColumn } from './headers';
+import { decode } from './sniff';
+import type { Dialect, IngestHost } from './types';
+
+/** Longest line read: a 5 MB comment loads; a longer line is set aside, not fatal. */
+export const maxLineBytes = 16 * 1024 * 1024;
+
+export interface CsvReject {
+  line: number;
+  reason: string;
+  content: string;
+}
+
+export interface CsvRead {
+  encoding: NonNullable<Dialect['encoding']>;
+  rejects: CsvReject[];
+}
+
+const rejectReasons: Record<string, string> = {
+  'TOO MANY COLUMNS': 'wrong number of fields',
+  'MISSING COLUMNS': 'wrong number of fields',
+  'LINE SIZE OVER MAXIMUM': 'line too long',
+  'UNQUOTED VALUE': 'broken quoting',
+  'INVALID UNICODE': 'unreadable characters',
+};
+
+export async function readCsv(
+  host: IngestHost,
+  data: Uint8Array | File,
+  raw: string,
+  width: number,
+  dialect: { encoding: NonNullable<Dialect['encoding']>; delimiter: string },
+): Promise<CsvRead> {
+  const path = `${raw}.csv`;
+  let encoding = dialect.encoding;
+  try {
+    if (encoding === 'windows-1252') await host.registerFile(path, await toUtf8(data));
+    else await host.registerFile(path, data);
+    try {
+      await createRaw(host, path, raw, width, dialect.delimiter, encoding);
+    } catch (e) {
+      if (encoding !== 'latin-1' || !/not latin-1 encoded/i.test(String((e as Error).message))) throw e;
+      await host.dropFile(path);
+      encoding = 'windows-1252';
+      await host.registerFile(path, await toUtf8(data));
+      await createRaw(host, path, raw, width, dialect.delimiter, encoding);
+    }
+    // DuckDB reports a short line once per missing field: one line, one reject.
+    const rows = await host.rows(`select line, min(error_type) as error_type, min(csv_line) as csv_line from ${quoteIdent(`${raw}_rej`)} group by line order by line`);
+    const rejects = rows.map((r) => ({ line: Number(r.line), reason: rejectReasons[String(r.error_type)] ?? String(r.error_type).toLowerCase(), content: String(r.csv_line ?? '').slice(0, 1000) }));
+    return { encoding, rejects };
+  } finally {
+    await host.exec(`drop table if exists ${quoteIdent(`${raw}_rej`)}`);
+    await host.exec(`drop table if exists ${quoteIdent(`${raw}_scan`)}`);
+    await host.dropFile(path);
+  }
+}
+
+async function createRaw(host: IngestHost, path: string, raw: string, width: number, delimiter: string, encoding: string) {
+  const names = Array.from({ length: width }, (_, i) => rawColumn(i));
+  const columns = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
+  const options = [
+    `delim = ${sqlString(delimiter)}`,
+    `quote = '"'`,
+    `escape = '"'`,
+    'header = true',
+    'auto_detect = false',
+    `columns = ${columns}`,
+    `encoding = '${encoding === 'latin-1' ? 'latin-1' : 'utf-8'}'`,
+    'store_rejects = true',
+    `rejects_table = ${sqlString(`${raw}_rej`)}`,
+    `rejects_scan = ${sqlString(`${raw}_scan`)}`,
+    `max_line_size = ${maxLineBytes}`,
+  ].join(', ');
+  await host.exec(
+    `create or replace table ${quoteIdent(raw)} as select row_number() over () as _row, ${names.join(', ')} from read_csv(?, ${options})`,
+    [path],
+  );
+}
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+async function toUtf8(data: Uint8Array | File): Promise<Uint8Array> {
+  return new TextEncoder().encode(decode(await readBytes(data), 'windows-1252'));
+}

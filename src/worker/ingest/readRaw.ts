@@ -1,0 +1,28 @@
+/** Any supported file into the raw VARCHAR table, by the kind its bytes show. */
+import { readCsv, type CsvReject } from './readCsv';
+import { readJson } from './readJson';
+import { readParquet } from './readParquet';
+import { ingestError } from './messages';
+import type { Sniffed } from './sniff';
+import type { Dialect, IngestError, IngestHost, IngestSource } from './types';
+
+export type RawRead =
+  | { ok: true; headers: string[]; rejects: CsvReject[]; encoding?: Dialect['encoding'] }
+  | { ok: false; error: IngestError };
+
+export async function readRaw(host: IngestHost, source: IngestSource, sniffed: Extract<Sniffed, { ok: true }>, raw: string): Promise<RawRead> {
+  if (sniffed.kind === 'csv') {
+    if (sniffed.header.length === 0) return { ok: false, error: ingestError('empty', source.name) };
+    const read = await readCsv(host, source.data, raw, sniffed.header.length, sniffed);
+    return { ok: true, headers: sniffed.header, rejects: read.rejects, encoding: read.encoding };
+  }
+  if (sniffed.kind === 'parquet') {
+    const read = await readParquet(host, source.data, raw);
+    if (!read.ok) return { ok: false, error: ingestError(read.code, source.name, { text: read.detail.split('\n')[0] }) };
+    return { ok: true, headers: read.headers, rejects: [] };
+  }
+  const read = await readJson(host, source.data, raw);
+  if (!read.ok) return { ok: false, error: ingestError('not-json', source.name, { line: read.line, text: read.detail }) };
+  if (read.rows === 0) return { ok: false, error: ingestError(read.headers.length ? 'header-only' : 'empty', source.name) };
+  return { ok: true, headers: read.headers, rejects: [] };
+}

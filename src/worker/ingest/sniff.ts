@@ -1,0 +1,86 @@
+/**
+ * What a file is, from its first bytes: its kind (by content, not by name), its text encoding,
+ * its delimiter and its header. Failures that need no reading come back as error codes.
+ */
+import { decodeWindows1252 } from './cp1252';
+import { csvRecords } from './csvRecords';
+import type { Dialect, IngestErrorCode } from './types';
+
+export const sniffBytes = 64 * 1024;
+
+export type Sniffed =
+  | { ok: true; kind: 'parquet' | 'json'; extensionSays?: string }
+  | { ok: true; kind: 'csv'; encoding: NonNullable<Dialect['encoding']>; delimiter: string; header: string[]; extensionSays?: string }
+  | { ok: false; code: IngestErrorCode };
+
+const delimiters = [',', ';', '\t', '|'];
+
+const extensionKinds: [RegExp, string][] = [
+  [/\.(parquet|pq)$/i, 'parquet'],
+  [/\.(json|ndjson|jsonl)$/i, 'json'],
+  [/\.(csv|tsv|txt|tab)$/i, 'csv'],
+  [/\.(xlsx|xls|ods)$/i, 'spreadsheet'],
+];
+
+export function sniff(fileName: string, head: Uint8Array, fileSize: number): Sniffed {
+  const extension = extensionKinds.find(([re]) => re.test(fileName))?.[1];
+  const mismatch = (kind: string) => (extension && extension !== kind ? { extensionSays: extension } : {});
+  if (fileSize === 0) return { ok: false, code: 'empty' };
+  if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return { ok: true, kind: 'parquet', ...mismatch('parquet') };
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) return { ok: false, code: 'spreadsheet' };
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return { ok: false, code: 'utf16' };
+  if (looksBinary(head)) return { ok: false, code: 'binary' };
+  const encoding = textEncoding(head);
+  const text = decode(head, encoding);
+  if (text.trim() === '') return { ok: false, code: 'empty' };
+  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  if (first === '[' || first === '{') return { ok: true, kind: 'json', ...mismatch('json') };
+  const complete = head.length >= fileSize;
+  const delimiter = bestDelimiter(text.replace(/^\uFEFF/, ''), complete);
+  const [header] = csvRecords(text.replace(/^\uFEFF/, ''), delimiter, 1, complete);
+  return { ok: true, kind: 'csv', encoding, delimiter, header: header ?? [], ...mismatch('csv') };
+}
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** NUL bytes or many control characters: not text any spreadsheet would export. */
+function looksBinary(head: Uint8Array): boolean {
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) control++;
+  }
+  return control > head.length * 0.02;
+}
+
+function textEncoding(head: Uint8Array): NonNullable<Dialect['encoding']> {
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+  try {
+    // The sample may end inside a multi-byte character: leave up to three bytes off.
+    let end = head.length;
+    while (end > 0 && end > head.length - 3 && (head[end - 1] & 0xc0) === 0x80) end--;
+    if (end > 0 && head[end - 1] >= 0xc0) end--;
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    return 'utf-8';
+  } catch {
+    return head.some((b) => b >= 0x80 && b <= 0x9f) ? 'windows-1252' : 'latin-1';
+  }
+}
+
+export const decode = (bytes: Uint8Array, encoding: NonNullable<Dialect['encoding']>) =>
+  encoding === 'utf-8' || encoding === 'utf-8-bom' ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes);
+
+/** The delimiter that splits the sample into the most columns, the same number on most lines. */
+function bestDelimiter(text: string, complete: boolean): string {
+  let best = { delimiter: ',', score: -1 };
+  for (const delimiter of delimiters) {
+    const records = csvRecords(text, delimiter, 50, complete);
+    if (records.length === 0) continue;
+    const widths = records.map((r) => r.length);
+    const headerWidth = widths[0];
+    const agreeing = widths.filter((w) => w === headerWidth).length / widths.length;
+    const score = headerWidth > 1 ? agreeing * 100 + headerWidth : 0;
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
+}

@@ -1,0 +1,69 @@
+/**
+ * The SQL that turns the raw VARCHAR table into rows of a canonical table, following a
+ * mapping and the column formats. For orders it also works out line revenue (quantity x unit
+ * price when there is no total), refunds and cancellations (status, negative quantity or
+ * amount, credit-note invoice prefix: kept with revenue 0 or a refund, never as sales), and
+ * guest orders (no customer id: kept). Each staged row carries _reason when it is set aside.
+ */
+import { canonicalTables } from '../../lib/canonical';
+import { quoteIdent } from '../../lib/db';
+import type { ColumnMapping } from '../../lib/mapping/types';
+import { rawColumn } from './headers';
+import { blank, numberSql, valueSql } from './parseSql';
+import { statusClassSql } from './statusSql';
+import type { ColumnFormat } from './types';
+
+const kindWords: Record<string, string> = { DOUBLE: 'a number', INTEGER: 'a number', DATE: 'a date', TIMESTAMP: 'a date', VARCHAR: 'text', BOOLEAN: 'yes or no' };
+
+export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[], formats: Record<string, ColumnFormat>): string {
+  const cell = (column: string) => {
+    const header = mapping.columns[column];
+    const i = header === undefined ? -1 : headers.indexOf(header);
+    return i < 0 ? undefined : rawColumn(i);
+  };
+  const table = canonicalTables[mapping.table];
+  const typed = table.columns.map((c) => {
+    const v = cell(c.name);
+    if (!v) return `null::${c.type} as ${quoteIdent(c.name)}`;
+    if (c.name === 'customer_id' && mapping.guestIds?.length) {
+      const guests = mapping.guestIds.map((g) => `'${g.replace(/'/g, "''")}'`).join(', ');
+      return `(case when trim(${v}) in (${guests}) then null else ${blank(v)} end) as customer_id`;
+    }
+    if (c.name === 'status') return `${statusClassSql(v)} as status`;
+    return `${valueSql(v, c.type, formats[c.name])} as ${quoteIdent(c.name)}`;
+  });
+  const price = cell('unit_price');
+  const extra = mapping.table === 'orders' ? [`${price ? numberSql(price, decimalOf(formats.unit_price)) : 'null::double'} as _unit_price`] : [];
+  const level1 = `select _row, ${[...typed, ...extra].join(', ')} from ${quoteIdent(raw)}`;
+  const body = mapping.table === 'orders' ? ordersSql(level1, mapping, cell) : `select * from (${level1})`;
+  const reasons = table.columns
+    .filter((c) => c.required && cell(c.name) && !(mapping.table === 'orders' && c.name === 'customer_id'))
+    .map((c) => `when ${quoteIdent(c.name)} is null then ${sqlText(`"${mapping.columns[c.name]}" is blank or not ${kindWords[c.type]}`)}`);
+  if (mapping.table === 'orders' && !cell('revenue') && cell('quantity') && cell('unit_price')) {
+    reasons.push(`when revenue is null then ${sqlText(`"${mapping.columns.quantity}" or "${mapping.columns.unit_price}" is blank or not a number`)}`);
+  }
+  const failed = mapping.table === 'orders' && cell('status') ? ["when status = 'failed' then 'failed payment (never a sale)'"] : [];
+  const reason = reasons.length + failed.length ? `case ${[...reasons, ...failed].join(' ')} end` : 'null::varchar';
+  return `select *, ${reason} as _reason from (${body})`;
+}
+
+function ordersSql(level1: string, mapping: ColumnMapping, cell: (c: string) => string | undefined): string {
+  const gross = cell('revenue') ? 'revenue' : cell('quantity') && cell('unit_price') ? 'quantity * _unit_price' : 'revenue';
+  const prefix = mapping.creditPrefix && cell('order_id') ? `or starts_with(order_id, ${sqlText(mapping.creditPrefix)})` : '';
+  const credit = `(coalesce(quantity < 0, false) or coalesce(${gross} < 0, false) ${prefix})`;
+  const refund = `case when ${credit} then abs(${gross})
+      when coalesce(refund, 0) <> 0 then abs(refund)
+      when status in ('refunded', 'cancelled') then abs(${gross})
+      else 0 end`;
+  const columns = canonicalTables.orders.columns.map((c) => {
+    if (c.name === 'revenue') return `case when ${credit} then 0 else ${gross} end as revenue`;
+    if (c.name === 'refund') return `${refund} as refund`;
+    if (c.name === 'status') return `case when ${credit} then 'refunded' else status end as status`;
+    if (c.name === 'quantity') return 'abs(quantity) as quantity';
+    return quoteIdent(c.name);
+  });
+  return `select _row, ${columns.join(', ')} from (${level1})`;
+}
+
+const decimalOf = (f: ColumnFormat | undefined) => (f && 'decimal' in f ? f.decimal : '.');
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;

@@ -1,0 +1,126 @@
+/**
+ * The public shapes of ingestion: what the worker passes in, what comes back. Everything is
+ * plain data, so it crosses the comlink boundary intact.
+ */
+import type { Db, Row } from '../../lib/db';
+import type { ColumnMapping, Proposal } from '../../lib/mapping/types';
+
+/** What ingestion needs beyond `Db`: file registration, byte reads, Arrow and Parquet. */
+export interface IngestHost extends Db {
+  /** Makes `data` readable by DuckDB's read_csv under `name` (a File is read lazily, not copied). */
+  registerFile(name: string, data: Uint8Array | File): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Creates table `name` from an Arrow IPC stream. */
+  insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
+  /** Parquet bytes to an Arrow IPC stream (parquet-wasm; its build differs in Node and browser). */
+  decodeParquet(bytes: Uint8Array): Promise<Uint8Array>;
+}
+
+/** A dropped or picked file: its name (as the user sees it) and its bytes or File handle. */
+export interface IngestSource {
+  name: string;
+  data: Uint8Array | File;
+}
+
+export type IngestPhase = 'sniffing' | 'reading' | 'decoding' | 'mapping' | 'inserting' | 'done';
+
+export interface IngestProgress {
+  phase: IngestPhase;
+  bytes?: number;
+  totalBytes?: number;
+  rows?: number;
+}
+
+export interface IngestOptions {
+  /** The user's mapping (from the mapping step or remembered for this header signature). */
+  mapping?: ColumnMapping;
+  /** Date order when a column's dates never show a day above 12; otherwise the data decides. */
+  dateOrder?: 'dmy' | 'mdy';
+  /** Stop after recognising: always return 'needs-mapping' with the proposal and a preview. */
+  previewOnly?: boolean;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export type IngestErrorCode =
+  | 'empty'
+  | 'header-only'
+  | 'binary'
+  | 'spreadsheet'
+  | 'utf16'
+  | 'not-json'
+  | 'parquet-truncated'
+  | 'parquet-unreadable'
+  | 'ragged'
+  | 'no-readable-rows'
+  | 'date-order-mixed'
+  | 'mapping-invalid'
+  | 'read-failed';
+
+/** A failure the user can act on: what happened to which file (row, column) and what to do. */
+export interface IngestError {
+  code: IngestErrorCode;
+  message: string;
+  file: string;
+  /** 1-based line of the file (CSV) when one line is at fault. */
+  line?: number;
+  column?: string;
+}
+
+export type IngestOutcome = { ok: true; value: IngestResult } | { ok: false; error: IngestError };
+
+export type IngestResult = Loaded | NeedsMapping;
+
+export interface Dialect {
+  kind: 'csv' | 'parquet' | 'json';
+  encoding?: 'utf-8' | 'utf-8-bom' | 'latin-1' | 'windows-1252';
+  delimiter?: string;
+  /** Per mapped column: how its numbers or dates were read, decided from the whole column. */
+  formats: Record<string, ColumnFormat>;
+}
+
+export type ColumnFormat = { decimal: ',' | '.' } | { dateOrder: 'iso' | 'dmy' | 'mdy'; assumed?: boolean };
+
+export interface NeedsMapping {
+  status: 'needs-mapping';
+  file: string;
+  headers: string[];
+  proposal: Proposal;
+  /** First rows as the best guess would read them (parsed dates and amounts). */
+  preview: Row[];
+  dialect: Dialect;
+  warnings: Notice[];
+}
+
+export interface Loaded {
+  status: 'loaded';
+  file: string;
+  /** Identifies this file's rows in base.<table> (column source_file) and in ingest_sources. */
+  sourceId: string;
+  table: string;
+  mapping: ColumnMapping;
+  headers: string[];
+  rowsLoaded: number;
+  /** Rows of the whole canonical table after this file (several files may feed it). */
+  tableRows: number;
+  /** orders: rows with no customer id (guest orders, kept). */
+  guestRows?: number;
+  /** orders: rows kept as refunds or cancellations. */
+  refundRows?: number;
+  /** Rows not loaded, grouped by reason; list them with listSetAside(). */
+  setAside: SetAsideCount[];
+  preview: Row[];
+  dialect: Dialect;
+  warnings: Notice[];
+}
+
+export interface SetAsideCount {
+  reason: string;
+  rows: number;
+}
+
+/** Something the user should know that did not stop the load. */
+export interface Notice {
+  code: 'header-blank' | 'header-duplicate' | 'date-order-assumed' | 'extension-mismatch' | 'encoding' | 'unreadable-values';
+  message: string;
+  column?: string;
+}
