@@ -4,50 +4,60 @@
  * so a single "good" is about 0.46 and a pile of praise approaches 1. Limits: no sarcasm,
  * no emoji beyond a few, no idioms, and stems can over-match; see README.md.
  */
-import { lexicons, negations, stopWords } from './lexicon';
+import { lexicons, negations, stopWords, type Lang, type Lexicon } from './lexicon';
 
-export type Lang = keyof typeof lexicons;
+export type { Lang };
 const langs = Object.keys(lexicons) as Lang[];
 
 const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’]/g, "'");
 
 const emoji: Record<string, number> = { '😍': 3, '❤': 3, '👍': 2, '🙂': 1, '😀': 2, '😡': -3, '👎': -2, '😞': -2, '🙁': -1 };
 
+/** Words, with a French elision split off ("j'adore" is "adore", "n'est" is "n" "est"). */
 function tokens(text: string): string[] {
-  return fold(text).split(/[^a-z'0-9\u0100-\u024f]+/).filter(Boolean);
+  return fold(text)
+    .split(/[^a-z'0-9\u0100-\u024f]+/)
+    .flatMap((word) => {
+      const elided = /^(qu|[cdjlmnst])'(.+)$/.exec(word);
+      if (elided) return elided[1] === 'n' ? ['n', elided[2]] : [elided[2]];
+      return [word.replace(/^'+|'+$/g, '')];
+    })
+    .filter(Boolean);
 }
 
+const stopSets = Object.fromEntries(langs.map((l) => [l, new Set(stopWords[l])])) as Record<Lang, Set<string>>;
+
 /**
- * The language whose function words the text uses most; for a text too short to have any,
- * the one whose lexicon knows most of its words; English when nothing matches.
+ * The language whose function words the text uses most; ties (and texts too short to have
+ * any) go to the language whose lexicon knows most of its words; English when nothing matches.
  */
 export function detectLanguage(text: string): Lang {
   const words = tokens(text);
-  const vote = (known: (lang: Lang, word: string) => boolean) => {
-    let best: Lang | undefined;
-    let bestCount = 0;
-    for (const lang of langs) {
-      const count = words.filter((w) => known(lang, w)).length;
-      if (count > bestCount) [best, bestCount] = [lang, count];
-    }
-    return best;
-  };
-  const stop = Object.fromEntries(langs.map((l) => [l, new Set(stopWords[l])])) as Record<Lang, Set<string>>;
-  return vote((lang, w) => stop[lang].has(w)) ?? vote((lang, w) => wordScore(w, lexicons[lang]) !== 0) ?? 'en';
+  let best: Lang = 'en';
+  let bestVote = 0;
+  for (const lang of langs) {
+    const stops = words.filter((w) => stopSets[lang].has(w)).length;
+    const known = words.filter((w) => wordScore(w, lexicons[lang]) !== 0).length;
+    const vote = stops * 1000 + known;
+    if (vote > bestVote) [best, bestVote] = [lang, vote];
+  }
+  return best;
 }
 
-/** Longest stem in the lexicon that starts the word (at least 3 letters), if any. */
-function wordScore(word: string, lexicon: Record<string, number>): number {
-  if (word in lexicon) return lexicon[word];
-  for (let end = word.length - 1; end >= 3; end--) {
-    const stem = word.slice(0, end);
-    if (stem in lexicon) return lexicon[stem];
+/** The word's own entry, else the longest stem entry (`stem*`, 3 letters or more) it starts with. */
+function wordScore(word: string, lexicon: Lexicon): number {
+  if (Object.hasOwn(lexicon, word)) return lexicon[word];
+  for (let end = word.length; end >= 3; end--) {
+    const stem = `${word.slice(0, end)}*`;
+    if (Object.hasOwn(lexicon, stem)) return lexicon[stem];
   }
   return 0;
 }
 
+/** `lang` may be a tag such as 'fr-FR' or 'RO'; another or no language is detected from the text. */
 export function scoreText(text: string, lang?: string | null): number {
-  const language: Lang = langs.includes(lang as Lang) ? (lang as Lang) : detectLanguage(text);
+  const tag = lang?.trim().slice(0, 2).toLowerCase() as Lang;
+  const language: Lang = langs.includes(tag) ? tag : detectLanguage(text);
   const lexicon = lexicons[language];
   const negators = new Set(negations[language]);
   let total = 0;
