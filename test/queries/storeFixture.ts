@@ -66,6 +66,7 @@ export const store: Partial<Record<CanonicalTableName, FixtureRow[]>> = {
     { ticket_id: 'T4', customer_id: 'E', opened_at: '2024-03-31 22:00:00', resolved_at: '2024-04-01 02:00:00', contacts: 1, first_contact_resolved: null, channel: null },
     { ticket_id: 'T5', customer_id: 'A', opened_at: '2024-01-31 08:00:00', resolved_at: '2024-02-01 08:00:00', contacts: 1, first_contact_resolved: true, channel: 'chat' },
     { ticket_id: 'T6', customer_id: 'B', opened_at: '2024-03-10 10:00:00', resolved_at: '2024-03-10 09:00:00', contacts: 1, first_contact_resolved: true, channel: 'chat' },
+    { ticket_id: 'T7', customer_id: "O'Brien", opened_at: '2024-02-20 10:00:00', resolved_at: '2024-02-20 16:00:00', contacts: null, first_contact_resolved: null, channel: 'email' },
   ],
   social_mentions: [
     { posted_at: '2024-02-01 09:00:00', text: 'love it', sentiment: 0.5 },

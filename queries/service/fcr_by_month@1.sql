@@ -1,0 +1,19 @@
+-- id: fcr_by_month
+-- version: 1
+-- title: First-contact resolution over time
+-- needs: tickets(ticket_id, opened_at, resolved_at, contacts, first_contact_resolved)
+-- view: line(month, fcr)
+-- headline: fcr percent
+-- columns: month date, resolved integer, first_contact integer, fcr double
+-- As first_contact_resolution, by the month the ticket was opened: of the resolved tickets,
+-- the share resolved on the first contact (the export's flag, or one contact without a flag).
+select date_trunc('month', opened_at)::date as month,
+       count(*)::integer as resolved,
+       count(*) filter (where coalesce(first_contact_resolved, contacts = 1))::integer as first_contact,
+       (count(*) filter (where coalesce(first_contact_resolved, contacts = 1)) / count(*))::double as fcr
+from tickets
+where resolved_at is not null
+  and opened_at >= getvariable('period_start')
+  and opened_at < getvariable('period_end') + interval 1 day
+group by grouping sets ((date_trunc('month', opened_at)::date), ())
+order by month nulls first

@@ -1,0 +1,20 @@
+-- id: first_contact_resolution
+-- version: 1
+-- title: First-contact resolution
+-- needs: tickets(ticket_id, opened_at, resolved_at, contacts, first_contact_resolved, channel)
+-- view: bar(channel, fcr)
+-- headline: fcr percent
+-- columns: channel varchar, resolved integer, first_contact integer, fcr double
+-- Of the tickets opened in the period and resolved, the share resolved on the first contact
+-- (the export's flag, or one contact when there is no flag), by channel. Unresolved tickets
+-- are left out: they have not been resolved on any contact yet.
+select coalesce(channel, 'unknown') as channel,
+       count(*)::integer as resolved,
+       count(*) filter (where coalesce(first_contact_resolved, contacts = 1))::integer as first_contact,
+       (count(*) filter (where coalesce(first_contact_resolved, contacts = 1)) / count(*))::double as fcr
+from tickets
+where resolved_at is not null
+  and opened_at >= getvariable('period_start')
+  and opened_at < getvariable('period_end') + interval 1 day
+group by grouping sets ((coalesce(channel, 'unknown')), ())
+order by channel nulls first
