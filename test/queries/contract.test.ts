@@ -134,6 +134,11 @@ describe('the manifest update', () => {
     expect(next).toEqual({ y: { version: 2, sha256: moduleFingerprint(v2) }, 'y@1': { version: 1, sha256: moduleFingerprint(v1) } });
   });
 
+  test('refuses an old file that is not the text recorded for its version', () => {
+    const { refused } = updateManifest(recorded, { 'x/y.sql': v2, 'x/y@1.sql': v1changed });
+    expect(refused).toEqual(['queries/x/y@1.sql is not the recorded version 1 of y: copy it from git as it was committed']);
+  });
+
   test('refuses a retired version that changed', () => {
     const kept = updateManifest({}, { 'x/y.sql': v2, 'x/y@1.sql': v1 }).manifest;
     const { refused } = updateManifest(kept, { 'x/y.sql': v2, 'x/y@1.sql': v1changed });
