@@ -27,7 +27,7 @@ function expectRecovered<P extends Record<string, number>>(fit: Fit<P>, expected
 
 test('BG/NBD recovers the purchase and drop-out parameters', () => {
   const fit = fitBgNbd(rfm);
-  expect(fit.converged).toBe(true);
+  expect([fit.converged, fit.method]).toEqual([true, 'bfgs']);
   // Relative standard errors at 20,000 customers, from the 4,000-customer spread scaled by
   // sqrt(4,000 / 20,000): about 1.4% (r), 2% (alpha), 7% (a), 9% (b); bounds leave room.
   expectRecovered(fit, truth, { r: 0.03, alpha: 0.04, a: 0.12, b: 0.15 });
@@ -36,7 +36,7 @@ test('BG/NBD recovers the purchase and drop-out parameters', () => {
 test('Gamma-Gamma recovers the spend parameters from the repeat customers', () => {
   const repeaters = spend.filter((s) => s.x > 0);
   const fit = fitGammaGamma(repeaters);
-  expect(fit.converged).toBe(true);
+  expect([fit.converged, fit.method]).toEqual([true, 'bfgs']);
   expectRecovered(fit, spendTruth, { p: 0.1, q: 0.05, gamma: 0.15 });
   // The population's mean transaction value p gamma / (q - 1) = 6 · 50 / 3 = 100 is what the
   // model pins down best: customers' mean values spread with sd 100 / sqrt(q - 2) ≈ 71, so

@@ -1,8 +1,8 @@
-// The special functions under the lifetime-value models, against values worked out another
-// way: factorials, half-integer gammas, series expansions, Stirling, and closed forms of
+// The special functions under the lifetime-value models (ln Γ, ψ, ln B, log-sum-exp, 2F1),
+// against values worked out another way: factorials, half-integer gammas, series expansions, Stirling, and closed forms of
 // Gauss's 2F1; plus the overflow the scaled 2F1 exists to avoid.
 import { describe, expect, test } from 'vitest';
-import { hyp2f1, lnBeta, lnGamma, logSumExp, scaledHyp2f1 } from '../../src/lib/clv/special';
+import { digamma, hyp2f1, lnBeta, lnGamma, logSumExp, scaledHyp2f1 } from '../../src/lib/clv/special';
 
 const factorial = (n: number) => Array.from({ length: n }, (_, i) => i + 1).reduce((p, v) => p * v, 1);
 const relative = (value: number, expected: number) => Math.abs(value - expected) / Math.abs(expected);
@@ -34,6 +34,16 @@ describe('lnGamma', () => {
       expect(relative(lnGamma(x), stirling)).toBeLessThan(1e-13);
     }
   });
+});
+
+test('digamma at known points and through its recurrence', () => {
+  const euler = 0.5772156649015329;
+  expect(digamma(1)).toBeCloseTo(-euler, 13);
+  expect(digamma(0.5)).toBeCloseTo(-euler - 2 * Math.LN2, 13);
+  // ψ(n) = -γ + 1 + 1/2 + ... + 1/(n - 1)
+  expect(digamma(12)).toBeCloseTo(-euler + Array.from({ length: 11 }, (_, i) => 1 / (i + 1)).reduce((s, v) => s + v, 0), 13);
+  expect(digamma(0.01) + 1 / 0.01).toBeCloseTo(digamma(1.01), 11);
+  expect(digamma(1e6)).toBeCloseTo(Math.log(1e6) - 0.5e-6 - 1 / 12e12, 13);
 });
 
 test('lnBeta of small whole and half-integer arguments', () => {

@@ -4,8 +4,9 @@
  * probability p ~ Beta(a, b). Per customer: x repeat purchases, the last at t_x, observed
  * for T time units since their first purchase.
  */
+import { bgnbdObjective } from './bgnbdObjective';
+import { minimiseSmooth } from './optimize';
 import { lnGamma, logSumExp, scaledHyp2f1 } from './special';
-import { minimise } from './optimize';
 import { standardErrors } from './standardErrors';
 
 export interface BgNbdParams {
@@ -37,40 +38,25 @@ export interface Fit<P> {
   logLikelihood: number;
   iterations: number;
   converged: boolean;
+  /** 'bfgs', or 'nelder-mead' when BFGS did not converge and the simplex took over. */
+  method: 'bfgs' | 'nelder-mead';
 }
 
 /** Maximum likelihood over log-parameters (all four must stay positive). */
 export function fitBgNbd(customers: Rfm[]): Fit<BgNbdParams> {
-  // The log-gamma terms depend on x alone, and x takes few values: compute them once per
-  // distinct x per evaluation, leaving two logarithms per customer (same sum as
-  // bgnbdLogLikelihood, which the tests compare it with).
-  const n = customers.length;
-  const xs = Int32Array.from(customers, (c) => c.x);
-  const txs = Float64Array.from(customers, (c) => c.tx);
-  const Ts = Float64Array.from(customers, (c) => c.T);
-  const maxX = xs.reduce((m, x) => Math.max(m, x), 0);
-  const head = new Float64Array(maxX + 1);
-  const tail = new Float64Array(maxX + 1);
-  const negLL = ([lr, la, lA, lb]: number[]) => {
-    const [r, alpha, a, b] = [Math.exp(lr), Math.exp(la), Math.exp(lA), Math.exp(lb)];
-    const common = -lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b);
-    for (let x = 0; x <= maxX; x++) {
-      head[x] = common + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
-      tail[x] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
-    }
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i];
-      const a3 = -(r + x) * Math.log(alpha + Ts[i]);
-      sum += head[x] + (x > 0 ? logSumExp(a3, tail[x] - (r + x) * Math.log(alpha + txs[i])) : a3);
-    }
-    return -sum;
-  };
+  const objective = bgnbdObjective(customers);
   const meanT = customers.reduce((s, c) => s + c.T, 0) / Math.max(1, customers.length);
-  const m = minimise(negLL, [Math.log(0.5), Math.log(Math.max(1, meanT / 4)), Math.log(1), Math.log(2)]);
+  const m = minimiseSmooth(objective, [Math.log(0.5), Math.log(Math.max(1, meanT / 4)), Math.log(1), Math.log(2)]);
   const [r, alpha, a, b] = m.x.map(Math.exp);
-  const se = standardErrors(negLL, m.x);
-  return { params: { r, alpha, a, b }, standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] }, logLikelihood: -m.value, iterations: m.iterations, converged: m.converged };
+  const se = standardErrors((x) => objective(x).value, m.x);
+  return {
+    params: { r, alpha, a, b },
+    standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] },
+    logLikelihood: -m.value,
+    iterations: m.iterations,
+    converged: m.converged,
+    method: m.method,
+  };
 }
 
 /** P(still alive | x, tx, T). */

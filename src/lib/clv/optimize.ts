@@ -1,3 +1,5 @@
+import { bfgs, type ValueAndGradient } from './bfgs';
+
 /**
  * Nelder-Mead minimisation, restarted from its own best point until a restart no longer
  * improves (restarts guard against the simplex collapsing early, a known weakness).
@@ -62,4 +64,16 @@ export function minimise(f: (x: number[]) => number, start: number[]): Minimum {
     if (!improved) break;
   }
   return { ...best, iterations };
+}
+
+/**
+ * BFGS from `start`; if it does not converge (a flat or awkward likelihood), Nelder-Mead with
+ * restarts from the best point BFGS reached.
+ */
+export function minimiseSmooth(f: (x: number[]) => ValueAndGradient, start: number[]): Minimum & { method: 'bfgs' | 'nelder-mead' } {
+  const quasiNewton = bfgs(f, start);
+  if (quasiNewton.converged) return { ...quasiNewton, method: 'bfgs' };
+  const from = Number.isFinite(quasiNewton.value) ? quasiNewton.x : start;
+  const simplex = minimise((x) => f(x).value, from);
+  return { ...simplex, iterations: simplex.iterations + quasiNewton.iterations, method: 'nelder-mead' };
 }

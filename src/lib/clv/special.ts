@@ -62,3 +62,15 @@ export function scaledHyp2f1(lnFactor: number, a: number, b: number, c: number, 
   }
   throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge`);
 }
+
+/** ψ(x) = d ln Γ(x) / dx for x > 0: recurrence up to 10, then the asymptotic series (error < 1e-13). */
+export function digamma(x: number): number {
+  let shift = 0;
+  while (x < 10) {
+    shift -= 1 / x;
+    x += 1;
+  }
+  const inv2 = 1 / (x * x);
+  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 / 132))));
+  return shift + Math.log(x) - 0.5 / x - series;
+}
