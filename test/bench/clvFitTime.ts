@@ -77,6 +77,7 @@ for (const customers of sizes.length ? sizes : [20_000, 200_000]) {
       summarySqlMs: Math.round(summaryMs),
       bgnbdMs: Math.round(bgnbdMs),
       bgnbdIterations: bgnbd.iterations,
+      methods: [bgnbd.method, gammaGamma.method],
       gammaGammaMs: Math.round(gammaGammaMs),
       gammaGammaIterations: gammaGamma.iterations,
       predictions12MonthsMs: Math.round(predictMs),

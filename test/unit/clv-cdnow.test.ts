@@ -79,6 +79,13 @@ test('BG/NBD reproduces the published parameters and log-likelihood', () => {
   expect(fit.bgnbd.converged).toBe(true);
 });
 
+test('BG/NBD standard errors agree with the lifetimes package’s on the same data', () => {
+  // lifetimes' quickstart, BetaGeoFitter on CDNOW: se 0.012557, 0.378221, 0.185719, 0.705345
+  // (its Hessian is numerical too, so three significant figures are what both pin down).
+  const { r, alpha, a, b } = fit.bgnbd.standardErrors;
+  expect([r, alpha, a, b].map((v) => Number(v.toPrecision(3)))).toEqual([0.0126, 0.378, 0.186, 0.705]);
+});
+
 test('Gamma-Gamma reproduces the published parameters', () => {
   const { p, q, gamma } = fit.gammaGamma.params;
   expect([round(p, 2), round(q, 2), round(gamma, 2)]).toEqual([6.25, 3.74, 15.44]);

@@ -56,7 +56,10 @@ test('the likelihood gradients match central differences', () => {
 test('standard errors from the observed information: a normal mean’s is sigma / sqrt(n)', () => {
   // -ln L of n = 400 observations with mean 5 and known sigma = 2, in ln(mu): the estimate is 5
   // with standard error 2 / 20 = 0.1.
-  const negLogLikelihood = ([logMu]: number[]) => (400 * (Math.exp(logMu) - 5) ** 2) / (2 * 4);
+  const negLogLikelihood = ([logMu]: number[]) => {
+    const mu = Math.exp(logMu);
+    return { value: (400 * (mu - 5) ** 2) / (2 * 4), gradient: [(400 * (mu - 5) * mu) / 4] };
+  };
   const [se] = standardErrors(negLogLikelihood, [Math.log(5)]);
   expect(se).toBeCloseTo(0.1, 6);
 });

@@ -48,7 +48,7 @@ export function fitBgNbd(customers: Rfm[]): Fit<BgNbdParams> {
   const meanT = customers.reduce((s, c) => s + c.T, 0) / Math.max(1, customers.length);
   const m = minimiseSmooth(objective, [Math.log(0.5), Math.log(Math.max(1, meanT / 4)), Math.log(1), Math.log(2)]);
   const [r, alpha, a, b] = m.x.map(Math.exp);
-  const se = standardErrors((x) => objective(x).value, m.x);
+  const se = standardErrors(objective, m.x);
   return {
     params: { r, alpha, a, b },
     standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] },

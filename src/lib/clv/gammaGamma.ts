@@ -32,7 +32,7 @@ export function fitGammaGamma(repeaters: Spend[]): Fit<GammaGammaParams> {
   const mean = usable.reduce((s, c) => s + c.m, 0) / Math.max(1, usable.length);
   const m = minimiseSmooth(objective, [Math.log(2), Math.log(3), Math.log(Math.max(1, mean))]);
   const [p, q, gamma] = m.x.map(Math.exp);
-  const se = standardErrors((x) => objective(x).value, m.x);
+  const se = standardErrors(objective, m.x);
   return {
     params: { p, q, gamma },
     standardErrors: { p: se[0], q: se[1], gamma: se[2] },
