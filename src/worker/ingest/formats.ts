@@ -25,26 +25,33 @@ const dated = new Set<ColumnType>(['DATE', 'TIMESTAMP']);
 export async function decideFormats(host: IngestHost, raw: string, questions: FormatQuestion[], fallbackOrder: 'dmy' | 'mdy'): Promise<FormatsFound> {
   const asks = questions.filter((q) => numeric.has(q.type) || dated.has(q.type));
   if (asks.length === 0) return { ok: true, formats: {}, notices: [] };
+  // One regex per cell: its last separator and the digits after it (numbers), or its first
+  // three numeric parts (dates); the counts are then plain comparisons.
+  const cells = asks.map((q, i) =>
+    numeric.has(q.type)
+      ? `regexp_extract(${q.raw}, '([.,])(\\d+)\\D*$', ['sep', 'digits']) as x${i}, contains(${q.raw}, '.') as dot${i}, contains(${q.raw}, ',') as comma${i}`
+      : `regexp_extract(${q.raw}, '^\\s*(\\d{1,4})[-/.](\\d{1,2})[-/.](\\d{1,4})', ['a', 'b', 'c']) as x${i}, ${q.raw} as v${i}`,
+  );
   const parts = asks.flatMap((q, i) => {
-    const v = q.raw;
     if (numeric.has(q.type)) {
       return [
-        `count(*) filter (where regexp_matches(${v}, '\\d,(\\d{1,2}|\\d{4,})\\D*$') or regexp_matches(${v}, '\\.\\d{3},')) as comma_${i}`,
-        `count(*) filter (where regexp_matches(${v}, '\\d\\.(\\d{1,2}|\\d{4,})\\D*$') or regexp_matches(${v}, ',\\d{3}\\.')) as point_${i}`,
+        `count(*) filter (where x${i}.sep = ',' and (length(x${i}.digits) <> 3 or dot${i})) as comma_${i}`,
+        `count(*) filter (where x${i}.sep = '.' and (length(x${i}.digits) <> 3 or comma${i})) as point_${i}`,
       ];
     }
-    const first = `try_cast(regexp_extract(${v}, '^\\s*(\\d{1,2})[-/.]\\d{1,2}[-/.]\\d{2,4}', 1) as integer)`;
-    const second = `try_cast(regexp_extract(${v}, '^\\s*\\d{1,2}[-/.](\\d{1,2})[-/.]\\d{2,4}', 1) as integer)`;
+    const slashed = `(length(x${i}.a) <= 2 and length(x${i}.c) in (2, 4))`;
+    const first = `(${slashed} and try_cast(x${i}.a as integer) > 12)`;
+    const second = `(${slashed} and try_cast(x${i}.b as integer) > 12)`;
     return [
-      `count(*) filter (where regexp_matches(${v}, '^\\s*\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}')) as iso_${i}`,
-      `count(*) filter (where ${first} > 12) as dayfirst_${i}`,
-      `count(*) filter (where ${second} > 12) as monthfirst_${i}`,
-      `min(${v}) filter (where ${first} > 12) as dayfirst_example_${i}`,
-      `min(${v}) filter (where ${second} > 12) as monthfirst_example_${i}`,
-      `count(*) filter (where regexp_matches(${v}, '^\\s*\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}')) as slashed_${i}`,
+      `count(*) filter (where length(x${i}.a) = 4) as iso_${i}`,
+      `count(*) filter (where ${first}) as dayfirst_${i}`,
+      `count(*) filter (where ${second}) as monthfirst_${i}`,
+      `min(v${i}) filter (where ${first}) as dayfirst_example_${i}`,
+      `min(v${i}) filter (where ${second}) as monthfirst_example_${i}`,
+      `count(*) filter (where ${slashed}) as slashed_${i}`,
     ];
   });
-  const [counts] = await host.rows(`select ${parts.join(', ')} from ${quoteIdent(raw)}`);
+  const [counts] = await host.rows(`select ${parts.join(', ')} from (select ${cells.join(', ')} from ${quoteIdent(raw)})`);
   const n = (name: string) => Number(counts[name] ?? 0);
   const formats: Record<string, ColumnFormat> = {};
   const notices: Notice[] = [];

@@ -76,7 +76,7 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   dialect.formats = found.formats;
   notices.push(...found.notices);
   const staging = stagingSql(raw, mapping, headers, found.formats);
-  const preview = await host.rows(`select * exclude (_row, _reason) from (${staging}) where _reason is null order by _row limit 10`);
+  const preview = await host.rows(`select * exclude (_row, _reason) from (${stagingSql(raw, mapping, headers, found.formats, 100)}) where _reason is null order by _row limit 10`);
   if (options.previewOnly || (!options.mapping && proposal.decision === 'ask')) return needsMapping(preview);
 
   progress({ phase: 'inserting', bytes: totalBytes, totalBytes, rows: Number(rawRows) });

@@ -15,7 +15,8 @@ import type { ColumnFormat } from './types';
 
 const kindWords: Record<string, string> = { DOUBLE: 'a number', INTEGER: 'a number', DATE: 'a date', TIMESTAMP: 'a date', VARCHAR: 'text', BOOLEAN: 'yes or no' };
 
-export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[], formats: Record<string, ColumnFormat>): string {
+/** `firstRows` limits the work to the file's first rows (for a preview). */
+export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[], formats: Record<string, ColumnFormat>, firstRows?: number): string {
   const cell = (column: string) => {
     const header = mapping.columns[column];
     const i = header === undefined ? -1 : headers.indexOf(header);
@@ -34,7 +35,7 @@ export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[
   });
   const price = cell('unit_price');
   const extra = mapping.table === 'orders' ? [`${price ? numberSql(price, decimalOf(formats.unit_price)) : 'null::double'} as _unit_price`] : [];
-  const level1 = `select _row, ${[...typed, ...extra].join(', ')} from ${quoteIdent(raw)}`;
+  const level1 = `select _row, ${[...typed, ...extra].join(', ')} from ${quoteIdent(raw)}${firstRows ? ` where _row <= ${Math.floor(firstRows)}` : ''}`;
   const body = mapping.table === 'orders' ? ordersSql(level1, mapping, cell) : `select * from (${level1})`;
   const reasons = table.columns
     .filter((c) => c.required && cell(c.name) && !(mapping.table === 'orders' && c.name === 'customer_id'))
