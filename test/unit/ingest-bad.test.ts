@@ -86,6 +86,27 @@ describe('files loaded with problems set aside or noted', () => {
     expect(csvNamedParquet.warnings.map((w) => w.code)).toEqual(['extension-mismatch']);
   });
 
+  test('a value that cannot be read in an optional column is left blank and reported with an example', async () => {
+    const v = await loaded(host, 'orders-unreadable.csv');
+    expect(v.rowsLoaded).toBe(3);
+    expect(v.warnings).toEqual([
+      { code: 'unreadable-values', column: 'quantity', message: 'Column "quantity": 1 value (e.g. "two") could not be read as numbers and was left blank.' },
+    ]);
+  });
+
+  test('a file that looks Latin-1 in its first 64 KB but has a euro sign later is re-read as Windows-1252', async () => {
+    const filler = Array.from({ length: 1500 }, (_, i) => `Z${i},c1,2024-01-05,1,Thé vert en vrac n° ${i} pour la boutique`).join('\n');
+    const text = `order_id,customer_id,order_date,revenue,product\n${filler}\nEURO,c2,2024-01-06,50,Carte cadeau 50 €\n`;
+    const bytes = Uint8Array.from(text, (c) => (c === '€' ? 0x80 : c.charCodeAt(0)));
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    const out = await ingest(host, { name: 'late-euro.csv', data: bytes });
+    expect(out.ok && out.value.status === 'loaded' && [out.value.rowsLoaded, out.value.dialect.encoding]).toEqual([1501, 'windows-1252']);
+    expect(await host.rows("select product from base.orders where source_file = 'orders:late-euro.csv' and order_id in ('EURO', 'Z7') order by order_id")).toEqual([
+      { product: 'Carte cadeau 50 €' },
+      { product: 'Thé vert en vrac n° 7 pour la boutique' },
+    ]);
+  });
+
   test('a 5 MB field loads whole', async () => {
     const big = 'x'.repeat(5_000_000);
     const bytes = new TextEncoder().encode(`order_id,customer_id,order_date,revenue,product\nBIG,c1,2024-01-05,1,"${big}"\nSMALL,c2,2024-01-06,2,Tea\n`);

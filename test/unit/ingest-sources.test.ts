@@ -49,6 +49,19 @@ test('an unclear file asks with its raw rows; the user mapping loads it; preview
   expect(v.rowsLoaded).toBe(2);
 });
 
+test('a correction remembered under the header signature loads the next file with those headers without asking', async () => {
+  const ask = await asked(host, 'unclear.csv');
+  const mapping = { table: 'orders' as const, columns: { order_id: 'ref', customer_id: 'who', order_date: 'when', revenue: 'how much' } };
+  const remembered = { [ask.proposal.signature]: mapping };
+  const v = await loaded(host, 'unclear.csv', { remembered }, 'remembered');
+  expect(v.signature).toBe(ask.proposal.signature);
+  expect(await host.rows('select order_id, revenue from remembered.orders order by order_id')).toEqual([
+    { order_id: 'X1', revenue: 10 },
+    { order_id: 'X2', revenue: 20 },
+  ]);
+  expect((await asked(host, 'unclear.csv', { remembered: { 'h4-00000000': mapping } })).proposal.decision).toBe('ask');
+});
+
 test('a File handle loads like bytes and reports sniffing, reading, mapping, inserting and done', async () => {
   const phases: IngestPhase[] = [];
   const file = new File([fixture('orders-basic.csv')], 'orders-basic.csv');

@@ -23,8 +23,10 @@ const numeric = new Set<ColumnType>(['DOUBLE', 'INTEGER']);
 const dated = new Set<ColumnType>(['DATE', 'TIMESTAMP']);
 
 export async function decideFormats(host: IngestHost, raw: string, questions: FormatQuestion[], fallbackOrder: 'dmy' | 'mdy'): Promise<FormatsFound> {
-  const asks = questions.filter((q) => numeric.has(q.type) || dated.has(q.type));
-  if (asks.length === 0) return { ok: true, formats: {}, notices: [] };
+  const formats: Record<string, ColumnFormat> = {};
+  const notices: Notice[] = [];
+  const asks = await settleObvious(host, raw, questions.filter((q) => numeric.has(q.type) || dated.has(q.type)), formats);
+  if (asks.length === 0) return { ok: true, formats, notices };
   // One regex per cell: its last separator and the digits after it (numbers), or its first
   // three numeric parts (dates); the counts are then plain comparisons.
   const cells = asks.map((q, i) =>
@@ -53,8 +55,6 @@ export async function decideFormats(host: IngestHost, raw: string, questions: Fo
   });
   const [counts] = await host.rows(`select ${parts.join(', ')} from (select ${cells.join(', ')} from ${quoteIdent(raw)})`);
   const n = (name: string) => Number(counts[name] ?? 0);
-  const formats: Record<string, ColumnFormat> = {};
-  const notices: Notice[] = [];
   for (const [i, q] of asks.entries()) {
     if (numeric.has(q.type)) {
       formats[q.key] = { decimal: n(`comma_${i}`) > n(`point_${i}`) ? ',' : '.' };
@@ -76,4 +76,23 @@ export async function decideFormats(host: IngestHost, raw: string, questions: Fo
     }
   }
   return { ok: true, formats, notices };
+}
+
+/**
+ * A cheap first pass: a number column with no comma anywhere has a decimal point, and a date
+ * column whose every value starts with an ISO date is ISO. Returns the columns still open.
+ */
+async function settleObvious(host: IngestHost, raw: string, asks: FormatQuestion[], formats: Record<string, ColumnFormat>): Promise<FormatQuestion[]> {
+  if (asks.length === 0) return asks;
+  const parts = asks.map((q, i) =>
+    numeric.has(q.type)
+      ? `count(*) filter (where contains(${q.raw}, ','))::double as open${i}`
+      : `count(*) filter (where nullif(trim(${q.raw}), '') is not null and try_cast(left(trim(${q.raw}), 10) as date) is null)::double as open${i}`,
+  );
+  const [row] = await host.rows(`select ${parts.join(', ')} from ${quoteIdent(raw)}`);
+  return asks.filter((q, i) => {
+    if (Number(row[`open${i}`]) > 0) return true;
+    formats[q.key] = numeric.has(q.type) ? { decimal: '.' } : { dateOrder: 'iso' };
+    return false;
+  });
 }

@@ -16,6 +16,7 @@ import { readRaw } from './readRaw';
 import { sniff, sniffBytes } from './sniff';
 import { ensureSourceTables, removeSource, setAsideTable, sourceIdFor, sourcesTable } from './sources';
 import { stagingSql } from './transform';
+import { unreadableValues } from './unreadable';
 import type { Dialect, IngestHost, IngestOptions, IngestOutcome, IngestSource, Notice } from './types';
 
 let runs = 0;
@@ -58,7 +59,8 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   progress({ phase: 'mapping', bytes: totalBytes, totalBytes, rows: Number(rawRows) });
 
   const proposal = recognise(headers, file);
-  const mapping = options.mapping ?? proposal.guesses[0]?.mapping;
+  const chosen = options.mapping ?? options.remembered?.[proposal.signature];
+  const mapping = chosen ?? proposal.guesses[0]?.mapping;
   const dialect: Dialect = { kind: sniffed.kind, formats: {}, ...(sniffed.kind === 'csv' ? { encoding: read.encoding, delimiter: sniffed.delimiter } : {}) };
   if (read.encoding === 'windows-1252' || read.encoding === 'latin-1') {
     notices.push({ code: 'encoding', message: `"${file}" is not UTF-8; it was read as ${read.encoding === 'latin-1' ? 'Latin-1' : 'Windows-1252'} (Western European).` });
@@ -77,10 +79,10 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   notices.push(...found.notices);
   const staging = stagingSql(raw, mapping, headers, found.formats);
   const preview = await host.rows(`select * exclude (_row, _reason) from (${stagingSql(raw, mapping, headers, found.formats, 100)}) where _reason is null order by _row limit 10`);
-  if (options.previewOnly || (!options.mapping && proposal.decision === 'ask')) return needsMapping(preview);
+  if (options.previewOnly || (!chosen && proposal.decision === 'ask')) return needsMapping(preview);
 
   progress({ phase: 'inserting', bytes: totalBytes, totalBytes, rows: Number(rawRows) });
-  return load(host, { file, schema, raw, mapping, headers, staging, rejects, preview, dialect, notices, progress, totalBytes });
+  return load(host, { file, schema, raw, mapping, signature: proposal.signature, headers, staging, rejects, preview, dialect, notices, progress, totalBytes });
 }
 
 interface LoadPlan {
@@ -88,6 +90,7 @@ interface LoadPlan {
   schema: string;
   raw: string;
   mapping: ColumnMapping;
+  signature: string;
   headers: string[];
   staging: string;
   rejects: { line: number; reason: string; content: string }[];
@@ -113,7 +116,7 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
   }
   const rawCells = p.headers.map((_, i) => `coalesce(r.${rawColumn(i)}, '')`).join(`, ' | ', `);
   await host.exec(
-    `insert into ${setAsideTable} select ?, null, s._row, s._reason, null, concat(${rawCells}) from ${stg} s join ${quoteIdent(p.raw)} r using (_row) where s._reason is not null`,
+    `insert into ${setAsideTable} select ?, null, s._row, s._reason, null, concat(${rawCells}) from ${stg} s join (select rowid + 1 as _row, * from ${quoteIdent(p.raw)}) r using (_row) where s._reason is not null`,
     [sourceId],
   );
   const [counts] = await host.rows(
@@ -121,6 +124,7 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
             ${table === 'orders' ? "count(*) filter (where _reason is null and customer_id is null)::double as guests, count(*) filter (where _reason is null and (refund > 0 or status in ('refunded', 'cancelled')))::double as refunds" : 'null as guests, null as refunds'}
      from ${stg}`,
   );
+  p.notices.push(...(await unreadableValues(host, stg, p.raw, p.mapping, p.headers)));
   const setAside = await host.rows(`select reason, count(*)::double as rows from ${setAsideTable} where source_id = ? group by reason order by rows desc, reason`, [sourceId]);
   const [{ n: tableRows }] = await host.rows(`select count(*)::double as n from ${target}`);
   const setAsideTotal = setAside.reduce((sum, r) => sum + Number(r.rows), 0);
@@ -134,6 +138,7 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
       sourceId,
       table,
       mapping: p.mapping,
+      signature: p.signature,
       headers: p.headers,
       rowsLoaded: Number(counts.loaded),
       tableRows: Number(tableRows),
@@ -156,5 +161,5 @@ function formatQuestions(mapping: ColumnMapping, headers: string[]): FormatQuest
 
 async function rawPreview(host: IngestHost, raw: string, headers: string[]): Promise<Row[]> {
   const select = headers.map((h, i) => `${rawColumn(i)} as ${quoteIdent(h)}`).join(', ');
-  return host.rows(`select ${select} from ${quoteIdent(raw)} order by _row limit 10`);
+  return host.rows(`select ${select} from ${quoteIdent(raw)} order by rowid limit 10`);
 }

@@ -1,4 +1,4 @@
-/** A typed table (from Parquet or JSON) recast as the raw table every mapping reads: _row, c1..cN VARCHAR. */
+/** A typed table (from Parquet or JSON) recast as the raw table every mapping reads: c1..cN VARCHAR. */
 import { quoteIdent } from '../../lib/db';
 import { rawColumn } from './headers';
 import type { IngestHost } from './types';
@@ -10,7 +10,7 @@ export async function rawFromTable(host: IngestHost, typed: string, raw: string)
   );
   const headers = cols.map((c) => String(c.column_name));
   const select = headers.map((h, i) => `cast(${quoteIdent(h)} as varchar) as ${rawColumn(i)}`).join(', ');
-  await host.exec(`create or replace table ${quoteIdent(raw)} as select row_number() over () as _row, ${select} from ${quoteIdent(typed)}`);
+  await host.exec(`create or replace table ${quoteIdent(raw)} as select ${select} from ${quoteIdent(typed)}`);
   await host.exec(`drop table if exists ${quoteIdent(typed)}`);
   return headers;
 }

@@ -1,5 +1,5 @@
 /**
- * A delimited text file into a raw table of VARCHAR columns c1..cN plus _row (1-based data row),
+ * A delimited text file into a raw table of VARCHAR columns c1..cN (rowid + 1 is the data row),
  * read by DuckDB's read_csv with the sniffed dialect spelt out. Lines DuckDB cannot split into
  * the header's number of fields are set aside (store_rejects), not fatal. Latin-1 is decoded by
  * DuckDB; Windows-1252 (bytes 0x80-0x9F, e.g. the euro sign, which DuckDB's latin-1 refuses) is
@@ -82,7 +82,7 @@ async function createRaw(host: IngestHost, path: string, raw: string, width: num
     `max_line_size = ${maxLineBytes}`,
   ].join(', ');
   await host.exec(
-    `create or replace table ${quoteIdent(raw)} as select row_number() over () as _row, ${names.join(', ')} from read_csv(?, ${options})`,
+    `create or replace table ${quoteIdent(raw)} as select ${names.join(', ')} from read_csv(?, ${options})`,
     [path],
   );
 }

@@ -35,7 +35,8 @@ export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[
   });
   const price = cell('unit_price');
   const extra = mapping.table === 'orders' ? [`${price ? numberSql(price, decimalOf(formats.unit_price)) : 'null::double'} as _unit_price`] : [];
-  const level1 = `select _row, ${[...typed, ...extra].join(', ')} from ${quoteIdent(raw)}${firstRows ? ` where _row <= ${Math.floor(firstRows)}` : ''}`;
+  // The raw table is written once in file order and never updated: rowid + 1 is the data row.
+  const level1 = `select rowid + 1 as _row, ${[...typed, ...extra].join(', ')} from ${quoteIdent(raw)}${firstRows ? ` where rowid < ${Math.floor(firstRows)}` : ''}`;
   const body = mapping.table === 'orders' ? ordersSql(level1, mapping, cell) : `select * from (${level1})`;
   const reasons = table.columns
     .filter((c) => c.required && cell(c.name) && !(mapping.table === 'orders' && c.name === 'customer_id'))

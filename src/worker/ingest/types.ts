@@ -32,8 +32,10 @@ export interface IngestProgress {
 }
 
 export interface IngestOptions {
-  /** The user's mapping (from the mapping step or remembered for this header signature). */
+  /** The user's mapping from the mapping step; loads without asking. */
   mapping?: ColumnMapping;
+  /** Corrections the user made before, by header signature (Proposal.signature); one that matches loads without asking. */
+  remembered?: Record<string, ColumnMapping>;
   /** Date order when a column's dates never show a day above 12; otherwise the data decides. */
   dateOrder?: 'dmy' | 'mdy';
   /** Stop after recognising: always return 'needs-mapping' with the proposal and a preview. */
@@ -98,6 +100,8 @@ export interface Loaded {
   sourceId: string;
   table: string;
   mapping: ColumnMapping;
+  /** Key to remember a correction of this mapping under (see IngestOptions.remembered). */
+  signature: string;
   headers: string[];
   rowsLoaded: number;
   /** Rows of the whole canonical table after this file (several files may feed it). */
