@@ -9,7 +9,7 @@ import { readCatalog } from '../../src/cli/readModules';
 import { fitClv, type ClvFit } from '../../src/lib/clv/fitClv';
 import { runModule } from '../../src/lib/runModule';
 import { createTableSql } from '../../src/lib/canonical';
-import { applyScope, ensureBaseSchema } from '../../src/lib/scope';
+import { applyScope, ensureBaseSchema, setPeriod } from '../../src/lib/scope';
 import { openWasmDb, type WasmDb } from '../support/wasmDb';
 
 const cdnow = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
@@ -62,9 +62,15 @@ test('the summary counts purchase days, in weeks since each customer’s first p
   expect(pick('0046')).toMatchObject({ frequency: 12, holdout_purchases: 10 });
   expect(pick('0046').monetary_value).toBeCloseTo(354.48 / 12, 10);
   expect(pick('0046').recency).toBeCloseTo(241 / 7, 12);
-  // Without a calibration end the last 40% of the period's 546 days are held out: 1997-01-01 + 327 days.
+  // Without a calibration end the last 40% of the data's days are held out: its first and last
+  // purchase days are 1997-01-01 and 1998-06-30, 545 days apart, so 1997-01-01 + 327 days,
+  // also when the period runs on past the data.
   const byDefault = await runModule(db, summary, { calibration_end: null, time_unit_days: 7 });
-  expect(byDefault[0].calibration_end).toBe('1997-11-24');
+  expect([byDefault[0].calibration_end, byDefault[0].holdout_end]).toEqual(['1997-11-24', '1998-06-30']);
+  await setPeriod(db, '1997-01-01', '1998-12-31');
+  const longerPeriod = await runModule(db, summary, { calibration_end: null, time_unit_days: 7 });
+  await setPeriod(db, '1997-01-01', '1998-06-30');
+  expect([longerPeriod[0].calibration_end, longerPeriod[0].holdout_end]).toEqual(['1997-11-24', '1998-06-30']);
 });
 
 test('the summary covers the 2,357 customers, 946 of them repeaters', () => {

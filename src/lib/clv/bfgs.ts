@@ -2,8 +2,9 @@
  * BFGS minimisation with an analytic gradient and a backtracking (Armijo) line search. On the
  * smooth, four-parameter likelihoods here it converges in a few dozen evaluations where
  * Nelder-Mead needs hundreds; callers fall back to Nelder-Mead when it does not converge.
- * Converged: the largest gradient component is below `gradientTolerance` times the value
- * (the sums over customers carry rounding of about that size).
+ * Converged: a step moved no coordinate by more than `stepTolerance` (convergence is
+ * superlinear, so the error is smaller still) while the gradient is small, or no step can
+ * decrease the value any more because the sums' rounding is all that is left.
  * A step never moves a coordinate by more than `maxStep` (the coordinates are log-parameters:
  * far from the optimum the likelihood's log-gamma differences lose all precision and can
  * look better than the optimum), and the first inverse-Hessian guess is scaled from the first
@@ -16,17 +17,16 @@ export interface ValueAndGradient {
   gradient: number[];
 }
 
-export function bfgs(f: (x: number[]) => ValueAndGradient, start: number[], { maxIterations = 200, gradientTolerance = 1e-8, maxStep = 1 } = {}): Minimum {
+export function bfgs(f: (x: number[]) => ValueAndGradient, start: number[], { maxIterations = 200, stepTolerance = 1e-9, maxStep = 1 } = {}): Minimum {
   const n = start.length;
   let x = start;
   let current = f(x);
   if (!Number.isFinite(current.value)) return { x, value: current.value, iterations: 0, converged: false };
+  const flat = (g: number[]) => Math.max(...g.map(Math.abs)) <= 1e-6 * Math.max(1, Math.abs(current.value));
   let inverse = identity(n);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const g = current.gradient;
-    if (Math.max(...g.map(Math.abs)) <= gradientTolerance * Math.max(1, Math.abs(current.value))) {
-      return { x, value: current.value, iterations: iteration - 1, converged: true };
-    }
+    if (g.every((v) => v === 0)) return { x, value: current.value, iterations: iteration - 1, converged: true };
     let direction = inverse.map((row) => -dot(row, g));
     if (dot(direction, g) >= 0) {
       inverse = identity(n);
@@ -35,10 +35,9 @@ export function bfgs(f: (x: number[]) => ValueAndGradient, start: number[], { ma
     const longest = Math.max(...direction.map(Math.abs));
     if (longest > maxStep) direction = direction.map((v) => (v * maxStep) / longest);
     const slope = dot(direction, g);
-    let step = 1;
     let next: ValueAndGradient | null = null;
     let candidate = x;
-    for (let halvings = 0; halvings < 60; halvings++, step /= 2) {
+    for (let step = 1; step * Math.min(longest, maxStep) > 1e-3 * stepTolerance; step /= 2) {
       candidate = x.map((v, i) => v + step * direction[i]);
       const tried = f(candidate);
       if (Number.isFinite(tried.value) && tried.value <= current.value + 1e-4 * step * slope) {
@@ -47,7 +46,7 @@ export function bfgs(f: (x: number[]) => ValueAndGradient, start: number[], { ma
       }
     }
     // No decrease along a descent direction: the sums' rounding, not the optimiser, is the limit.
-    if (!next) return { x, value: current.value, iterations: iteration, converged: Math.max(...g.map(Math.abs)) <= 1e-6 * Math.max(1, Math.abs(current.value)) };
+    if (!next) return { x, value: current.value, iterations: iteration, converged: flat(g) };
     const s = candidate.map((v, i) => v - x[i]);
     const y = next.gradient.map((v, i) => v - g[i]);
     const sy = dot(s, y);
@@ -57,6 +56,7 @@ export function bfgs(f: (x: number[]) => ValueAndGradient, start: number[], { ma
     }
     x = candidate;
     current = next;
+    if (Math.max(...s.map(Math.abs)) <= stepTolerance && flat(current.gradient)) return { x, value: current.value, iterations: iteration, converged: true };
   }
   return { x, value: current.value, iterations: maxIterations, converged: false };
 }

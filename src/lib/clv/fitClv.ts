@@ -12,7 +12,7 @@ import { fitGammaGamma, type GammaGammaParams } from './gammaGamma';
 import { predictCustomer } from './predict';
 
 export interface ClvOptions {
-  /** 'YYYY-MM-DD'; absent: 60% of the way through the period (the last 40% held out). */
+  /** 'YYYY-MM-DD'; absent: the last 40% of the days from the first to the last purchase in the period are held out. */
   calibrationEnd?: string | null;
   timeUnitDays?: number;
   horizonMonths?: number;
@@ -50,8 +50,8 @@ export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOpt
   const rows = await runModule(db, summaryModule, { calibration_end: options.calibrationEnd ?? null, time_unit_days: timeUnitDays });
   if (rows.length < 10) throw new Error(`Lifetime value needs the purchase history of at least 10 customers before the calibration end; there are ${rows.length}.`);
   const calibrationEnd = String(rows[0].calibration_end);
-  const [{ holdout_days }] = await db.rows('select date_diff(\'day\', cast(? as date), getvariable(\'period_end\')) as holdout_days', [calibrationEnd]);
-  const holdoutUnits = Math.max(0, Number(holdout_days)) / timeUnitDays;
+  const holdoutDays = (Date.parse(`${rows[0].holdout_end}T00:00:00Z`) - Date.parse(`${calibrationEnd}T00:00:00Z`)) / 86_400_000;
+  const holdoutUnits = Math.max(0, holdoutDays) / timeUnitDays;
 
   const rfm: Rfm[] = rows.map((r) => ({ x: Number(r.frequency), tx: Number(r.recency), T: Number(r.age) }));
   const spend = rows.map((r, i) => ({ x: rfm[i].x, m: Number(r.monetary_value) }));
