@@ -1,0 +1,28 @@
+/**
+ * The ingestion host in the browser worker: DuckDB-WASM's async API on one connection. A
+ * dropped File is registered as a file handle (read lazily, never copied whole); a buffer is
+ * registered as a copy, because registerFileBuffer transfers (detaches) what it is given.
+ */
+import { DuckDBDataProtocol, type AsyncDuckDB } from '@duckdb/duckdb-wasm';
+import type { ConnectionDb } from '../browserDb';
+import { parquetToIPC } from '../parquet';
+import type { IngestHost } from './types';
+
+export function asyncIngestHost(db: AsyncDuckDB, c: ConnectionDb): IngestHost {
+  return {
+    exec: (sql, params) => c.exec(sql, params),
+    rows: (sql, params) => c.rows(sql, params),
+    insertColumns: (name, columns) => c.insertColumns(name, columns),
+    async registerFile(name, data) {
+      if (data instanceof Uint8Array) await db.registerFileBuffer(name, data.slice());
+      else await db.registerFileHandle(name, data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
+    async insertArrowIPC(name, ipc) {
+      await c.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    },
+    decodeParquet: parquetToIPC,
+  };
+}
