@@ -88,6 +88,18 @@ describe('delimiters and encodings', () => {
 });
 
 describe('numbers and dates', () => {
+  test('an Excel "sep=;" first line names the delimiter and is not taken for the header', async () => {
+    const v = await loaded(host, 'orders-sep-hint.csv');
+    expect(v.dialect.delimiter).toBe(';');
+    expect(v.headers).toEqual(['order_id', 'customer_id', 'order_date', 'revenue']);
+    expect(await rowsFrom(host, v, 'order_id, revenue')).toEqual([{ order_id: 'SH1', revenue: 3.5 }, { order_id: 'SH2', revenue: 4.5 }]);
+  });
+
+  test('12-hour times: 12:05 AM is just after midnight, 3:04 PM is 15:04, also after an ISO date', async () => {
+    const v = await loaded(host, 'orders-ampm.csv');
+    expect((await rowsFrom(host, v, 'order_id, order_date')).map((r) => r.order_date)).toEqual(['2024-01-15 00:05:00', '2024-01-15 15:04:00', '2024-01-16 12:30:00']);
+  });
+
   test('US export: month-first dates (01/13 decides it), $ and comma thousands, ($25.00) a refund', async () => {
     const v = await loaded(host, 'orders-us.csv');
     expect(v.dialect.formats).toEqual({ order_date: { dateOrder: 'mdy' }, revenue: { decimal: '.' } });

@@ -107,3 +107,33 @@ test('a customer list found by synonyms; a name with a quote and a comma stays w
     { customer_id: 'c2', name: "O'Brien, Pat", first_seen: '2023-12-24 00:00:00' },
   ]);
 });
+
+test('survey answers: kinds lower-cased, a blank comment kept as NULL', async () => {
+  const v = await loaded(host, 'surveys-nps.csv');
+  expect(v.table).toBe('surveys');
+  expect(await rowsFrom(host, v, 'customer_id, answered_at, kind, score, comment')).toEqual([
+    { customer_id: 'c1', answered_at: '2024-01-05 10:00:00', kind: 'nps', score: 9, comment: 'Great tea' },
+    { customer_id: 'c2', answered_at: '2024-01-06 11:00:00', kind: 'csat', score: 4, comment: null },
+    { customer_id: 'c3', answered_at: '2024-01-07 12:00:00', kind: 'nps', score: 3, comment: 'Late, again' },
+  ]);
+});
+
+test('French marketing spend: Jour, Canal, Dépense; day-first dates become DATE', async () => {
+  const v = await loaded(host, 'depenses-marketing.csv');
+  expect(v.table).toBe('marketing_spend');
+  expect(v.mapping.columns).toEqual({ day: 'Jour', channel: 'Canal', spend: 'Dépense' });
+  expect(await rowsFrom(host, v, 'day, channel, spend')).toEqual([
+    { day: '2024-03-01', channel: 'Google Ads', spend: 120.5 },
+    { day: '2024-03-02', channel: 'Meta', spend: 80 },
+    { day: '2024-03-13', channel: 'Google Ads', spend: 99.99 },
+  ]);
+});
+
+test('social mentions', async () => {
+  const v = await loaded(host, 'mentions.csv');
+  expect(v.table).toBe('social_mentions');
+  expect(await rowsFrom(host, v, 'posted_at, platform, author, text')).toEqual([
+    { posted_at: '2024-01-05 08:00:00', platform: 'Instagram', author: '@ana', text: "J'adore ce thé !" },
+    { posted_at: '2024-01-06 09:30:00', platform: 'X', author: '@ben', text: 'Delivery was slow' },
+  ]);
+});

@@ -28,17 +28,20 @@ const datePatterns = {
   dmy: { re: '^\\s*(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{2,4})', y: 3, m: 2, d: 1 },
   mdy: { re: '^\\s*(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{2,4})', y: 3, m: 1, d: 2 },
 };
-const timePattern = '(?:[ T,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?';
+const timePattern = '(?:[ T,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([AaPp])\\.?[Mm]\\.?)?)?';
 
-/** A date and optional time (a zone suffix is ignored: times are kept as written). */
+/** A date and optional time, 24-hour or AM/PM (a zone suffix is ignored: times are kept as written). */
 export function timestampSql(v: string, order: 'iso' | 'dmy' | 'mdy'): string {
   const fast = fastTimestampSql(v, order);
-  return `(case when year(${fast}) >= 1000 then ${fast} else ${patternTimestampSql(v, order)} end)`;
+  // A day- or month-first column may still hold the odd ISO date, which is never ambiguous.
+  const pattern = order === 'iso' ? patternTimestampSql(v, 'iso') : `coalesce(${patternTimestampSql(v, order)}, ${patternTimestampSql(v, 'iso')})`;
+  return `(case when year(${fast}) >= 1000 then ${fast} else ${pattern} end)`;
 }
 
 /** The common shapes, read by a cast or strptime; anything else falls through to the pattern. */
 function fastTimestampSql(v: string, order: 'iso' | 'dmy' | 'mdy'): string {
-  if (order === 'iso') return `try_cast(replace(left(trim(${v}), 19), 'T', ' ') as timestamp)`;
+  // Nineteen characters hold an ISO date and time; what follows is a zone (ignored) or AM/PM (the pattern's job).
+  if (order === 'iso') return `case when not (contains(${v}, 'M') or contains(${v}, 'm')) then try_cast(replace(left(trim(${v}), 19), 'T', ' ') as timestamp) end`;
   const date = order === 'dmy' ? ['%d', '%m', '%Y'] : ['%m', '%d', '%Y'];
   const formats = ['/', '.', '-'].flatMap((sep) => ['', ' %H:%M', ' %H:%M:%S'].map((time) => `'${date.join(sep)}${time}'`));
   // %Y reads a two-digit year as year 24: the caller sends years below 1000 to the pattern.
@@ -49,7 +52,10 @@ function patternTimestampSql(v: string, order: 'iso' | 'dmy' | 'mdy'): string {
   const p = datePatterns[order];
   const part = (i: number) => `regexp_extract(${v}, '${p.re}${timePattern}', ${i})`;
   const year = `(case when length(${part(p.y)}) = 2 then '20' || ${part(p.y)} else ${part(p.y)} end)`;
-  const hms = `lpad(coalesce(nullif(${part(4)}, ''), '0'), 2, '0') || ':' || coalesce(nullif(${part(5)}, ''), '00') || ':' || coalesce(nullif(${part(6)}, ''), '00')`;
+  const h = `coalesce(try_cast(nullif(${part(4)}, '') as integer), 0)`;
+  const meridiem = `upper(${part(7)})`;
+  const hour = `(case when ${meridiem} = 'P' and ${h} < 12 then ${h} + 12 when ${meridiem} = 'A' and ${h} = 12 then 0 else ${h} end)`;
+  const hms = `lpad(${hour}::varchar, 2, '0') || ':' || coalesce(nullif(${part(5)}, ''), '00') || ':' || coalesce(nullif(${part(6)}, ''), '00')`;
   return `try_cast(nullif(${year} || '-' || lpad(${part(p.m)}, 2, '0') || '-' || lpad(${part(p.d)}, 2, '0') || ' ' || ${hms}, '-00-00 00:00:00') as timestamp)`;
 }
 

@@ -38,7 +38,7 @@ export async function readCsv(
   data: Uint8Array | File,
   raw: string,
   width: number,
-  dialect: { encoding: NonNullable<Dialect['encoding']>; delimiter: string },
+  dialect: { encoding: NonNullable<Dialect['encoding']>; delimiter: string; skip: number },
 ): Promise<CsvRead> {
   const path = `${raw}.csv`;
   let encoding = dialect.encoding;
@@ -46,13 +46,13 @@ export async function readCsv(
     if (encoding === 'windows-1252') await host.registerFile(path, await toUtf8(data));
     else await host.registerFile(path, data);
     try {
-      await createRaw(host, path, raw, width, dialect.delimiter, encoding);
+      await createRaw(host, path, raw, width, dialect, encoding);
     } catch (e) {
       if (encoding !== 'latin-1' || !/not latin-1 encoded/i.test(String((e as Error).message))) throw e;
       await host.dropFile(path);
       encoding = 'windows-1252';
       await host.registerFile(path, await toUtf8(data));
-      await createRaw(host, path, raw, width, dialect.delimiter, encoding);
+      await createRaw(host, path, raw, width, dialect, encoding);
     }
     // DuckDB reports a short line once per missing field: one line, one reject.
     const rows = await host.rows(`select line, min(error_type) as error_type, min(csv_line) as csv_line from ${quoteIdent(`${raw}_rej`)} group by line order by line`);
@@ -65,11 +65,12 @@ export async function readCsv(
   }
 }
 
-async function createRaw(host: IngestHost, path: string, raw: string, width: number, delimiter: string, encoding: string) {
+async function createRaw(host: IngestHost, path: string, raw: string, width: number, dialect: { delimiter: string; skip: number }, encoding: string) {
   const names = Array.from({ length: width }, (_, i) => rawColumn(i));
   const columns = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
   const options = [
-    `delim = ${sqlString(delimiter)}`,
+    `delim = ${sqlString(dialect.delimiter)}`,
+    `skip = ${dialect.skip}`,
     `quote = '"'`,
     `escape = '"'`,
     'header = true',

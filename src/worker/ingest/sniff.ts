@@ -10,7 +10,7 @@ export const sniffBytes = 64 * 1024;
 
 export type Sniffed =
   | { ok: true; kind: 'parquet' | 'json'; extensionSays?: string }
-  | { ok: true; kind: 'csv'; encoding: NonNullable<Dialect['encoding']>; delimiter: string; header: string[]; extensionSays?: string }
+  | { ok: true; kind: 'csv'; encoding: NonNullable<Dialect['encoding']>; delimiter: string; header: string[]; skip: number; extensionSays?: string }
   | { ok: false; code: IngestErrorCode };
 
 const delimiters = [',', ';', '\t', '|'];
@@ -36,9 +36,12 @@ export function sniff(fileName: string, head: Uint8Array, fileSize: number): Sni
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
   if (first === '[' || first === '{') return { ok: true, kind: 'json', ...mismatch('json') };
   const complete = head.length >= fileSize;
-  const delimiter = bestDelimiter(text.replace(/^\uFEFF/, ''), complete);
-  const [header] = csvRecords(text.replace(/^\uFEFF/, ''), delimiter, 1, complete);
-  return { ok: true, kind: 'csv', encoding, delimiter, header: header ?? [], ...mismatch('csv') };
+  // Excel writes "sep=;" as a first line to name the delimiter.
+  const hint = /^sep=(.)\r?\n/i.exec(text.replace(/^\uFEFF/, ''));
+  const body = text.replace(/^\uFEFF/, '').slice(hint ? hint[0].length : 0);
+  const delimiter = hint ? hint[1] : bestDelimiter(body, complete);
+  const [header] = csvRecords(body, delimiter, 1, complete);
+  return { ok: true, kind: 'csv', encoding, delimiter, header: header ?? [], skip: hint ? 1 : 0, ...mismatch('csv') };
 }
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);

@@ -31,6 +31,7 @@ export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[
       return `(case when trim(${v}) in (${guests}) then null else ${blank(v)} end) as customer_id`;
     }
     if (c.name === 'status') return `${statusClassSql(v)} as status`;
+    if (mapping.table === 'surveys' && c.name === 'kind') return `lower(${blank(v)}) as kind`;
     return `${valueSql(v, c.type, formats[c.name])} as ${quoteIdent(c.name)}`;
   });
   const price = cell('unit_price');
