@@ -14,16 +14,18 @@ import type { Dialect, IngestHost } from './types';
 /** Longest line read: a 5 MB comment loads; a longer line is set aside, not fatal. */
 export const maxLineBytes = 16 * 1024 * 1024;
 
-export interface CsvReject {
-  line: number;
-  reason: string;
-  content: string;
+/** Lines set aside while reading, kept in table `<raw>_lines` (line, reason, content) until the load copies them. */
+export interface CsvRejects {
+  count: number;
+  first?: { line: number; reason: string };
 }
 
 export interface CsvRead {
   encoding: NonNullable<Dialect['encoding']>;
-  rejects: CsvReject[];
+  rejects: CsvRejects;
 }
+
+export const rejectedLinesTable = (raw: string) => `${raw}_lines`;
 
 const rejectReasons: Record<string, string> = {
   'TOO MANY COLUMNS': 'wrong number of fields',
@@ -55,9 +57,13 @@ export async function readCsv(
       await createRaw(host, path, raw, width, dialect, encoding);
     }
     // DuckDB reports a short line once per missing field: one line, one reject.
-    const rows = await host.rows(`select line, min(error_type) as error_type, min(csv_line) as csv_line from ${quoteIdent(`${raw}_rej`)} group by line order by line`);
-    const rejects = rows.map((r) => ({ line: Number(r.line), reason: rejectReasons[String(r.error_type)] ?? String(r.error_type).toLowerCase(), content: String(r.csv_line ?? '').slice(0, 1000) }));
-    return { encoding, rejects };
+    const reason = `case min(error_type) ${Object.entries(rejectReasons).map(([type, text]) => `when '${type}' then '${text}'`).join(' ')} else lower(min(error_type)) end`;
+    await host.exec(
+      `create or replace table ${quoteIdent(rejectedLinesTable(raw))} as select line, ${reason} as reason, left(min(csv_line), 1000) as content from ${quoteIdent(`${raw}_rej`)} group by line`,
+    );
+    const [summary] = await host.rows(`select count(*)::double as n, min(line)::double as line, arg_min(reason, line) as reason from ${quoteIdent(rejectedLinesTable(raw))}`);
+    const count = Number(summary.n);
+    return { encoding, rejects: { count, ...(count ? { first: { line: Number(summary.line), reason: String(summary.reason) } } : {}) } };
   } finally {
     await host.exec(`drop table if exists ${quoteIdent(`${raw}_rej`)}`);
     await host.exec(`drop table if exists ${quoteIdent(`${raw}_scan`)}`);

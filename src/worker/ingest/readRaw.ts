@@ -1,5 +1,5 @@
 /** Any supported file into the raw VARCHAR table, by the kind its bytes show. */
-import { readCsv, type CsvReject } from './readCsv';
+import { readCsv, type CsvRejects } from './readCsv';
 import { readJson } from './readJson';
 import { readParquet } from './readParquet';
 import { ingestError } from './messages';
@@ -7,7 +7,7 @@ import type { Sniffed } from './sniff';
 import type { Dialect, IngestError, IngestHost, IngestSource } from './types';
 
 export type RawRead =
-  | { ok: true; headers: string[]; rejects: CsvReject[]; encoding?: Dialect['encoding'] }
+  | { ok: true; headers: string[]; rejects: CsvRejects; encoding?: Dialect['encoding'] }
   | { ok: false; error: IngestError };
 
 export async function readRaw(host: IngestHost, source: IngestSource, sniffed: Extract<Sniffed, { ok: true }>, raw: string): Promise<RawRead> {
@@ -19,10 +19,10 @@ export async function readRaw(host: IngestHost, source: IngestSource, sniffed: E
   if (sniffed.kind === 'parquet') {
     const read = await readParquet(host, source.data, raw);
     if (!read.ok) return { ok: false, error: ingestError(read.code, source.name, { text: read.detail.split('\n')[0] }) };
-    return { ok: true, headers: read.headers, rejects: [] };
+    return { ok: true, headers: read.headers, rejects: { count: 0 } };
   }
   const read = await readJson(host, source.data, raw);
   if (!read.ok) return { ok: false, error: ingestError('not-json', source.name, { line: read.line, text: read.detail }) };
   if (read.rows === 0) return { ok: false, error: ingestError(read.headers.length ? 'header-only' : 'empty', source.name) };
-  return { ok: true, headers: read.headers, rejects: [] };
+  return { ok: true, headers: read.headers, rejects: { count: 0 } };
 }
