@@ -36,9 +36,14 @@ export interface BrowserResult {
   /** After choosing "last 90 days": every KPI cell done again. */
   rescopeMs?: number;
   rescopeClvMs?: number;
+  /** Cells that ended in error after the load and after the rescope (0 when all is well). */
+  cellErrors?: number;
+  rescopeCellErrors?: number;
   jsHeapPeakMB?: number;
   jsHeapEndMB?: number;
   chromiumRssPeakMB?: number;
+  /** duckdb_memory() at the end of a run, after the rescope. */
+  duckdbMB?: number;
   error?: string;
 }
 
@@ -75,6 +80,23 @@ async function sampleRun(page: Page): Promise<Sample> {
   return { loadMs, firstKpiMs, notebookMs };
 }
 
+/**
+ * What DuckDB itself holds (duckdb_memory()), asked the way an analyst would: a small file
+ * dropped to get a SQL cell, whose query is then replaced and run.
+ */
+export async function duckdbMemoryMB(page: Page): Promise<number> {
+  await page.getByTestId('file-input').setInputFiles({ name: 'bench_probe.csv', mimeType: 'text/csv', buffer: Buffer.from('x\n1\n') });
+  const cell = page.locator('article[data-cell="sql"]').last();
+  await cell.locator('[data-testid="cell-meta"]').waitFor({ timeout: stageTimeout });
+  await cell.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('select (sum(memory_usage_bytes) / 1e6)::integer as duckdb_mb from duckdb_memory()');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const value = cell.locator('table tbody td').first();
+  await cell.locator('th', { hasText: 'duckdb_mb' }).waitFor({ timeout: stageTimeout });
+  return Number((await value.textContent())!.replace(/[^0-9]/g, ''));
+}
+
 async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Promise<Sample> {
   await openOnSample(page);
   await page.evaluate(marksScript(rows));
@@ -82,8 +104,11 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
   await waitMark(page, 'clvDone');
   await page.selectOption('[data-testid="preset"]', 'last90');
   await waitMark(page, 'r_clvDone');
-  const { marks: m, heapPeak } = await marksOf(page);
+  const { marks: m, heapPeak, errors, firstError } = await marksOf(page);
+  if (firstError) console.log(`  a cell failed: ${firstError.slice(0, 300)}`);
   return {
+    cellErrors: errors.cells,
+    rescopeCellErrors: errors.r_cells,
     loadMs: m.loaded - m.drop,
     firstKpiMs: m.firstKpi - m.loaded,
     notebookMs: m.cellsDone - m.loaded,
@@ -92,6 +117,7 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
     rescopeClvMs: m.r_clvDone - m.r_start,
     jsHeapPeakMB: mb(heapPeak),
     jsHeapEndMB: mb(await cdpHeap(page)),
+    duckdbMB: await duckdbMemoryMB(page),
   };
 }
 
@@ -118,7 +144,7 @@ async function collect(browser: Browser, runs: number, base: Pick<BrowserResult,
   return result;
 }
 
-export async function browserBench(sizes: Size[], runs: number): Promise<BrowserResult[]> {
+export async function browserBench(sizes: Size[], runs: number, onResult: (r: BrowserResult) => void): Promise<void> {
   execSync('npx vite build', { cwd: root, stdio: 'ignore' });
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
   const browser = await chromium.launch({
@@ -127,14 +153,13 @@ export async function browserBench(sizes: Size[], runs: number): Promise<Browser
   });
   try {
     await waitForServer();
-    const results = [await collect(browser, runs, { size: 'sample', kind: 'sample' }, sampleRun)];
+    onResult(await collect(browser, runs, { size: 'sample', kind: 'sample' }, sampleRun));
     for (const size of sizes) {
       const rows = JSON.parse(readFileSync(join(storeDir(size), 'params.json'), 'utf8')).counts.orderLines as number;
       // 10M is about whether it works at all; one run of Parquet says so.
       const kinds: FileKind[] = size === '10m' ? ['parquet'] : ['parquet', 'csv'];
-      for (const kind of kinds) results.push(await collect(browser, size === '10m' ? 1 : runs, { size, kind }, (page) => dropRun(page, size, kind, rows)));
+      for (const kind of kinds) onResult(await collect(browser, size === '10m' ? 1 : runs, { size, kind }, (page) => dropRun(page, size, kind, rows)));
     }
-    return results;
   } finally {
     await browser.close();
     process.kill(-server.pid!);

@@ -2,17 +2,20 @@
  * A script for the page, installed before a file is dropped: a MutationObserver that stamps
  * performance.now() when the dropped orders are loaded (base.orders shows their row count),
  * when the rebuilt notebook starts, when its first headline is on screen, when every KPI cell
- * is done with its chart drawn, and when the lifetime-value section is done; the same again
+ * is done with its chart drawn, and when the lifetime-value fit and its cells are done; the same again
  * after the date preset changes (keys prefixed `r_`). It also keeps the peak of
- * performance.memory. A string, not a function: tsx's helpers do not exist in the page.
+ * performance.memory, and counts the cells in error when each phase settles. A string, not a function: tsx's helpers do not exist in the page.
  */
 export interface PageMarks {
   marks: Record<string, number>;
+  /** Cells in error when the notebook settled, by phase ('cells', 'r_cells'). */
+  errors: Record<string, number>;
+  firstError?: string;
   heapPeak: number;
 }
 
 export const marksScript = (expectedRows: number) => `(() => {
-  const b = (window.__bench = { marks: {}, heapPeak: 0, phase: 'load' });
+  const b = (window.__bench = { marks: {}, errors: {}, heapPeak: 0, phase: 'load' });
   const mark = (k) => (b.marks[k] ??= performance.now());
   const busy = 'article[data-status="queued"], article[data-status="running"], article[data-status="idle"]';
   const clvDone = '[data-clv-status="done"], [data-clv-status="error"]';
@@ -30,9 +33,16 @@ export const marksScript = (expectedRows: number) => `(() => {
     const m = b.marks;
     if (document.querySelector(busy)) mark(p + 'started');
     if (!m[p + 'started']) return;
-    if (document.querySelector('article[data-status="done"] [data-testid="headline"]')) mark(p + 'firstKpi');
-    if (!document.querySelector(busy) && !document.querySelector('[data-chart-state="drawing"]')) mark(p + 'cellsDone');
-    if (m[p + 'cellsDone'] && document.querySelector(clvDone)) mark(p + 'clvDone');
+    // The lifetime-value cells keep their old results until the fit reruns: not a first KPI.
+    if (document.querySelector('article[data-status="done"]:not([data-clv-status] article) [data-testid="headline"]')) mark(p + 'firstKpi');
+    if (!m[p + 'cellsDone'] && !document.querySelector(busy) && !document.querySelector('[data-chart-state="drawing"]')) {
+      mark(p + 'cellsDone');
+      const failed = document.querySelectorAll('article[data-status="error"]');
+      b.errors[p + 'cells'] = failed.length;
+      if (failed.length) b.firstError = failed[0].getAttribute('data-cell') + ': ' + failed[0].querySelector('[data-testid="cell-error"]')?.textContent;
+    }
+    // The lifetime-value cells run after the fit: the section is done when they are too.
+    if (m[p + 'cellsDone'] && document.querySelector(clvDone) && !document.querySelector(busy) && !document.querySelector('[data-chart-state="drawing"]')) mark(p + 'clvDone');
   };
   new MutationObserver(() => {
     heap();

@@ -8,7 +8,7 @@
  * Default sizes are 100k and 1M orders; --full adds 10M. Not part of `npm test`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arqueroBench, checkArquero, loadOrdersParquet } from './arqueroBench';
@@ -34,14 +34,26 @@ const arqueroSizes = sizes.filter((s) => s !== '10m');
 
 async function main() {
   const started = new Date();
+  // The machine is shared: the load average says how much to trust the figures.
+  const loadAtStart = loadavg();
   for (const size of new Set<Size>(['100k', ...sizes])) await ensureStore(size);
   const results: BenchResults = { sql: [], arquero: [], browser: [] };
+  const dir = fileURLToPath(new URL('./results', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  // Written after each part, so a long run that is stopped still leaves what it measured.
+  const save = () => {
+    const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAtStart, loadNow: loadavg() };
+    const summary = { ratios: sizes.map((s) => ratios(results, s)), targets: targets(results) };
+    writeFileSync(file, JSON.stringify({ started: started.toISOString(), args, runs, machine, ...results, ...summary }, null, 2) + '\n');
+  };
 
   if (only.has('sql')) {
     for (const size of sizes) {
       for (const engine of engines) {
         console.log(`KPI SQL on ${engine}, ${size}…`);
         results.sql.push(await sqlBench(engine, size, runs));
+        save();
       }
     }
   }
@@ -61,19 +73,21 @@ async function main() {
       engine.close();
       console.log(`Arquero, ${size}…`);
       results.arquero.push(await arqueroBench(size, p, runs));
+      save();
     }
   }
 
-  if (only.has('browser')) results.browser = await browserBench(sizes, Math.min(runs, 3));
+  if (only.has('browser')) {
+    await browserBench(sizes, Math.min(runs, 3), (r) => {
+      results.browser.push(r);
+      save();
+    });
+  }
 
   printTables(results, sizes);
-  const dir = fileURLToPath(new URL('./results', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version };
-  const summary = { ratios: sizes.map((s) => ratios(results, s)), targets: targets(results) };
-  writeFileSync(file, JSON.stringify({ started: started.toISOString(), args, runs, machine, ...results, ...summary }, null, 2) + '\n');
-  console.log(`\nwritten to ${file}`);
+  save();
+  console.log(`\nload average at start ${loadAtStart.map((x) => x.toFixed(1)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`);
+  console.log(`written to ${file}`);
 }
 
 await main();

@@ -1,0 +1,13 @@
+import { openIngestHost } from '../support/ingestHost';
+import { ingest } from '../../src/worker/ingest/ingest';
+const host = await openIngestHost();
+const n = 1000000;
+const lines = ['order_id,customer_id,order_date,revenue,country,city,product'];
+for (let i = 0; i < n; i++) lines.push(`F-${i},C${i % 200000},2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${(i % 3000) / 10},France,Lyon,Tea`);
+const data = new TextEncoder().encode(lines.join('\n'));
+const timed = { ...host } as any;
+for (const k of ['exec', 'rows'] as const) timed[k] = async (sql: string, p?: any) => { const t0 = performance.now(); const r = await (host as any)[k](sql, p); const ms = performance.now() - t0; if (ms > 50) console.log(Math.round(ms), sql.replace(/\s+/g, ' ').slice(0, 100), '...', sql.replace(/\s+/g, ' ').slice(-80)); return r; };
+const t0 = performance.now();
+const out = await ingest(timed, { name: 'o.csv', data });
+console.log('total', Math.round(performance.now() - t0), out.ok);
+host.wasm.close();
