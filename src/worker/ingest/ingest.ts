@@ -31,6 +31,7 @@ export async function ingest(host: IngestHost, source: IngestSource, options: In
     return { ok: false, error: ingestError('read-failed', source.name, { text }) };
   } finally {
     await host.exec(`drop table if exists ${quoteIdent(raw)}`).catch(() => undefined);
+    await host.exec(`drop table if exists ${quoteIdent(`${raw}_stg`)}`).catch(() => undefined);
     await host.exec(`drop table if exists ${quoteIdent(rejectedLinesTable(raw))}`).catch(() => undefined);
   }
 }
@@ -79,7 +80,8 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   dialect.formats = found.formats;
   notices.push(...found.notices);
   const staging = stagingSql(raw, mapping, headers, found.formats);
-  const preview = await host.rows(`select * exclude (_row, _reason) from (${stagingSql(raw, mapping, headers, found.formats, 100)}) where _reason is null order by _row limit 10`);
+  const canonicalColumns = canonicalTables[mapping.table].columns.map((c) => quoteIdent(c.name)).join(', ');
+  const preview = await host.rows(`select ${canonicalColumns} from (${stagingSql(raw, mapping, headers, found.formats, 100)}) where _reason is null order by _row limit 10`);
   if (options.previewOnly || (!chosen && proposal.decision === 'ask')) return needsMapping(preview);
 
   progress({ phase: 'inserting', bytes: totalBytes, totalBytes, rows: Number(rawRows) });
@@ -103,30 +105,31 @@ interface LoadPlan {
 }
 
 /**
- * The transform runs as a subquery, not into a staging table: materialising a million staged
- * rows cost more (2.5 s) than computing the transform (1 s), and the set-aside pass only
- * evaluates the few columns it reads.
+ * The transform is materialised once (a staging table) and read by the insert and by the
+ * set-aside and count queries. Measured at 1M rows: running it as a subquery in each of them
+ * was 2-3x slower than writing the staging table.
  */
 async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
   const { table } = p.mapping;
   const target = `${quoteIdent(p.schema)}.${quoteIdent(table)}`;
-  const stg = `(${p.staging})`;
+  const stg = quoteIdent(`${p.raw}_stg`);
   const sourceId = sourceIdFor(p.file, table);
   await ensureSourceTables(host, p.schema, table);
   await removeSource(host, sourceId, p.schema);
+  await host.exec(`create table ${stg} as ${p.staging}`);
   const columns = canonicalTables[table].columns.map((c) => quoteIdent(c.name)).join(', ');
   await host.exec(`insert into ${target} (${columns}, source_file) select ${columns}, ? from ${stg} where _reason is null`, [sourceId]);
   if (p.rejected) await host.exec(`insert into ${setAsideTable} select ?, line, null, reason, null, content from ${quoteIdent(rejectedLinesTable(p.raw))}`, [sourceId]);
   const rawCells = p.headers.map((_, i) => `coalesce(r.${rawColumn(i)}, '')`).join(`, ' | ', `);
   await host.exec(
-    `insert into ${setAsideTable} select ?, null, s._row, s._reason, null, concat(${rawCells}) from ${stg} s join (select rowid + 1 as _row, * from ${quoteIdent(p.raw)}) r using (_row) where s._reason is not null`,
+    `insert into ${setAsideTable} select ?, null, s._row, s._reason, null, concat(${rawCells})
+     from (select _row, _reason from ${stg} where _reason is not null) s join (select rowid + 1 as _row, * from ${quoteIdent(p.raw)}) r using (_row)`,
     [sourceId],
   );
   const [counts] = await host.rows(
     `select count(*)::double as loaded,
             ${table === 'orders' ? "count(*) filter (where customer_id is null)::double as guests, count(*) filter (where refund > 0 or status in ('refunded', 'cancelled'))::double as refunds" : 'null as guests, null as refunds'}
-     from ${target} where source_file = ?`,
-    [sourceId],
+     from ${stg} where _reason is null`,
   );
   p.notices.push(...(await unreadableValues(host, stg, p.raw, p.mapping, p.headers)));
   const setAside = await host.rows(`select reason, count(*)::double as rows from ${setAsideTable} where source_id = ? group by reason order by rows desc, reason`, [sourceId]);
@@ -167,3 +170,4 @@ async function rawPreview(host: IngestHost, raw: string, headers: string[]): Pro
   const select = headers.map((h, i) => `${rawColumn(i)} as ${quoteIdent(h)}`).join(', ');
   return host.rows(`select ${select} from ${quoteIdent(raw)} order by rowid limit 10`);
 }
+

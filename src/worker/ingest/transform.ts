@@ -36,6 +36,9 @@ export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[
   });
   const price = cell('unit_price');
   const extra = mapping.table === 'orders' ? [`${price ? numberSql(price, decimalOf(formats.unit_price)) : 'null::double'} as _unit_price`] : [];
+  // _has_<column>: the cell held text, so a NULL there means it could not be read (see unreadable.ts).
+  const has = checkedColumns(mapping).map((c) => `nullif(trim(${cell(c)}), '') is not null as ${quoteIdent(`_has_${c}`)}`);
+  extra.push(...has);
   // The raw table is written once in file order and never updated: rowid + 1 is the data row.
   const level1 = `select rowid + 1 as _row, ${[...typed, ...extra].join(', ')} from ${quoteIdent(raw)}${firstRows ? ` where rowid < ${Math.floor(firstRows)}` : ''}`;
   const body = mapping.table === 'orders' ? ordersSql(level1, mapping, cell) : `select * from (${level1})`;
@@ -65,8 +68,16 @@ function ordersSql(level1: string, mapping: ColumnMapping, cell: (c: string) => 
     if (c.name === 'quantity') return 'abs(quantity) as quantity';
     return quoteIdent(c.name);
   });
-  return `select _row, ${columns.join(', ')} from (${level1})`;
+  const has = checkedColumns(mapping).map((c) => quoteIdent(`_has_${c}`));
+  return `select _row, ${[...columns, ...has].join(', ')} from (${level1})`;
 }
 
 const decimalOf = (f: ColumnFormat | undefined) => (f && 'decimal' in f ? f.decimal : '.');
 const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Typed columns whose unreadable cells are counted; orders' revenue and refund are derived, so not. */
+export function checkedColumns(mapping: ColumnMapping): string[] {
+  return canonicalTables[mapping.table].columns
+    .filter((c) => c.type !== 'VARCHAR' && mapping.columns[c.name] !== undefined && !(mapping.table === 'orders' && (c.name === 'revenue' || c.name === 'refund')))
+    .map((c) => c.name);
+}
