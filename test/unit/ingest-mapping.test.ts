@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { recognise } from '../../src/lib/mapping/recognise';
 import { headerSignature } from '../../src/lib/mapping/signature';
 import { foldHeader } from '../../src/lib/mapping/fold';
+import { mappingTargets } from '../../src/lib/mapping/targets';
 
 describe('known layouts', () => {
   test('Shopify orders: line items, email as the customer, quantity x price as revenue', () => {
@@ -81,4 +82,11 @@ test('the signature is the same for the same headers in any case or accents, and
   expect(headerSignature(['Date de commande', 'Montant'])).not.toBe(headerSignature(['Date de commande', 'Montant', 'Pays']));
   expect(foldHeader('  Țară / Oraș ')).toBe('tara oras');
   expect(foldHeader('N° de commande')).toBe('no de commande');
+});
+
+test('the mapping step offers required columns first and the unit-price helper for orders', () => {
+  const orders = mappingTargets('orders');
+  expect(orders.slice(0, 4).map((t) => [t.column, t.required])).toEqual([['order_id', true], ['customer_id', true], ['order_date', true], ['revenue', true]]);
+  expect(orders.at(-1)).toEqual({ column: 'unit_price', type: 'DOUBLE', required: false, helper: true });
+  expect(mappingTargets('marketing_spend').map((t) => t.column)).toEqual(['day', 'channel', 'spend']);
 });
