@@ -72,6 +72,14 @@ describe('delimiters and encodings', () => {
     ]);
   });
 
+  test('Windows line endings (CRLF), one inside a quoted field', async () => {
+    const v = await loaded(host, 'orders-crlf.csv');
+    expect(await rowsFrom(host, v, 'order_id, revenue, product')).toEqual([
+      { order_id: 'CR1', revenue: 1.25, product: 'two\r\nlines' },
+      { order_id: 'CR2', revenue: 2.5, product: 'Tea' },
+    ]);
+  });
+
   test('Spanish headers, decimal comma with dot thousands; Romanian headers, dotted day-first dates', async () => {
     const es = await loaded(host, 'pedidos-es.csv');
     expect(await rowsFrom(host, es, 'order_id, revenue, country, city')).toEqual([
