@@ -80,6 +80,20 @@ describe('delimiters and encodings', () => {
     ]);
   });
 
+  test('title lines above the header are skipped', async () => {
+    const v = await loaded(host, 'orders-title-lines.csv');
+    expect(v.headers).toEqual(['order_id', 'customer_id', 'order_date', 'revenue']);
+    expect(await rowsFrom(host, v, 'order_id, revenue')).toEqual([{ order_id: 'TL1', revenue: 1 }, { order_id: 'TL2', revenue: 2 }]);
+  });
+
+  test('a delimiter ending every data line, or only the header, does not set the rows aside', async () => {
+    const data = await loaded(host, 'orders-trailing-delimiter.csv');
+    expect(data).toMatchObject({ rowsLoaded: 2, setAside: [] });
+    expect(await rowsFrom(host, data, 'order_id, revenue')).toEqual([{ order_id: 'TD1', revenue: 1.5 }, { order_id: 'TD2', revenue: 2.5 }]);
+    const header = await loaded(host, 'orders-header-trailing.csv');
+    expect(header).toMatchObject({ rowsLoaded: 2, setAside: [], headers: ['order_id', 'customer_id', 'order_date', 'revenue'] });
+  });
+
   test('Spanish headers, decimal comma with dot thousands; Romanian headers, dotted day-first dates', async () => {
     const es = await loaded(host, 'pedidos-es.csv');
     expect(await rowsFrom(host, es, 'order_id, revenue, country, city')).toEqual([

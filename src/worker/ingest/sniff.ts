@@ -3,6 +3,7 @@
  * its delimiter and its header. Failures that need no reading come back as error codes.
  */
 import { decodeWindows1252 } from './cp1252';
+import { locateHeader } from './csvLayout';
 import { csvRecords } from './csvRecords';
 import type { Dialect, IngestErrorCode } from './types';
 
@@ -40,8 +41,8 @@ export function sniff(fileName: string, head: Uint8Array, fileSize: number): Sni
   const hint = /^sep=(.)\r?\n/i.exec(text.replace(/^\uFEFF/, ''));
   const body = text.replace(/^\uFEFF/, '').slice(hint ? hint[0].length : 0);
   const delimiter = hint ? hint[1] : bestDelimiter(body, complete);
-  const [header] = csvRecords(body, delimiter, 1, complete);
-  return { ok: true, kind: 'csv', encoding, delimiter, header: header ?? [], skip: hint ? 1 : 0, ...mismatch('csv') };
+  const { header, skip } = locateHeader(body, delimiter, complete);
+  return { ok: true, kind: 'csv', encoding, delimiter, header, skip: skip + (hint ? 1 : 0), ...mismatch('csv') };
 }
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -73,17 +74,23 @@ function textEncoding(head: Uint8Array): NonNullable<Dialect['encoding']> {
 export const decode = (bytes: Uint8Array, encoding: NonNullable<Dialect['encoding']>) =>
   encoding === 'utf-8' || encoding === 'utf-8-bom' ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes);
 
-/** The delimiter that splits the sample into the most columns, the same number on most lines. */
+/** The delimiter that splits most lines of the sample into the same number (above one) of fields. */
 function bestDelimiter(text: string, complete: boolean): string {
   let best = { delimiter: ',', score: -1 };
   for (const delimiter of delimiters) {
     const records = csvRecords(text, delimiter, 50, complete);
     if (records.length === 0) continue;
     const widths = records.map((r) => r.length);
-    const headerWidth = widths[0];
-    const agreeing = widths.filter((w) => w === headerWidth).length / widths.length;
-    const score = headerWidth > 1 ? agreeing * 100 + headerWidth : 0;
+    const common = mode(widths.filter((w) => w > 1));
+    const agreeing = widths.filter((w) => w === common).length / widths.length;
+    const score = common > 1 ? agreeing * 100 + common : 0;
     if (score > best.score) best = { delimiter, score };
   }
   return best.delimiter;
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
 }
