@@ -1,13 +1,14 @@
 /**
- * `npm run bench [-- --full] [--sizes 100k,1m] [--only sql,arquero,browser] [--runs N]`
+ * `npm run bench [-- --full] [--sizes 100k,1m] [--only sql,arquero,browser] [--runs N] [--reuse FILE]`
  *
  * Generates the stores (cached), runs the default notebook's KPI SQL on native DuckDB (one
  * thread, all threads) and on DuckDB-WASM in Node, the same KPIs in Arquero (checked against
  * the SQL first), and the built app in headless Chromium; prints medians, ratios and the
  * targets of issue 6, and writes them to test/bench/results/<timestamp>.json.
- * Default sizes are 100k and 1M orders; --full adds 10M. Not part of `npm test`.
+ * Default sizes are 100k and 1M orders; --full adds 10M. --reuse takes the parts not in --only
+ * from an earlier results file. Not part of `npm test`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,11 @@ async function main() {
   const loadAtStart = loadavg();
   for (const size of new Set<Size>(['100k', ...sizes])) await ensureStore(size);
   const results: BenchResults = { sql: [], arquero: [], browser: [] };
+  const reuse = option('--reuse');
+  if (reuse) {
+    const earlier = JSON.parse(readFileSync(reuse, 'utf8')) as BenchResults;
+    for (const part of ['sql', 'arquero', 'browser'] as const) if (!only.has(part)) results[part] = earlier[part] as never;
+  }
   const dir = fileURLToPath(new URL('./results', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);

@@ -83,16 +83,17 @@ export function churnRate(orders: Table, p: Period): Row[] {
   return [{ previous_customers: n, retained, churned: n - retained, churn_rate: n ? (n - retained) / n : null, retention_rate: n ? retained / n : null }];
 }
 
-/** clv_summary with its defaults: calibration end 60% of the way through the period, weeks. */
+/** clv_summary@2 with its defaults: calibration over the first 60% of the purchase days' span, weeks. */
 export function clvSummary(orders: Table, p: Period, unitDays = 7): Row[] {
   const { s, e } = bounds(p);
-  const calEnd = s + Math.floor((0.6 * (e - day - s)) / day) * day;
   const days = orders
     .params({ s, e })
     .filter((d: any, $: any) => d.customer_id != null && d.revenue >= 0 && d.status !== 'cancelled' && d.order_date >= $.s && d.order_date < $.e)
     .derive({ day: (d: any) => op.floor(d.order_date / 86_400_000) * 86_400_000, net: (d: any) => d.revenue - (d.refund == null ? 0 : d.refund) })
     .groupby('customer_id', 'day')
     .rollup({ value: op.sum('net') });
+  const [span] = days.rollup({ lo: op.min('day'), hi: op.max('day') }).objects() as { lo: number; hi: number }[];
+  const calEnd = span.lo + Math.floor((0.6 * (span.hi - span.lo)) / day) * day;
   const firsts = days.groupby('customer_id').rollup({ first_day: op.min('day') });
   const per = days
     .join(firsts, 'customer_id')
@@ -116,6 +117,7 @@ export function clvSummary(orders: Table, p: Period, unitDays = 7): Row[] {
     monetary_value: r.monetary == null || Number.isNaN(r.monetary) ? 0 : r.monetary,
     holdout_purchases: r.n - r.n_cal,
     calibration_end: isoDay(calEnd),
+    holdout_end: isoDay(span.hi),
   }));
 }
 
