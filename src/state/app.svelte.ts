@@ -3,9 +3,11 @@
  * messages the user must see. Components render this and call its methods.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { t, tn, type MessageKey } from '../lib/i18n';
-import type { LoadProgress, TableInfo } from '../worker/api';
+import { formatNumber, t, tn, type MessageKey } from '../lib/i18n';
+import type { LoadOptions, LoadProgress, LoadReport, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
 import { callback, startWorker, type Client } from './client';
+import { MappingStep } from './mappingStep.svelte';
+import { rememberMapping, rememberedMappings } from './rememberedMappings';
 import { Notebook } from './notebook.svelte';
 import { ScopeState, type Preset } from './scope.svelte';
 
@@ -13,8 +15,17 @@ export type AppStatus = 'starting' | 'loading' | 'ready' | 'failed';
 
 export interface Notice {
   id: number;
-  kind: 'error' | 'info';
+  /** Errors and warnings stay until dismissed; information fades. */
+  kind: 'error' | 'warning' | 'info';
   text: string;
+  action?: { label: string; run: () => void };
+}
+
+/** The rows one file had set aside, open for reading. */
+export interface SetAsideView {
+  file: string;
+  rows: SetAsideRow[];
+  total: number;
 }
 
 export interface Loading {
@@ -29,6 +40,10 @@ export class AppState {
   tables = $state.raw<TableInfo[]>([]);
   loading = $state.raw<Loading[]>([]);
   notices = $state.raw<Notice[]>([]);
+  sources = $state.raw<SourceInfo[]>([]);
+  /** The file waiting for the user to confirm or correct its mapping. */
+  mappingStep = $state.raw<MappingStep | undefined>();
+  setAside = $state.raw<SetAsideView | undefined>();
   currency = $state('USD');
   readonly client: Client;
   private active = new Set<string>();
@@ -58,26 +73,76 @@ export class AppState {
     this.status = 'ready';
   }
 
+  /** Files load one after another; a file that needs its mapping confirmed waits for the user. */
   async loadFiles(files: File[]) {
-    for (const file of files) {
+    for (const file of files) await this.loadFile(file);
+  }
+
+  private async loadFile(file: File) {
+    let options: LoadOptions = { remembered: rememberedMappings() };
+    for (;;) {
       this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
-      const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)));
+      const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), options);
       this.untrack(file.name);
-      if (!outcome.ok) {
-        this.notify('error', outcome.error.message);
+      if (!outcome.ok) return this.notify('error', outcome.error.message);
+      const result = outcome.value;
+      if (result.status === 'needs-mapping') {
+        const step = new MappingStep(this.client, file, result.request);
+        this.mappingStep = step;
+        const choice = await step.choice;
+        this.mappingStep = undefined;
+        if (choice.kind === 'cancel') return this.notify('info', t('load.notLoaded', { name: file.name }));
+        if (choice.kind === 'plain') options = { asPlainTable: true };
+        else {
+          rememberMapping(result.request.proposal.signature, choice.mapping);
+          options = { mapping: choice.mapping };
+        }
         continue;
       }
-      this.notify('info', tn('load.done', outcome.value.rows, { name: file.name, rows: outcome.value.rows }));
       await this.refreshTables();
-      if (outcome.value.name.startsWith('base.')) {
+      if (result.status === 'loaded') {
+        this.reportLoad(result.report);
         // A canonical table: the KPIs now answer for the user's data.
         await this.readDataFacts();
         await this.applyScope();
       } else {
-        const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${outcome.value.name}`, outcome.value.name);
+        this.notify('info', tn('load.done', result.table.rows, { name: file.name, rows: result.table.rows }));
+        const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${result.table.name}`, result.table.name);
         void cell.run();
       }
+      return;
     }
+  }
+
+  /** What a load did, in a sentence or two; rows set aside can be opened from the notice. */
+  private reportLoad(report: LoadReport) {
+    const parts = [tn('load.canonical', report.rowsLoaded, { name: report.file, rows: report.rowsLoaded, table: report.table })];
+    if (report.guestRows) parts.push(tn('load.guests', report.guestRows, { rows: report.guestRows }));
+    if (report.refundRows) parts.push(tn('load.refunds', report.refundRows, { rows: report.refundRows }));
+    if (report.replacedSample) parts.push(t('load.sampleAway'));
+    this.notify('info', parts.join(' '));
+    for (const warning of report.warnings) this.notify('warning', warning.message);
+    const setAside = report.setAside.reduce((n, s) => n + s.rows, 0);
+    if (setAside) {
+      const reasons = report.setAside.map((s) => `${s.reason} (${formatNumber(s.rows)})`).join(', ');
+      this.notify('warning', tn('load.setAside', setAside, { rows: setAside, name: report.file, reasons }), {
+        label: t('load.showSetAside'),
+        run: () => void this.showSetAside(report.sourceId, report.file, setAside),
+      });
+    }
+  }
+
+  async showSetAside(sourceId: string, file: string, total: number) {
+    const rows = await this.client.listSetAside(sourceId);
+    this.setAside = { file, rows, total };
+  }
+
+  async removeSource(source: SourceInfo) {
+    const outcome = await this.client.removeSource(source.sourceId);
+    if (!outcome.ok) this.notify('error', outcome.error.message);
+    await this.refreshTables();
+    await this.readDataFacts();
+    await this.applyScope();
   }
 
   async removeTable(name: string) {
@@ -106,9 +171,9 @@ export class AppState {
   }
 
   /** Errors stay until dismissed; information fades after a few seconds. */
-  notify(kind: Notice['kind'], text: string) {
+  notify(kind: Notice['kind'], text: string, action?: Notice['action']) {
     const id = noticeId++;
-    this.notices = [...this.notices, { id, kind, text }];
+    this.notices = [...this.notices, { id, kind, text, action }];
     if (kind === 'info') setTimeout(() => this.dismiss(id), 6000);
   }
 
@@ -122,6 +187,7 @@ export class AppState {
 
   private async refreshTables() {
     this.tables = await this.client.listTables();
+    this.sources = await this.client.listSources();
   }
 
   /** The data's first and last order day anchor the date presets; its usual currency formats money. */

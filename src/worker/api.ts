@@ -7,6 +7,10 @@ import type { Row } from '../lib/db';
 import type { ParamValues } from '../lib/runModule';
 import type { Scope } from '../lib/scope';
 import type { ClvFit, ClvOptions } from '../lib/clv/fitClv';
+import type { ColumnMapping, Proposal } from '../lib/mapping/types';
+import type { Dialect, Notice, SetAsideCount, SetAsideRow, SourceInfo } from './ingest';
+
+export type { ColumnMapping, Proposal, Notice, SetAsideCount, SetAsideRow, SourceInfo };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WorkerError };
 
@@ -45,7 +49,7 @@ export interface ModuleResult {
   elapsedMs: number;
 }
 
-export type LoadPhase = 'reading' | 'decoding' | 'inserting' | 'counting' | 'done';
+export type LoadPhase = 'sniffing' | 'reading' | 'decoding' | 'mapping' | 'inserting' | 'counting' | 'done';
 
 export interface LoadProgress {
   phase: LoadPhase;
@@ -54,6 +58,49 @@ export interface LoadProgress {
   totalBytes?: number;
   /** Rows in the table so far, once known. */
   rows?: number;
+}
+
+/** How to load a file: the mapping the user chose, corrections remembered, or no mapping at all. */
+export interface LoadOptions {
+  /** The mapping from the mapping step: load with it, without asking. */
+  mapping?: ColumnMapping;
+  /** Mappings the user confirmed before, by header signature; a match loads without asking. */
+  remembered?: Record<string, ColumnMapping>;
+  /** Load the file as a table of its own, named after it, with DuckDB's own type detection. */
+  asPlainTable?: boolean;
+}
+
+/** What loading a file did. */
+export type LoadOutcome =
+  | { status: 'loaded'; table: TableInfo; report: LoadReport }
+  | { status: 'plain'; table: TableInfo }
+  | { status: 'needs-mapping'; request: MappingRequest };
+
+/** A file that fed a canonical table: how many rows, what was set aside, what to know. */
+export interface LoadReport {
+  file: string;
+  sourceId: string;
+  table: string;
+  mapping: ColumnMapping;
+  signature: string;
+  rowsLoaded: number;
+  tableRows: number;
+  guestRows?: number;
+  refundRows?: number;
+  setAside: SetAsideCount[];
+  warnings: Notice[];
+  /** The built-in sample store was put away because this file brought the user's own data. */
+  replacedSample: boolean;
+}
+
+/** The mapping step: the best guesses, the file's headers and its first rows as they would be read. */
+export interface MappingRequest {
+  file: string;
+  headers: string[];
+  proposal: Proposal;
+  preview: Row[];
+  dialect: Dialect;
+  warnings: Notice[];
 }
 
 export interface EngineInfo {
@@ -67,8 +114,20 @@ export interface ClienteleApi {
   init(assetBase: string): Promise<Outcome<EngineInfo>>;
   /** Loads the built-in sample store into the canonical tables. */
   loadSample(onProgress?: (p: LoadProgress) => void): Promise<Outcome<TableInfo[]>>;
-  /** Loads a dropped or picked file (CSV, Parquet, JSON) as a table named after it. */
-  loadFile(file: File, onProgress?: (p: LoadProgress) => void): Promise<Outcome<TableInfo>>;
+  /**
+   * Loads a dropped or picked file (CSV, Parquet, JSON): into its canonical table when its
+   * columns are recognised (or mapped by the user), asking when unsure; otherwise as a table
+   * named after it.
+   */
+  loadFile(file: File, onProgress?: (p: LoadProgress) => void, options?: LoadOptions): Promise<Outcome<LoadOutcome>>;
+  /** The first rows of `file` as `mapping` would read them, for the mapping step. */
+  previewMapping(file: File, mapping: ColumnMapping): Promise<Outcome<Row[]>>;
+  /** The files that fed the canonical tables. */
+  listSources(): Promise<SourceInfo[]>;
+  /** Removes one file's rows from its canonical table (the table goes when its last file does). */
+  removeSource(sourceId: string): Promise<Outcome<null>>;
+  /** The rows a file had set aside, in file order. */
+  listSetAside(sourceId: string): Promise<SetAsideRow[]>;
   /** Removes a loaded table. */
   dropTable(name: string): Promise<Outcome<null>>;
   /** Every table and view the user can query, with row counts and columns. */

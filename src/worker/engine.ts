@@ -14,11 +14,13 @@ import { applyScope, baseSchema, ensureBaseSchema, setPeriod, type Scope } from 
 import { moduleCatalog } from '../lib/queryModules';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
 import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
-import type { ClienteleApi, ColumnInfo, EngineInfo, LoadProgress, Outcome, QueryResult, TableInfo, WorkerError } from './api';
+import type { ClienteleApi, ColumnInfo, EngineInfo, LoadOptions, LoadOutcome, LoadProgress, LoadReport, Outcome, QueryResult, TableInfo, WorkerError } from './api';
 import { ConnectionDb } from './browserDb';
 import { fileKind, tableNameFor } from './fileKinds';
-import { normaliseHeader, recogniseTable } from '../lib/recogniseTable';
-import { canonicalTables, createTableSql, derivedTables } from '../lib/canonical';
+import { derivedTables } from '../lib/canonical';
+import type { Row } from '../lib/db';
+import type { ColumnMapping } from '../lib/mapping/types';
+import { asyncIngestHost, ingest, listSetAside, listSources, removeSource, type IngestOptions, type IngestOutcome, type IngestProgress, type SetAsideRow, type SourceInfo } from './ingest';
 import { parquetToIPC } from './parquet';
 import { startDuckDB } from './startDuckDB';
 
@@ -100,7 +102,132 @@ export class Engine implements ClienteleApi {
     return new Map(tables);
   }
 
-  async loadFile(file: File, onProgress?: Progress): Promise<Outcome<TableInfo>> {
+  async loadFile(file: File, onProgress?: Progress, options: LoadOptions = {}): Promise<Outcome<LoadOutcome>> {
+    this.requireDb();
+    if (options.asPlainTable) return this.loadPlain(file, onProgress);
+    const ingested = await this.ingestFile(file, { mapping: options.mapping, remembered: options.remembered }, onProgress);
+    if (!ingested.ok) {
+      const { code, message, file: where } = ingested.error;
+      return fail(code, message, where);
+    }
+    const result = ingested.value;
+    if (result.status === 'needs-mapping') {
+      // Nothing canonical about it (a price list, a survey of its own): a table to query.
+      if (result.proposal.guesses.length === 0) return this.loadPlain(file, onProgress);
+      const { file: name, headers, proposal, preview, dialect, warnings } = result;
+      return ok({ status: 'needs-mapping', request: { file: name, headers, proposal, preview, dialect, warnings } });
+    }
+    try {
+      const table = result.table as CanonicalTableName;
+      const replacedSample = await this.afterCanonicalLoad(table);
+      const info = await this.describe(baseSchema, table, this.sources.get(`${baseSchema}.${table}`)!);
+      onProgress?.({ phase: 'done', rows: info.rows, bytes: file.size, totalBytes: file.size });
+      const { sourceId, mapping, signature, rowsLoaded, guestRows, refundRows, setAside, warnings } = result;
+      const report: LoadReport = { file: file.name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestRows, refundRows, setAside, warnings, replacedSample };
+      return ok({ status: 'loaded', table: info, report });
+    } catch (e) {
+      return fail('file-read', `"${file.name}" was read but the notebook could not be updated: ${firstLine(messageOf(e))}`, file.name);
+    }
+  }
+
+  async previewMapping(file: File, mapping: ColumnMapping): Promise<Outcome<Row[]>> {
+    const ingested = await this.ingestFile(file, { mapping, previewOnly: true });
+    if (!ingested.ok) return fail(ingested.error.code, ingested.error.message, ingested.error.file);
+    return ok(ingested.value.preview);
+  }
+
+  /** Runs ingestion on one connection, with DuckDB's scan progress reported as bytes read. */
+  private async ingestFile(file: File, options: IngestOptions, onProgress?: Progress): Promise<IngestOutcome> {
+    const db = this.requireDb();
+    const total = file.size;
+    let phase: IngestProgress['phase'] = 'sniffing';
+    return this.withConnection(async (c) => {
+      await c.conn.query('SET enable_progress_bar = true');
+      this.progressListener = (pct) => {
+        if (phase === 'reading') onProgress?.({ phase: 'reading', bytes: Math.round((pct / 100) * total), totalBytes: total });
+      };
+      try {
+        return await ingest(asyncIngestHost(db, c), { name: file.name, data: file }, {
+          ...options,
+          onProgress: (p) => {
+            phase = p.phase;
+            if (p.phase !== 'done') onProgress?.({ ...p, totalBytes: p.totalBytes ?? total });
+          },
+        });
+      } finally {
+        this.progressListener = undefined;
+      }
+    });
+  }
+
+  /**
+   * After a file fed base.<table>: the first of the user's canonical files puts the whole
+   * sample store away, so the user's orders are never mixed with the sample's tickets; the
+   * table's sources are listed; mentions are scored; the scoped views are rebuilt.
+   */
+  private async afterCanonicalLoad(table: CanonicalTableName): Promise<boolean> {
+    const replacedSample = [...this.sources.values()].includes('sample');
+    await this.withDb(async (db) => {
+      if (replacedSample) {
+        for (const t of this.canonical) {
+          // The sample's rows are the ones no file brought (source_file is null).
+          if (t === table) await db.exec(`delete from ${baseSchema}.${quoteIdent(t)} where source_file is null`);
+          else await this.dropCanonical(db, t);
+        }
+        for (const key of [...this.sources.keys()]) if (this.sources.get(key) === 'sample') this.sources.delete(key);
+        this.canonical = [];
+      }
+      if (!this.canonical.includes(table)) this.canonical.push(table);
+      await this.refreshSourceNames(db, table);
+      if (table === 'social_mentions') await scoreMentions(db);
+    });
+    await this.rescope();
+    return replacedSample;
+  }
+
+  /** A canonical table's source is the list of files that fed it. */
+  private async refreshSourceNames(db: ConnectionDb, table: CanonicalTableName) {
+    const files = (await listSources(db)).filter((s) => s.table === table).map((s) => s.fileName);
+    if (files.length) this.sources.set(`${baseSchema}.${table}`, files.join(', '));
+    else this.sources.delete(`${baseSchema}.${table}`);
+  }
+
+  /** Drops a canonical table and the scoped view over it. */
+  private async dropCanonical(db: ConnectionDb, table: string) {
+    await db.exec(`drop view if exists main.${quoteIdent(table)}`).catch(() => db.exec(`drop table if exists main.${quoteIdent(table)}`));
+    await db.exec(`drop table if exists ${baseSchema}.${quoteIdent(table)}`);
+  }
+
+  async listSources(): Promise<SourceInfo[]> {
+    return this.withDb((db) => listSources(db));
+  }
+
+  async listSetAside(sourceId: string): Promise<SetAsideRow[]> {
+    return this.withDb((db) => listSetAside(db, sourceId));
+  }
+
+  async removeSource(sourceId: string): Promise<Outcome<null>> {
+    try {
+      await this.withDb(async (db) => {
+        const source = (await listSources(db)).find((s) => s.sourceId === sourceId);
+        if (!source) throw new Error(`there is no loaded file "${sourceId}"`);
+        await removeSource(db, sourceId);
+        const table = source.table as CanonicalTableName;
+        await this.refreshSourceNames(db, table);
+        if (!this.sources.has(`${baseSchema}.${table}`)) {
+          await this.dropCanonical(db, table);
+          this.canonical = this.canonical.filter((t) => t !== table);
+        }
+      });
+      await this.rescope();
+      return ok(null);
+    } catch (e) {
+      return fail('no-source', `The file could not be removed: ${firstLine(messageOf(e))}`);
+    }
+  }
+
+  /** A file as a table of its own (not canonical): DuckDB detects its types. */
+  private async loadPlain(file: File, onProgress?: Progress): Promise<Outcome<LoadOutcome>> {
     const db = this.requireDb();
     if (file.size === 0) return fail('file-empty', `"${file.name}" is empty. Export it again, with its rows, and drop it here.`, file.name);
     const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
@@ -139,69 +266,25 @@ export class Engine implements ClienteleApi {
         }
       }
       onProgress?.({ phase: 'counting', bytes: total, totalBytes: total });
-      const canonical = await this.intoCanonical(name, file.name);
-      if (canonical) {
-        const info = await this.describe(baseSchema, canonical, this.sources.get(`${baseSchema}.${canonical}`)!);
-        onProgress?.({ phase: 'done', rows: info.rows, bytes: total, totalBytes: total });
-        return ok(info);
-      }
       this.sources.set(name, file.name);
       const info = await this.describe('main', name, file.name);
       onProgress?.({ phase: 'done', rows: info.rows, bytes: total, totalBytes: total });
-      return ok(info);
+      return ok({ status: 'plain', table: info });
     } catch (e) {
       return fail('file-read', `"${file.name}" could not be read: ${firstLine(messageOf(e))}`, file.name);
     }
-  }
-
-  /**
-   * A file that holds a canonical table (by its name or its header) is cast into base.<table>
-   * and the raw table dropped. The first such file replaces the whole sample store, so the
-   * user's orders are never mixed with the sample's tickets; later files of the same table
-   * are appended (twelve monthly exports make one orders table).
-   */
-  private async intoCanonical(raw: string, fileName: string): Promise<CanonicalTableName | undefined> {
-    const columns = await this.withDb((db) => db.rows('select column_name from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position', ['main', raw]));
-    const names = columns.map((c) => String(c.column_name));
-    const recognised = recogniseTable(fileName, names);
-    if (!recognised || recognised.missing.length) return undefined;
-    const { table } = recognised;
-    const byName = new Map(names.map((n) => [normaliseHeader(n), n]));
-    const present = canonicalTables[table].columns.filter((c) => byName.has(c.name));
-    await this.withDb(async (db) => {
-      if ([...this.sources.values()].includes('sample')) {
-        for (const t of this.canonical) await db.exec(`drop table if exists ${baseSchema}.${quoteIdent(t)}`);
-        for (const key of [...this.sources.keys()]) if (this.sources.get(key) === 'sample') this.sources.delete(key);
-        this.canonical = [];
-      }
-      const target = `${baseSchema}.${quoteIdent(table)}`;
-      if (!this.canonical.includes(table)) {
-        await db.exec(`drop table if exists ${target}`);
-        await db.exec(createTableSql(table, target));
-        this.canonical.push(table);
-      }
-      const into = present.map((c) => quoteIdent(c.name)).join(', ');
-      const casts = present.map((c) => `cast(${quoteIdent(byName.get(c.name)!)} as ${c.type})`).join(', ');
-      try {
-        await db.exec(`insert into ${target} (${into}) select ${casts} from ${quoteIdent(raw)}`);
-      } finally {
-        await db.exec(`drop table ${quoteIdent(raw)}`);
-      }
-    });
-    const key = `${baseSchema}.${table}`;
-    const before = this.sources.get(key);
-    this.sources.set(key, before ? `${before}, ${fileName}` : fileName);
-    if (table === 'social_mentions') await this.withDb((db) => scoreMentions(db));
-    await this.rescope();
-    return table;
   }
 
   async dropTable(name: string): Promise<Outcome<null>> {
     if (!this.sources.has(name)) return fail('no-table', `There is no loaded table "${name}".`);
     const [schema, table] = name.includes('.') ? name.split('.') : ['main', name];
     await this.withConnection(async (c) => {
-      if (schema === baseSchema) await c.exec(`drop view if exists ${quoteIdent(table)}`);
-      await c.exec(`drop table if exists ${quoteIdent(schema)}.${quoteIdent(table)}`);
+      if (schema === baseSchema) {
+        for (const s of await listSources(c)) if (s.table === table) await removeSource(c, s.sourceId);
+        await this.dropCanonical(c, table);
+      } else {
+        await c.exec(`drop table if exists ${quoteIdent(schema)}.${quoteIdent(table)}`);
+      }
     });
     this.sources.delete(name);
     this.canonical = this.canonical.filter((t) => `${baseSchema}.${t}` !== name);

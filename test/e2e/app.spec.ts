@@ -1,52 +1,11 @@
 // Pins the walking skeleton in real Chromium against the built app: the sample notebook
 // renders numbers and charts, a dropped CSV becomes a queryable table, a failing cell shows
 // its error while others run, and no request ever leaves the page's origin.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-const offOrigin: string[] = [];
+import { dropFile, guardOrigin, openReady, runSqlCell } from './helpers';
 
-test.beforeEach(async ({ page, baseURL }) => {
-  offOrigin.length = 0;
-  const origin = new URL(baseURL!).origin;
-  page.context().on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) offOrigin.push(url);
-  });
-});
-
-test.afterEach(() => {
-  expect(offOrigin, 'requests to other origins').toEqual([]);
-});
-
-async function openReady(page: Page) {
-  await page.goto('./');
-  await expect(page.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
-}
-
-async function dropFile(page: Page, name: string, text: string) {
-  const transfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: 'text/csv' }));
-      return dt;
-    },
-    { name, text },
-  );
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
-  await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
-}
-
-async function runSqlCell(page: Page, sql: string) {
-  const index = await page.locator('article[data-cell="sql"]').count();
-  await page.getByRole('button', { name: /Add a SQL cell/ }).click();
-  const cell = page.locator('article[data-cell="sql"]').nth(index);
-  const editor = cell.locator('.cm-content');
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(sql);
-  await page.keyboard.press('Control+Enter');
-  return cell;
-}
+guardOrigin();
 
 test('opens on the sample store with numbers and a rendered chart', async ({ page }) => {
   await openReady(page);
@@ -60,6 +19,8 @@ test('a dropped CSV becomes a table and a cell query over it counts its rows', a
   await openReady(page);
   const rows = ['id;city;amount', '1;Bucureşti;10,5', '2;"Cote d\'Ivoire";3', '3;Málaga;7'];
   await dropFile(page, 'Ventes été.csv', rows.join('\n'));
+  // A bare "id" could be any table's key: the mapping step asks, and the user keeps it apart.
+  await page.getByTestId('mapping-dialog').getByRole('button', { name: 'Keep as a table of its own' }).click();
   const table = page.locator('[data-table="ventes_ete"]');
   await expect(table.locator('[data-testid="row-count"]')).toHaveText('3 rows');
   const cell = await runSqlCell(page, "select count(*) as n, max(city) as last_city from ventes_ete where city <> 'x'");

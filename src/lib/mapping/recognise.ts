@@ -31,6 +31,8 @@ export function recognise(headers: string[], fileName = ''): Proposal {
   if (second && best.score - second.score < clearMargin && second.missing.length === 0) {
     return { guesses, decision: 'ask', reason: `could be ${best.table} or ${second.table}`, signature };
   }
+  const doubt = weakGuess(best, headers, fileName);
+  if (doubt) return { guesses, decision: 'ask', reason: doubt, signature };
   return { guesses, decision: 'sure', signature };
 }
 
@@ -77,10 +79,28 @@ function guessTable(table: CanonicalTableName, headers: string[], fileName: stri
   const missing = missingRequired(table, columns);
   const required = canonicalTables[table].columns.filter((c) => c.required).length;
   const assigned = Object.keys(columns).length;
-  const named = ` ${foldHeader(fileName)} `.includes(` ${table.replace('_', ' ')} `) ? 0.1 : 0;
+  const named = namesTable(fileName, table) ? 0.1 : 0;
   const score = assigned === 0 ? 0 : 0.6 * ((required - missing.length) / required) + 0.4 * (quality / Math.max(1, headers.filter((h) => h.trim()).length)) + named;
   return { table, mapping: { table, columns }, score: Math.min(1, score), missing };
 }
+
+/**
+ * A guess that fits by its required columns can still be thin: a bare "id" is any table's
+ * key, and a file whose columns mostly go unused is probably something else. Either way,
+ * unless the file is named for the table, the user is asked.
+ */
+function weakGuess(guess: TableGuess, headers: string[], fileName: string): string | undefined {
+  if (namesTable(fileName, guess.table)) return undefined;
+  const required = new Set(canonicalTables[guess.table].columns.filter((c) => c.required).map((c) => c.name));
+  const bareId = Object.entries(guess.mapping.columns).find(([column, header]) => required.has(column) && foldHeader(header) === 'id');
+  if (bareId) return `the column "${bareId[1]}" could be the key of any table`;
+  const used = Object.keys(guess.mapping.columns).length;
+  const given = headers.filter((h) => h.trim()).length;
+  if (used * 2 < given) return `only ${used} of its ${given} columns were recognised`;
+  return undefined;
+}
+
+const namesTable = (fileName: string, table: CanonicalTableName) => ` ${foldHeader(fileName)} `.includes(` ${table.replace('_', ' ')} `);
 
 const containsWords = (header: string, name: string) => name.includes(' ') && ` ${header} `.includes(` ${name} `);
 

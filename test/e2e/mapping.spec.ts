@@ -1,0 +1,84 @@
+// The mapping step in real Chromium: a guess accepted (and remembered for the next file
+// with the same headers), a column corrected with the preview following, rows set aside
+// and listed, and a file that cannot be read refused with a sentence naming it.
+import { expect, test } from '@playwright/test';
+import { dropFile, guardOrigin, openReady, runSqlCell } from './helpers';
+
+guardOrigin();
+
+const rowCount = (page: import('@playwright/test').Page, table: string) => page.locator(`[data-table="${table}"] [data-testid="row-count"]`);
+
+test('a guessed mapping is accepted, loads into orders, and the same headers load without asking next time', async ({ page }) => {
+  await openReady(page);
+  // A French ERP export: ";" separated, decimal commas, day-first dates, columns of its own.
+  // Its client and date columns would also make a customers table, so it asks.
+  const header = 'numero de commande;client;date de commande;montant;transporteur;entrepot;poids;remarque;vendeur';
+  const march = [header, 'F1;c1;01/03/2025;100,50;DHL;Lyon;1,2;;Ana', 'F2;c1;20/03/2025;49,50;DHL;Lyon;0,5;;Ana', 'F3;c2;21/03/2025;30;UPS;Lyon;2;fragile;Luc'].join('\n');
+  await dropFile(page, 'ventes-mars.csv', march);
+  const dialog = page.getByTestId('mapping-dialog');
+  await expect(dialog).toContainText('could be orders or customers');
+  await expect(dialog.getByTestId('mapping-table')).toHaveValue('orders');
+  await expect(dialog.getByLabel('order_id', { exact: true })).toHaveValue('numero de commande');
+  await expect(dialog.getByLabel('revenue', { exact: true })).toHaveValue('montant');
+  // The preview shows amounts and dates as they will be read, not as written.
+  const preview = dialog.getByTestId('mapping-preview');
+  await expect(preview.locator('tbody tr').first()).toContainText('100.5');
+  await expect(preview.locator('tbody tr').first()).toContainText('2025-03-01');
+  await dialog.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(rowCount(page, 'base.orders')).toHaveText('3 rows');
+  await expect(page.locator('[data-table="base.tickets"]')).toHaveCount(0);
+  await expect(page.locator('article[data-cell="average_order_value"] [data-testid="headline"]')).toHaveText(/60/);
+
+  const april = [header, 'F4;c3;02/04/2025;20;UPS;Lyon;1;;Luc'].join('\n');
+  await dropFile(page, 'ventes-avril.csv', april);
+  await expect(rowCount(page, 'base.orders')).toHaveText('4 rows');
+  await expect(page.getByTestId('mapping-dialog')).toHaveCount(0);
+});
+
+test('a column is corrected in the mapping step and the preview and the loaded table follow', async ({ page }) => {
+  await openReady(page);
+  const csv = ['id;ville;pays_client;email', '1;Lyon;France;a@x.fr', '2;Madrid;Espagne;b@x.es', '3;Cluj;Roumanie;c@x.ro'].join('\n');
+  await dropFile(page, 'clients.csv', csv);
+  const dialog = page.getByTestId('mapping-dialog');
+  await expect(dialog.getByTestId('mapping-table')).toHaveValue('customers');
+  await expect(dialog.getByLabel('country', { exact: true })).toHaveValue('');
+  await dialog.getByLabel('country', { exact: true }).selectOption('pays_client');
+  await expect(dialog.getByTestId('mapping-preview').locator('thead')).toContainText('country');
+  await expect(dialog.getByTestId('mapping-preview').locator('tbody tr').nth(1)).toContainText('Espagne');
+  await dialog.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(rowCount(page, 'base.customers')).toHaveText('3 rows');
+  const cell = await runSqlCell(page, "select string_agg(country, ',' order by customer_id) as countries from base.customers");
+  await expect(cell.locator('tbody tr td').first()).toHaveText('France,Espagne,Roumanie');
+});
+
+test('rows that cannot be read are set aside, counted, and can be listed', async ({ page }) => {
+  await openReady(page);
+  const csv = [
+    'order_id,customer_id,order_date,revenue',
+    'A1,c1,2025-03-01,10',
+    'A2,c2,2025-03-02,20,surplus',
+    'A3,c3,2025-03-03,30',
+    'A4,c4,2025-03-04',
+    'A5,c5,2025-03-05,50',
+  ].join('\n');
+  await dropFile(page, 'orders.csv', csv);
+  await expect(rowCount(page, 'base.orders')).toHaveText('3 rows');
+  const notice = page.getByRole('alert').locator('.notice', { hasText: '2 rows of orders.csv were set aside' });
+  await expect(notice).toContainText('wrong number of fields (2)');
+  await notice.getByRole('button', { name: 'Show them' }).click();
+  const list = page.getByTestId('set-aside-dialog');
+  await expect(list.locator('tbody tr')).toHaveCount(2);
+  await expect(list.locator('tbody tr').first()).toContainText('line 3');
+  await expect(list.locator('tbody tr').first()).toContainText('A2,c2,2025-03-02,20,surplus');
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+});
+
+test('a file that is not data is refused with a sentence naming it, and the sample stays', async ({ page }) => {
+  await openReady(page);
+  const before = await rowCount(page, 'base.orders').textContent();
+  await page.getByTestId('file-input').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3, 0, 0, 0xff, 0xfe]) });
+  await expect(page.getByRole('alert').filter({ hasText: '"orders.csv"' })).toContainText('binary data');
+  await expect(rowCount(page, 'base.orders')).toHaveText(before!);
+});
