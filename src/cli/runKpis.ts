@@ -9,6 +9,7 @@ import { headlineRow, runModule } from '../lib/runModule';
 import { applyScope, baseSchema, type Scope } from '../lib/scope';
 import { derivedTables } from '../lib/canonical';
 import { fitClv, type ClvFit } from '../lib/clv/fitClv';
+import { scoreMentions } from '../lib/sentiment/scoreMentions';
 
 export interface ModuleResult {
   id: string;
@@ -49,6 +50,11 @@ export async function runKpis(
   scope: Scope,
   options: { calibrationEnd?: string } = {},
 ): Promise<KpiReport> {
+  // Mentions without a sentiment column are scored here, as the browser does on load.
+  if (columns.has('social_mentions')) {
+    await scoreMentions(db);
+    columns.get('social_mentions')!.add('sentiment');
+  }
   await applyScope(db, scope, [...columns.keys()]);
   const report: KpiReport = { period: { start: scope.start, end: scope.end }, modules: [], skipped: [] };
   // The summary only feeds the lifetime-value fit; modules reading its predictions run after it.
