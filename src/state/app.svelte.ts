@@ -7,11 +7,13 @@ import { formatNumber, t, tn, type MessageKey } from '../lib/i18n';
 import type { LoadOptions, LoadProgress, LoadReport, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
 import { callback, startWorker, type Client } from './client';
 import { MappingStep } from './mappingStep.svelte';
+import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
 import { Notebook } from './notebook.svelte';
 import { ScopeState, type Preset } from './scope.svelte';
 
-export type AppStatus = 'starting' | 'loading' | 'ready' | 'failed';
+/** 'preview': the database is starting and the sample's precomputed notebook is shown. */
+export type AppStatus = 'starting' | 'preview' | 'loading' | 'ready' | 'failed';
 
 export interface Notice {
   id: number;
@@ -46,12 +48,16 @@ export class AppState {
   setAside = $state.raw<SetAsideView | undefined>();
   currency = $state('USD');
   readonly client: Client;
+  /** Settles once the database is up and the sample (or nothing) is loaded. */
+  readonly whenReady: Promise<void>;
+  private markReady!: () => void;
   private active = new Set<string>();
   readonly scope = new ScopeState();
   readonly notebook: Notebook;
 
   constructor() {
     this.client = startWorker();
+    this.whenReady = new Promise((resolve) => (this.markReady = resolve));
     this.notebook = new Notebook(this.client);
   }
 
@@ -59,9 +65,11 @@ export class AppState {
     // The chart library is the largest script; fetch it while the database starts.
     void import('vega-embed');
     const base = new URL('./', document.baseURI).href;
+    const snapshot = this.showSnapshot(base);
     const started = await this.client.init(base);
     if (!started.ok) return this.failStart(started.error.message);
-    this.status = 'loading';
+    await snapshot;
+    if (this.status === 'starting') this.status = 'loading';
     this.begin('sample', { phase: 'reading' });
     const sample = await this.client.loadSample(callback((p: LoadProgress) => this.track('sample', p)));
     this.untrack('sample');
@@ -71,10 +79,39 @@ export class AppState {
     await this.readDataFacts();
     await this.applyScope();
     this.status = 'ready';
+    this.markReady();
   }
 
   /** Files load one after another; a file that needs its mapping confirmed waits for the user. */
+  /**
+   * The sample's default notebook, computed ahead of time (src/sample/notebookSnapshot.ts),
+   * shown while DuckDB compiles; every cell is recomputed live once it is up. Without the
+   * file (a build without the sample) the page simply waits for the live numbers.
+   */
+  private async showSnapshot(base: string) {
+    try {
+      const response = await fetch(`${base}sample/notebook.json`);
+      if (!response.ok) return;
+      const snapshot = (await response.json()) as NotebookSnapshot;
+      if (this.status !== 'starting') return;
+      this.tables = snapshot.tables;
+      this.scope.setDataRange(snapshot.facts.first, snapshot.facts.last);
+      if (snapshot.facts.currency && /^[A-Z]{3}$/.test(snapshot.facts.currency)) this.currency = snapshot.facts.currency;
+      this.notebook.build(this.tables);
+      for (const cell of this.notebook.moduleCells) {
+        const precomputed = snapshot.cells[`${cell.module!.id}@${cell.module!.version}`];
+        if (precomputed) cell.showPrecomputed(precomputed.rows, precomputed.previous);
+        else cell.queued = true;
+      }
+      if (this.notebook.clv) this.notebook.clv.status = 'waiting';
+      this.status = 'preview';
+    } catch {
+      // Not JSON or not there: the live notebook follows.
+    }
+  }
+
   async loadFiles(files: File[]) {
+    await this.whenReady;
     for (const file of files) await this.loadFile(file);
   }
 
@@ -192,10 +229,7 @@ export class AppState {
 
   /** The data's first and last order day anchor the date presets; its usual currency formats money. */
   private async readDataFacts() {
-    const facts = await this.client.query(
-      "select strftime(min(order_date), '%Y-%m-%d') as first, strftime(max(order_date), '%Y-%m-%d') as last, mode(currency) as currency from base.orders",
-      'data-facts',
-    );
+    const facts = await this.client.query(dataFactsSql, 'data-facts');
     if (!facts.ok) return;
     const row = tableFromIPC(facts.value.ipc).get(0)?.toJSON() as { first: string; last: string; currency: string | null } | undefined;
     if (row?.first && row.last) this.scope.setDataRange(row.first, row.last);

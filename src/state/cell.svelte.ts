@@ -35,6 +35,8 @@ export class Cell {
   params = $state<ParamValues>({});
   /** Waiting in the notebook's run queue; its result, if any, is for the previous scope. */
   queued = $state(false);
+  /** Showing the sample's precomputed result until the live run replaces it. */
+  precomputed = $state(false);
   private ticket = '';
   private seq = 0;
 
@@ -73,6 +75,18 @@ export class Cell {
     await this.client.cancel(this.ticket);
   }
 
+  /** Shows a result computed ahead of time (the sample's snapshot) until the cell runs. */
+  showPrecomputed(rows: Row[], previous: SqlValue | undefined) {
+    const module = this.module!;
+    this.headline = headlineRow(module, rows)?.[module.headline?.column ?? ''];
+    this.previous = previous;
+    this.rows = chartRows(module, rows);
+    this.columns = module.columns.map((c) => ({ name: c.name, type: c.type }));
+    this.status = 'done';
+    this.precomputed = true;
+    this.queued = true;
+  }
+
   private async runModule(ticket: string, current: () => boolean, compare?: { start: string; end: string }) {
     const module = this.module!;
     const sql = this.edited ? this.sql : undefined;
@@ -88,6 +102,7 @@ export class Cell {
     this.table = undefined;
     this.elapsedMs = outcome.value.elapsedMs;
     this.status = 'done';
+    this.precomputed = false;
     this.previous = undefined;
     if (compare && module.headline) {
       const before = await this.client.runModule(ref, `${ticket}:compare`, params, sql, compare);

@@ -1,15 +1,11 @@
 /** The date range every cell answers for, and the comparison period before it. */
+import { defaultPreset, presetRange, type Preset } from '../lib/datePresets';
 import { previousPeriod, type Scope } from '../lib/scope';
 
-export type Preset = 'last30' | 'last90' | 'last365' | 'ytd' | 'all' | 'custom';
-export const presets: Preset[] = ['last30', 'last90', 'last365', 'ytd', 'all', 'custom'];
-
-const day = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+export { presets, type Preset } from '../lib/datePresets';
 
 export class ScopeState {
-  preset = $state<Preset>('last365');
+  preset = $state<Preset>(defaultPreset);
   start = $state('');
   end = $state('');
   /** First and last day with data: presets count back from the last day of the data, not from today. */
@@ -27,12 +23,7 @@ export class ScopeState {
   choose(preset: Preset) {
     this.preset = preset;
     if (preset === 'custom' || !this.dataEnd) return;
-    const end = ms(this.dataEnd);
-    const back = { last30: 29, last90: 89, last365: 364 } as const;
-    this.end = this.dataEnd;
-    if (preset === 'all') this.start = this.dataStart;
-    else if (preset === 'ytd') this.start = `${this.dataEnd.slice(0, 4)}-01-01`;
-    else this.start = iso(end - back[preset] * day);
+    ({ start: this.start, end: this.end } = presetRange(preset, this.dataStart, this.dataEnd));
   }
 
   setCustom(start: string, end: string) {

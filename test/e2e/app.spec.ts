@@ -13,6 +13,25 @@ test('opens on the sample store with numbers and a rendered chart', async ({ pag
   const firstKpi = page.locator('article[data-status="done"] [data-testid="headline"]').first();
   await expect(firstKpi).toHaveText(/\d/);
   await expect(page.locator('[data-chart-state="drawn"] svg').first()).toBeVisible();
+  // The precomputed numbers shown while the database started are all replaced by live ones.
+  await expect(page.locator('article[data-status="done"]').first()).toBeVisible();
+  await expect(page.locator('[data-precomputed]')).toHaveCount(0);
+});
+
+test('the sample’s precomputed numbers, shown while the database starts, are the ones it then computes live', async ({ page }) => {
+  await page.goto('./');
+  const precomputed = page.locator('article[data-precomputed]');
+  await expect(precomputed.first()).toBeVisible();
+  const headlines = () =>
+    page.locator('article[data-cell]:not([data-cell="sql"])').evaluateAll((cells) =>
+      cells.filter((c) => !c.closest('[data-clv-status]')).map((c) => `${c.getAttribute('data-cell')}: ${c.querySelector('[data-testid="headline"]')?.parentElement?.textContent?.trim() ?? ''}`),
+    );
+  const before = await headlines();
+  expect(before.length).toBeGreaterThan(20);
+  await expect(page.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expect(precomputed).toHaveCount(0);
+  await expect(page.locator('article[data-status="queued"], article[data-status="running"]')).toHaveCount(0);
+  expect(await headlines()).toEqual(before);
 });
 
 test('a dropped CSV becomes a table and a cell query over it counts its rows', async ({ page }) => {
