@@ -29,6 +29,7 @@ const en = {
   'load.failed': '{message}',
   'load.sniffing': 'Looking at {name}…',
   'load.mapping': 'Recognising the columns of {name}…',
+  'load.mapIt': 'Map its columns…',
   'load.notLoaded': '{name} was not loaded.',
   'load.canonical': '{name}: {rows} rows loaded into {table}.',
   'load.canonical.one': '{name}: {rows} row loaded into {table}.',

@@ -115,8 +115,8 @@ export class AppState {
     for (const file of files) await this.loadFile(file);
   }
 
-  private async loadFile(file: File) {
-    let options: LoadOptions = { remembered: rememberedMappings() };
+  private async loadFile(file: File, askMapping = false) {
+    let options: LoadOptions = askMapping ? { askMapping } : { remembered: rememberedMappings() };
     for (;;) {
       this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
       const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), options);
@@ -143,7 +143,10 @@ export class AppState {
         await this.readDataFacts();
         await this.applyScope();
       } else {
-        this.notify('info', tn('load.done', result.table.rows, { name: file.name, rows: result.table.rows }));
+        this.notify('info', tn('load.done', result.table.rows, { name: file.name, rows: result.table.rows }), {
+          label: t('load.mapIt'),
+          run: () => void this.loadFile(file, true),
+        });
         const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${result.table.name}`, result.table.name);
         void cell.run();
       }
@@ -211,7 +214,7 @@ export class AppState {
   notify(kind: Notice['kind'], text: string, action?: Notice['action']) {
     const id = noticeId++;
     this.notices = [...this.notices, { id, kind, text, action }];
-    if (kind === 'info') setTimeout(() => this.dismiss(id), 6000);
+    if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 15_000 : 6000);
   }
 
   dismiss(id: number) {

@@ -68,6 +68,8 @@ export interface LoadOptions {
   remembered?: Record<string, ColumnMapping>;
   /** Load the file as a table of its own, named after it, with DuckDB's own type detection. */
   asPlainTable?: boolean;
+  /** Always open the mapping step, even for a file no table fits (the user maps it by hand). */
+  askMapping?: boolean;
 }
 
 /** What loading a file did. */
