@@ -4,7 +4,7 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { formatNumber, t, tn, type MessageKey } from '../lib/i18n';
-import type { LoadOptions, LoadProgress, LoadReport, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
+import type { LoadOptions, LoadOutcome, LoadProgress, Outcome, LoadReport, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
 import { callback, startWorker, type Client } from './client';
 import { MappingStep } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
@@ -115,27 +115,48 @@ export class AppState {
     for (const file of files) await this.loadFile(file);
   }
 
+  /** Loads the file at a URL; once fetched it goes on as a dropped file. */
+  async loadUrl(url: string) {
+    await this.whenReady;
+    const name = url.trim();
+    this.begin(name, { phase: 'reading', bytes: 0 });
+    const outcome = await this.client.loadUrl(name, callback((p: LoadProgress) => this.track(name, p)), { remembered: rememberedMappings() });
+    this.untrack(name);
+    await this.settleLoad(outcome.ok && outcome.value.status === 'needs-mapping' ? outcome.value.request.fetched : undefined, outcome);
+  }
+
   private async loadFile(file: File, askMapping = false) {
-    let options: LoadOptions = askMapping ? { askMapping } : { remembered: rememberedMappings() };
+    const options: LoadOptions = askMapping ? { askMapping } : { remembered: rememberedMappings() };
+    this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
+    const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), options);
+    this.untrack(file.name);
+    await this.settleLoad(file, outcome);
+  }
+
+  /** After a load: report it, or run the mapping step and load again with the user's choice. */
+  private async settleLoad(file: File | undefined, first: Outcome<LoadOutcome>) {
+    let outcome = first;
     for (;;) {
-      this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
-      const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), options);
-      this.untrack(file.name);
       if (!outcome.ok) return this.notify('error', outcome.error.message);
       const result = outcome.value;
-      if (result.status === 'needs-mapping') {
+      if (result.status === 'needs-mapping' && file) {
         const step = new MappingStep(this.client, file, result.request);
         this.mappingStep = step;
         const choice = await step.choice;
         this.mappingStep = undefined;
         if (choice.kind === 'cancel') return this.notify('info', t('load.notLoaded', { name: file.name }));
+        let options: LoadOptions;
         if (choice.kind === 'plain') options = { asPlainTable: true };
         else {
           rememberMapping(result.request.proposal.signature, choice.mapping);
           options = { mapping: choice.mapping };
         }
+        this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
+        outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), options);
+        this.untrack(file.name);
         continue;
       }
+      if (result.status === 'needs-mapping') return;
       await this.refreshTables();
       if (result.status === 'loaded') {
         this.reportLoad(result.report);
@@ -143,7 +164,8 @@ export class AppState {
         await this.readDataFacts();
         await this.applyScope();
       } else {
-        this.notify('info', tn('load.done', result.table.rows, { name: file.name, rows: result.table.rows }), {
+        const name = result.table.source;
+        this.notify('info', tn('load.done', result.table.rows, { name, rows: result.table.rows }), file && {
           label: t('load.mapIt'),
           run: () => void this.loadFile(file, true),
         });

@@ -98,6 +98,8 @@ export interface LoadReport {
 /** The mapping step: the best guesses, the file's headers and its first rows as they would be read. */
 export interface MappingRequest {
   file: string;
+  /** A file fetched from a URL comes back for the later steps (preview, load with a mapping). */
+  fetched?: File;
   headers: string[];
   proposal: Proposal;
   preview: Row[];
@@ -122,6 +124,11 @@ export interface ClienteleApi {
    * named after it.
    */
   loadFile(file: File, onProgress?: (p: LoadProgress) => void, options?: LoadOptions): Promise<Outcome<LoadOutcome>>;
+  /**
+   * Loads a CSV, Parquet or JSON file from an http(s) URL, with byte progress, then as
+   * `loadFile` does. The server must allow this page to read it (CORS).
+   */
+  loadUrl(url: string, onProgress?: (p: LoadProgress) => void, options?: LoadOptions): Promise<Outcome<LoadOutcome>>;
   /** The first rows of `file` as `mapping` would read them, for the mapping step. */
   previewMapping(file: File, mapping: ColumnMapping): Promise<Outcome<Row[]>>;
   /** The files that fed the canonical tables. */

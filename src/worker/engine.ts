@@ -22,6 +22,7 @@ import type { Row } from '../lib/db';
 import type { ColumnMapping, Proposal } from '../lib/mapping/types';
 import { asyncIngestHost, ingest, listSetAside, listSources, removeSource, type IngestOptions, type IngestOutcome, type IngestProgress, type SetAsideRow, type SourceInfo } from './ingest';
 import { parquetToIPC } from './parquet';
+import { fetchRemote, RemoteError } from './fetchRemote';
 import { recognise } from '../lib/mapping/recognise';
 import { uniqueHeaders } from './ingest/headers';
 import { sniff, sniffBytes } from './ingest/sniff';
@@ -134,6 +135,21 @@ export class Engine implements ClienteleApi {
     } catch (e) {
       return fail('file-read', `"${file.name}" was read but the notebook could not be updated: ${firstLine(messageOf(e))}`, file.name);
     }
+  }
+
+  async loadUrl(url: string, onProgress?: Progress, options: LoadOptions = {}): Promise<Outcome<LoadOutcome>> {
+    let file: File;
+    try {
+      onProgress?.({ phase: 'reading', bytes: 0 });
+      file = await fetchRemote(url, (bytes, totalBytes) => onProgress?.({ phase: 'reading', bytes, totalBytes }));
+    } catch (e) {
+      if (e instanceof RemoteError) return fail(e.code, e.message, url);
+      return fail('url-unreachable', `${url} could not be read: ${firstLine(messageOf(e))}`, url);
+    }
+    const outcome = await this.loadFile(file, onProgress, options);
+    // The mapping step previews and loads the fetched copy, not the URL again.
+    if (outcome.ok && outcome.value.status === 'needs-mapping') outcome.value.request.fetched = file;
+    return outcome;
   }
 
   /**

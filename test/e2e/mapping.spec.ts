@@ -82,3 +82,17 @@ test('a file that is not data is refused with a sentence naming it, and the samp
   await expect(page.getByRole('alert').filter({ hasText: '"orders.csv"' })).toContainText('binary data');
   await expect(rowCount(page, 'base.orders')).toHaveText(before!);
 });
+
+test('a file at a web address loads like a dropped one, and an address that answers 404 says so', async ({ page, baseURL }) => {
+  await openReady(page);
+  const missing = new URL('sample/no-such-export.csv', baseURL).href;
+  await page.getByLabel(/from a web address/).fill(missing);
+  await page.getByLabel(/from a web address/).press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: missing })).toContainText('answered 404');
+  // The sample's own customers file, served by this page's origin, read through its URL.
+  await page.getByLabel(/from a web address/).fill(new URL('sample/customers.parquet', baseURL).href);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByRole('alert').locator('.notice', { hasText: 'customers.parquet: 20,000 rows loaded into customers' })).toBeVisible();
+  await expect(page.locator('[data-table="base.orders"]')).toHaveCount(0);
+  await expect(rowCount(page, 'base.customers')).toHaveText('20,000 rows');
+});
