@@ -21,6 +21,7 @@ const en = {
   'data.source': 'from {source}',
   'data.sample': 'built-in sample',
   'load.reading': 'Reading {name}: {done} of {total}',
+  'load.readingStart': 'Reading {name}…',
   'load.readingUnknown': 'Reading {name}: {done}',
   'load.decoding': 'Decoding {name}…',
   'load.inserting': 'Loading {name} into the database…',

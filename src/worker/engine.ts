@@ -20,9 +20,10 @@ import { fileKind, tableNameFor } from './fileKinds';
 import { canonicalTables, derivedTables } from '../lib/canonical';
 import type { Row } from '../lib/db';
 import type { ColumnMapping, Proposal } from '../lib/mapping/types';
-import { asyncIngestHost, ingest, listSetAside, listSources, removeSource, type IngestOptions, type IngestOutcome, type IngestProgress, type SetAsideRow, type SourceInfo } from './ingest';
+import { asyncIngestHost, ingest, listSetAside, listSources, removeSource, type IngestOptions, type IngestOutcome, type IngestSource, type IngestProgress, type SetAsideRow, type SourceInfo } from './ingest';
 import { parquetToIPC } from './parquet';
-import { fetchRemote, RemoteError } from './fetchRemote';
+import { checkUrl, fetchRemote, nameFromUrl, RemoteError } from './fetchRemote';
+import { openRemoteParquet, type RemoteParquet } from './remoteParquet';
 import { recognise } from '../lib/mapping/recognise';
 import { uniqueHeaders } from './ingest/headers';
 import { sniff, sniffBytes } from './ingest/sniff';
@@ -111,33 +112,44 @@ export class Engine implements ClienteleApi {
   async loadFile(file: File, onProgress?: Progress, options: LoadOptions = {}): Promise<Outcome<LoadOutcome>> {
     this.requireDb();
     if (options.asPlainTable || (await this.headerFitsNoTable(file, options))) return this.loadPlain(file, onProgress);
-    const ingested = await this.ingestFile(file, { mapping: options.mapping, remembered: options.remembered, previewOnly: options.askMapping }, onProgress);
+    const ingested = await this.ingestFile({ name: file.name, data: file }, { mapping: options.mapping, remembered: options.remembered, previewOnly: options.askMapping }, onProgress);
+    if (ingested.ok && ingested.value.status === 'needs-mapping' && !options.askMapping && fitsNoTable(ingested.value.proposal)) {
+      // Nothing canonical about it (a price list, a survey of its own): a table to query.
+      return this.loadPlain(file, onProgress);
+    }
+    return this.settleIngest(ingested, file.name, onProgress);
+  }
+
+  /** An ingestion's outcome as the page sees it: the mapping step to show, or the table loaded. */
+  private async settleIngest(ingested: IngestOutcome, name: string, onProgress?: Progress): Promise<Outcome<LoadOutcome>> {
     if (!ingested.ok) {
       const { code, message, file: where } = ingested.error;
       return fail(code, message, where);
     }
     const result = ingested.value;
     if (result.status === 'needs-mapping') {
-      // Nothing canonical about it (a price list, a survey of its own): a table to query.
-      if (!options.askMapping && fitsNoTable(result.proposal)) return this.loadPlain(file, onProgress);
-      const { file: name, headers, proposal, preview, dialect, warnings } = result;
-      return ok({ status: 'needs-mapping', request: { file: name, headers, proposal, preview, dialect, warnings } });
+      const { file, headers, proposal, preview, dialect, warnings } = result;
+      return ok({ status: 'needs-mapping', request: { file, headers, proposal, preview, dialect, warnings } });
     }
     this.ingested = true;
     try {
       const table = result.table as CanonicalTableName;
       const replacedSample = await this.afterCanonicalLoad(table);
       const info = await this.describe(baseSchema, table, this.sources.get(`${baseSchema}.${table}`)!);
-      onProgress?.({ phase: 'done', rows: info.rows, bytes: file.size, totalBytes: file.size });
+      onProgress?.({ phase: 'done', rows: info.rows });
       const { sourceId, mapping, signature, rowsLoaded, guestRows, refundRows, setAside, warnings } = result;
-      const report: LoadReport = { file: file.name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestRows, refundRows, setAside, warnings, replacedSample };
+      const report: LoadReport = { file: name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestRows, refundRows, setAside, warnings, replacedSample };
       return ok({ status: 'loaded', table: info, report });
     } catch (e) {
-      return fail('file-read', `"${file.name}" was read but the notebook could not be updated: ${firstLine(messageOf(e))}`, file.name);
+      return fail('file-read', `"${name}" was read but the notebook could not be updated: ${firstLine(messageOf(e))}`, name);
     }
   }
 
   async loadUrl(url: string, onProgress?: Progress, options: LoadOptions = {}): Promise<Outcome<LoadOutcome>> {
+    if (!options.asPlainTable && /\.(parquet|pq)$/i.test(pathOf(url))) {
+      const loaded = await this.loadRemoteParquet(url, onProgress, options);
+      if (loaded) return loaded;
+    }
     let file: File;
     try {
       onProgress?.({ phase: 'reading', bytes: 0 });
@@ -153,6 +165,36 @@ export class Engine implements ClienteleApi {
   }
 
   /**
+   * A Parquet file at a URL whose columns are recognised (or mapped before) is read by HTTP
+   * range requests: the footer, then only the mapped columns, row group by row group. Without
+   * a sure mapping, or when the server will not serve ranges, it returns undefined and the
+   * file is fetched whole (the mapping step needs all of it).
+   */
+  private async loadRemoteParquet(url: string, onProgress: Progress, options: LoadOptions): Promise<Outcome<LoadOutcome> | undefined> {
+    let remote: RemoteParquet;
+    try {
+      remote = await openRemoteParquet(checkUrl(url).href);
+    } catch {
+      return undefined;
+    }
+    try {
+      const name = nameFromUrl(url);
+      const proposal = recognise(remote.columns, name);
+      const mapping = options.mapping ?? options.remembered?.[proposal.signature] ?? (proposal.decision === 'sure' ? proposal.guesses[0]?.mapping : undefined);
+      if (!mapping) return undefined;
+      const columns = [...new Set(Object.values(mapping.columns))].filter((c) => remote.columns.includes(c));
+      onProgress?.({ phase: 'reading' });
+      const arrow = await remote.read(columns, (rows) => onProgress?.({ phase: 'reading', rows }));
+      const ingested = await this.ingestFile({ name, data: new Uint8Array(0), arrow }, { mapping }, onProgress);
+      return this.settleIngest(ingested, name, onProgress);
+    } catch (e) {
+      return fail('url-unreachable', `${url} could not be read as Parquet: ${firstLine(messageOf(e))}. Download the file and drop it here instead.`, url);
+    } finally {
+      remote.close();
+    }
+  }
+
+  /**
    * A UTF-8 CSV whose header fits no table goes straight to DuckDB's own reader: reading it
    * whole as text first only to learn that cost 1.5-2.5 s per million rows.
    */
@@ -165,27 +207,27 @@ export class Engine implements ClienteleApi {
   }
 
   async previewMapping(file: File, mapping: ColumnMapping): Promise<Outcome<Row[]>> {
-    const ingested = await this.ingestFile(file, { mapping, previewOnly: true });
+    const ingested = await this.ingestFile({ name: file.name, data: file }, { mapping, previewOnly: true });
     if (!ingested.ok) return fail(ingested.error.code, ingested.error.message, ingested.error.file);
     return ok(ingested.value.preview);
   }
 
   /** Runs ingestion on one connection, with DuckDB's scan progress reported as bytes read. */
-  private async ingestFile(file: File, options: IngestOptions, onProgress?: Progress): Promise<IngestOutcome> {
+  private async ingestFile(source: IngestSource, options: IngestOptions, onProgress?: Progress): Promise<IngestOutcome> {
     const db = this.requireDb();
-    const total = file.size;
+    const total = source.data instanceof File ? source.data.size : undefined;
     let phase: IngestProgress['phase'] = 'sniffing';
     return this.withConnection(async (c) => {
       await c.conn.query('SET enable_progress_bar = true');
       this.progressListener = (pct) => {
-        if (phase === 'reading') onProgress?.({ phase: 'reading', bytes: Math.round((pct / 100) * total), totalBytes: total });
+        if (phase === 'reading' && total) onProgress?.({ phase: 'reading', bytes: Math.round((pct / 100) * total), totalBytes: total });
       };
       try {
-        return await ingest(asyncIngestHost(db, c), { name: file.name, data: file }, {
+        return await ingest(asyncIngestHost(db, c), source, {
           ...options,
           onProgress: (p) => {
             phase = p.phase;
-            if (p.phase !== 'done') onProgress?.({ ...p, totalBytes: p.totalBytes ?? total });
+            if (p.phase !== 'done') onProgress?.({ ...p, ...(total ? { totalBytes: total } : { bytes: undefined, totalBytes: undefined }) });
           },
         });
       } finally {
@@ -458,6 +500,14 @@ function fitsNoTable(proposal: Proposal): boolean {
   if (!best) return true;
   const required = canonicalTables[best.table].columns.filter((c) => c.required).length;
   return best.missing.length * 2 > required;
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
 }
 
 function columnsOf(table: arrow.Table): ColumnInfo[] {

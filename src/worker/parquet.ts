@@ -7,8 +7,13 @@ import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 
 let ready: Promise<unknown> | undefined;
 
-export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
+/** parquet-wasm, once its wasm is instantiated. */
+export async function parquetReady(): Promise<void> {
   ready ??= initParquet({ module_or_path: parquetWasm });
   await ready;
+}
+
+export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
+  await parquetReady();
   return readParquet(bytes).intoIPCStream();
 }

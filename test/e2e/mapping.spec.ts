@@ -96,3 +96,45 @@ test('a file at a web address loads like a dropped one, and an address that answ
   await expect(page.locator('[data-table="base.orders"]')).toHaveCount(0);
   await expect(rowCount(page, 'base.customers')).toHaveText('20,000 rows');
 });
+
+test('a remote Parquet file is read by range requests, only the columns the mapping needs', async ({ page, baseURL }) => {
+  // A wide orders export: the four columns a mapping needs and a long comment per row it does not.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { readFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'wide-')), 'wide-orders.parquet');
+  const native = await (await DuckDBInstance.create(':memory:')).connect();
+  await native.run(
+    `copy (select 'W' || i as order_id, 'c' || (i % 500) as customer_id, date '2025-01-01' + (i % 300)::int as order_date, (i % 90) + 0.5 as revenue,
+            repeat(md5(i::varchar), 12) as comment
+           from range(20000) t(i)) to '${path}' (format parquet, row_group_size 5000)`,
+  );
+  native.closeSync();
+  const bytes = readFileSync(path);
+  const url = new URL('remote/wide-orders.parquet', baseURL).href;
+  const served: { range?: string; length: number }[] = [];
+  await page.context().route(url, async (route) => {
+    const range = route.request().headers().range;
+    const headers = { 'accept-ranges': 'bytes', 'content-type': 'application/octet-stream' };
+    if (!range) {
+      served.push({ length: route.request().method() === 'HEAD' ? 0 : bytes.length });
+      return route.fulfill({ status: 200, headers: { ...headers, 'content-length': String(bytes.length) }, body: route.request().method() === 'HEAD' ? '' : bytes });
+    }
+    const [, a, b] = /bytes=(\d*)-(\d*)/.exec(range)!;
+    const start = a === '' ? bytes.length - Number(b) : Number(a);
+    const end = a === '' || b === '' ? bytes.length - 1 : Math.min(Number(b), bytes.length - 1);
+    const body = bytes.subarray(start, end + 1);
+    served.push({ range, length: body.length });
+    return route.fulfill({ status: 206, headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}`, 'content-length': String(body.length) }, body });
+  });
+  await openReady(page);
+  await page.getByLabel(/from a web address/).fill(url);
+  await page.getByLabel(/from a web address/).press('Enter');
+  await expect(rowCount(page, 'base.orders')).toHaveText('20,000 rows');
+  expect(served.some((s) => s.range)).toBe(true);
+  const total = served.reduce((n, s) => n + s.length, 0);
+  expect(total, `bytes served of ${bytes.length}`).toBeLessThan(bytes.length / 2);
+  const cell = await runSqlCell(page, 'select count(distinct customer_id) as customers, round(sum(revenue), 1) as revenue from base.orders');
+  await expect(cell.locator('tbody tr td').first()).toHaveText('500');
+});

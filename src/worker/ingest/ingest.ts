@@ -14,7 +14,7 @@ import { rawColumn, uniqueHeaders } from './headers';
 import { ingestError } from './messages';
 import { rejectedLinesTable } from './readCsv';
 import { readRaw } from './readRaw';
-import { sniff, sniffBytes } from './sniff';
+import { sniff, sniffBytes, type Sniffed } from './sniff';
 import { ensureSourceTables, removeSource, setAsideTable, sourceIdFor, sourcesTable } from './sources';
 import { stagingSql } from './transform';
 import { unreadableValues } from './unreadable';
@@ -38,10 +38,10 @@ export async function ingest(host: IngestHost, source: IngestSource, options: In
 
 async function ingestInto(host: IngestHost, source: IngestSource, options: IngestOptions, schema: string, raw: string): Promise<IngestOutcome> {
   const file = source.name;
-  const totalBytes = sizeOf(source.data);
+  const totalBytes = source.arrow ? source.arrow.byteLength : sizeOf(source.data);
   const progress = options.onProgress ?? (() => undefined);
   progress({ phase: 'sniffing', bytes: 0, totalBytes });
-  const sniffed = sniff(file, await readBytes(source.data, 0, Math.min(sniffBytes, totalBytes)), totalBytes);
+  const sniffed: Sniffed = source.arrow ? { ok: true, kind: 'parquet' } : sniff(file, await readBytes(source.data, 0, Math.min(sniffBytes, totalBytes)), totalBytes);
   if (!sniffed.ok) return { ok: false, error: ingestError(sniffed.code, file) };
   progress({ phase: sniffed.kind === 'csv' ? 'reading' : 'decoding', bytes: 0, totalBytes });
   const read = await readRaw(host, source, sniffed, raw);

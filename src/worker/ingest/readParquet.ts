@@ -19,3 +19,9 @@ export async function readParquet(host: IngestHost, data: Uint8Array | File, raw
   await host.insertArrowIPC(`${raw}_typed`, ipc);
   return { ok: true, headers: await rawFromTable(host, `${raw}_typed`, raw) };
 }
+
+/** Parquet decoded elsewhere (see IngestSource.arrow) into the raw table. */
+export async function readArrow(host: IngestHost, ipc: Uint8Array, raw: string): Promise<ParquetRead> {
+  await host.insertArrowIPC(`${raw}_typed`, ipc);
+  return { ok: true, headers: await rawFromTable(host, `${raw}_typed`, raw) };
+}

@@ -1,7 +1,7 @@
 /** Any supported file into the raw VARCHAR table, by the kind its bytes show. */
 import { readCsv, type CsvRejects } from './readCsv';
 import { readJson } from './readJson';
-import { readParquet } from './readParquet';
+import { readArrow, readParquet } from './readParquet';
 import { ingestError } from './messages';
 import type { Sniffed } from './sniff';
 import type { Dialect, IngestError, IngestHost, IngestSource } from './types';
@@ -17,7 +17,7 @@ export async function readRaw(host: IngestHost, source: IngestSource, sniffed: E
     return { ok: true, headers: sniffed.header, rejects: read.rejects, encoding: read.encoding };
   }
   if (sniffed.kind === 'parquet') {
-    const read = await readParquet(host, source.data, raw);
+    const read = source.arrow ? await readArrow(host, source.arrow, raw) : await readParquet(host, source.data, raw);
     if (!read.ok) return { ok: false, error: ingestError(read.code, source.name, { text: read.detail.split('\n')[0] }) };
     return { ok: true, headers: read.headers, rejects: { count: 0 } };
   }

@@ -20,6 +20,11 @@ export interface IngestHost extends Db {
 export interface IngestSource {
   name: string;
   data: Uint8Array | File;
+  /**
+   * Parquet already decoded to an Arrow IPC stream elsewhere (a remote file read by range
+   * requests, only the columns needed): `data` is then ignored.
+   */
+  arrow?: Uint8Array;
 }
 
 export type IngestPhase = 'sniffing' | 'reading' | 'decoding' | 'mapping' | 'inserting' | 'done';
