@@ -11,6 +11,7 @@ import type { ColumnMapping } from '../../lib/mapping/types';
 import { readBytes, sizeOf } from './bytes';
 import { decideFormats, type FormatQuestion } from './formats';
 import { rawColumn, uniqueHeaders } from './headers';
+import { ingestDirect } from './direct';
 import { ingestError } from './messages';
 import { rejectedLinesTable } from './readCsv';
 import { readRaw } from './readRaw';
@@ -43,6 +44,10 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   progress({ phase: 'sniffing', bytes: 0, totalBytes });
   const sniffed: Sniffed = source.arrow ? { ok: true, kind: 'parquet' } : sniff(file, await readBytes(source.data, 0, Math.min(sniffBytes, totalBytes)), totalBytes);
   if (!sniffed.ok) return { ok: false, error: ingestError(sniffed.code, file) };
+  if (!options.mapping && !options.previewOnly) {
+    const direct = await ingestDirect(host, source, sniffed, schema, raw, progress);
+    if (direct) return direct;
+  }
   progress({ phase: sniffed.kind === 'csv' ? 'reading' : 'decoding', bytes: 0, totalBytes });
   const read = await readRaw(host, source, sniffed, raw);
   if (!read.ok) return read;
