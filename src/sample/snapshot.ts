@@ -16,6 +16,8 @@ export const snapshotPath = `${sampleDir}notebook.json`;
 export async function snapshotOfShippedSample() {
   const db = await openNativeDb();
   try {
+    // One thread: sums then add up in one order, so the snapshot is the same on every run.
+    await db.exec('set threads = 1');
     const files = readdirSync(sampleDir).filter((f) => f.endsWith('.parquet')).map((f) => `${sampleDir}${f}`);
     const loaded = await loadFiles(db, files);
     return await buildSnapshot(db, readCatalog().current, [...loaded.columns.keys()]);
