@@ -1,5 +1,5 @@
 /** The ingestion host over DuckDB-WASM in Node: file registration on the blocking bundle, parquet-wasm's Node build. */
-import { readParquet } from 'parquet-wasm/node';
+import { ParquetFile, readParquet } from 'parquet-wasm/node';
 import type { IngestHost } from '../../src/worker/ingest/types';
 import { openWasmDb, type WasmDb } from './wasmDb';
 
@@ -17,11 +17,19 @@ export async function openIngestHost(): Promise<IngestHost & { wasm: WasmDb }> {
     async dropFile(name) {
       wasm.db.dropFile(name);
     },
-    async insertArrowIPC(name, ipc) {
-      wasm.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    async insertArrowIPC(name, ipc, append) {
+      wasm.conn.insertArrowFromIPCStream(ipc, { name, create: !append });
     },
     async decodeParquet(bytes) {
       return readParquet(bytes).intoIPCStream();
+    },
+    async openParquet(data) {
+      const file = await ParquetFile.fromFile(data instanceof Uint8Array ? new Blob([data as Uint8Array<ArrayBuffer>]) : data);
+      return {
+        rows: file.metadata().rowGroups().map((g) => g.numRows()),
+        read: async (i) => (await file.read({ rowGroups: [i] })).intoIPCStream(),
+        close: () => file.free(),
+      };
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { DuckDBDataProtocol, type AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { ConnectionDb } from '../browserDb';
-import { parquetToIPC } from '../parquet';
+import { parquetToIPC, openParquetFile } from '../parquet';
 import type { IngestHost } from './types';
 
 export function asyncIngestHost(db: AsyncDuckDB, c: ConnectionDb): IngestHost {
@@ -20,9 +20,10 @@ export function asyncIngestHost(db: AsyncDuckDB, c: ConnectionDb): IngestHost {
     async dropFile(name) {
       await db.dropFile(name);
     },
-    async insertArrowIPC(name, ipc) {
-      await c.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    async insertArrowIPC(name, ipc, append) {
+      await c.conn.insertArrowFromIPCStream(ipc, { name, create: !append });
     },
     decodeParquet: parquetToIPC,
+    openParquet: openParquetFile,
   };
 }

@@ -10,7 +10,7 @@ import { canonicalTables, type CanonicalTableName } from '../../lib/canonical';
 import { quoteIdent } from '../../lib/db';
 import { recognise } from '../../lib/mapping/recognise';
 import { statusWords } from '../../lib/mapping/statusWords';
-import { readBytes } from './bytes';
+import { insertParquet } from './readParquet';
 import { ensureSourceTables, removeSource, sourceIdFor, sourcesTable } from './sources';
 import type { Sniffed } from './sniff';
 import { sizeOf } from './bytes';
@@ -30,7 +30,7 @@ export async function ingestDirect(
   const totalBytes = source.arrow ? source.arrow.byteLength : sizeOf(source.data);
   try {
     progress({ phase: sniffed.kind === 'csv' ? 'reading' : 'decoding', bytes: 0, totalBytes });
-    const table = sniffed.kind === 'csv' ? await readCsvTyped(host, source, sniffed, typed) : sniffed.kind === 'parquet' ? await readParquetTyped(host, source, typed) : undefined;
+    const table = sniffed.kind === 'csv' ? await readCsvTyped(host, source, sniffed, typed) : sniffed.kind === 'parquet' ? await readParquetTyped(host, source, typed, (rows, total) => progress({ phase: 'decoding', bytes: Math.round((totalBytes * rows) / Math.max(total, 1)), totalBytes, rows })) : undefined;
     if (!table || !(await alreadyClean(host, table, typed))) return undefined;
     progress({ phase: 'mapping', bytes: totalBytes, totalBytes });
     progress({ phase: 'inserting', bytes: totalBytes, totalBytes });
@@ -75,11 +75,10 @@ async function readCsvTyped(host: IngestHost, source: IngestSource, sniffed: Ext
   return Number(n) === 0 ? table : undefined;
 }
 
-async function readParquetTyped(host: IngestHost, source: IngestSource, typed: string): Promise<CanonicalTableName | undefined> {
-  const bytes = source.arrow ? undefined : await readBytes(source.data);
-  if (bytes && (bytes.length < 12 || String.fromCharCode(...bytes.subarray(bytes.length - 4)) !== 'PAR1')) return undefined;
+async function readParquetTyped(host: IngestHost, source: IngestSource, typed: string, onRows?: (rows: number, total: number) => void): Promise<CanonicalTableName | undefined> {
   try {
-    await host.insertArrowIPC(typed, source.arrow ?? (await host.decodeParquet(bytes!)));
+    if (source.arrow) await host.insertArrowIPC(typed, source.arrow);
+    else if (!(await insertParquet(host, source.data, typed, onRows)).ok) return undefined;
   } catch {
     return undefined; // the general way reports what is wrong with the file
   }

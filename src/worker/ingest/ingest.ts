@@ -49,7 +49,7 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
     if (direct) return direct;
   }
   progress({ phase: sniffed.kind === 'csv' ? 'reading' : 'decoding', bytes: 0, totalBytes });
-  const read = await readRaw(host, source, sniffed, raw);
+  const read = await readRaw(host, source, sniffed, raw, (rows, total) => progress({ phase: 'decoding', bytes: Math.round((totalBytes * rows) / Math.max(total, 1)), totalBytes, rows }));
   if (!read.ok) return read;
   const { headers, notices } = uniqueHeaders(read.headers);
   if (sniffed.extensionSays) {

@@ -10,14 +10,14 @@ export type RawRead =
   | { ok: true; headers: string[]; rejects: CsvRejects; encoding?: Dialect['encoding'] }
   | { ok: false; error: IngestError };
 
-export async function readRaw(host: IngestHost, source: IngestSource, sniffed: Extract<Sniffed, { ok: true }>, raw: string): Promise<RawRead> {
+export async function readRaw(host: IngestHost, source: IngestSource, sniffed: Extract<Sniffed, { ok: true }>, raw: string, onRows?: (rows: number, total: number) => void): Promise<RawRead> {
   if (sniffed.kind === 'csv') {
     if (sniffed.header.length === 0) return { ok: false, error: ingestError('empty', source.name) };
     const read = await readCsv(host, source.data, raw, sniffed.header.length, sniffed);
     return { ok: true, headers: sniffed.header, rejects: read.rejects, encoding: read.encoding };
   }
   if (sniffed.kind === 'parquet') {
-    const read = source.arrow ? await readArrow(host, source.arrow, raw) : await readParquet(host, source.data, raw);
+    const read = source.arrow ? await readArrow(host, source.arrow, raw) : await readParquet(host, source.data, raw, onRows);
     if (!read.ok) return { ok: false, error: ingestError(read.code, source.name, { text: read.detail.split('\n')[0] }) };
     return { ok: true, headers: read.headers, rejects: { count: 0 } };
   }

@@ -10,10 +10,20 @@ export interface IngestHost extends Db {
   /** Makes `data` readable by DuckDB's read_csv under `name` (a File is read lazily, not copied). */
   registerFile(name: string, data: Uint8Array | File): Promise<void>;
   dropFile(name: string): Promise<void>;
-  /** Creates table `name` from an Arrow IPC stream. */
-  insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
+  /** Creates table `name` from an Arrow IPC stream, or appends to it when `append`. */
+  insertArrowIPC(name: string, ipc: Uint8Array, append?: boolean): Promise<void>;
   /** Parquet bytes to an Arrow IPC stream (parquet-wasm; its build differs in Node and browser). */
   decodeParquet(bytes: Uint8Array): Promise<Uint8Array>;
+  /** Opens Parquet for reading one row group at a time; a File is read by slices, not whole. */
+  openParquet(data: Uint8Array | File): Promise<ParquetGroups>;
+}
+
+/** A Parquet file opened by parquet-wasm: rows per row group from the footer, one group decoded at a time. */
+export interface ParquetGroups {
+  rows: number[];
+  /** Row group `i` as an Arrow IPC stream. */
+  read(i: number): Promise<Uint8Array>;
+  close(): void;
 }
 
 /** A dropped or picked file: its name (as the user sees it) and its bytes or File handle. */
