@@ -126,3 +126,17 @@ describe('files loaded with problems set aside or noted', () => {
     });
   });
 });
+
+test('running out of memory reads as a file too large for the tab, with what to do', async () => {
+  const host = await openIngestHost();
+  try {
+    const failing = { ...host, exec: async () => { throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)'); } };
+    const out = await ingest(failing, { name: 'big.csv', data: new TextEncoder().encode('order_id,customer_id,order_date,revenue\nA,c,2025-01-01,1\n') });
+    expect(out.ok ? null : [out.error.code, out.error.message]).toEqual([
+      'too-large',
+      '"big.csv" is too large for this browser tab: the database ran out of its memory (a tab gets at most about 3 GB). Load fewer months at a time, or run `npm run kpis` on it, which has no such limit.',
+    ]);
+  } finally {
+    host.wasm.close();
+  }
+});

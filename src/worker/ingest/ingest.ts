@@ -29,6 +29,7 @@ export async function ingest(host: IngestHost, source: IngestSource, options: In
     return await ingestInto(host, source, options, schema, raw);
   } catch (e) {
     const text = String((e as Error)?.message ?? e).split('\n')[0];
+    if (/out of memory/i.test(text)) return { ok: false, error: ingestError('too-large', source.name) };
     return { ok: false, error: ingestError('read-failed', source.name, { text }) };
   } finally {
     await host.exec(`drop table if exists ${quoteIdent(raw)}`).catch(() => undefined);

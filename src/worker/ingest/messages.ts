@@ -20,6 +20,8 @@ const sentences: Record<IngestErrorCode, (file: string, d: Detail) => string> = 
   'no-readable-rows': (f, d) => `"${f}" has no row that could be read${d.line ? ` (line ${d.line}: ${d.text})` : ''}. Export it again as CSV.`,
   'date-order-mixed': (f, d) => `"${f}", column "${d.column}": some dates are day first and some month first ("${d.text}"), so none can be trusted. Export the dates in one format (ideally YYYY-MM-DD).`,
   'mapping-invalid': (f, d) => `"${f}" has no column "${d.column}" for the chosen mapping. Pick the column again in the mapping step.`,
+  'too-large': (f) =>
+    `"${f}" is too large for this browser tab: the database ran out of its memory (a tab gets at most about 3 GB). Load fewer months at a time, or run \`npm run kpis\` on it, which has no such limit.`,
   'read-failed': (f, d) => `"${f}" could not be read: ${d.text}. Export it again as CSV (UTF-8).`,
 };
 

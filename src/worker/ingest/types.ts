@@ -71,7 +71,8 @@ export type IngestErrorCode =
   | 'no-readable-rows'
   | 'date-order-mixed'
   | 'mapping-invalid'
-  | 'read-failed';
+  | 'read-failed'
+  | 'too-large';
 
 /** A failure the user can act on: what happened to which file (row, column) and what to do. */
 export interface IngestError {
