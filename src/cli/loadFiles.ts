@@ -1,16 +1,16 @@
 /**
  * Loads files from disk into schema `base` as canonical tables, on native DuckDB: each file
- * is read where it lies (read_parquet / read_csv / read_json), recognised as a canonical table
- * by its name or its columns, and its canonical columns are cast to the canonical types.
+ * is read where it lies (read_parquet / read_csv / read_json), its columns recognised as the
+ * browser recognises them (src/lib/mapping: synonyms in four languages, known export layouts),
+ * and the mapped columns cast to the canonical types. Unlike the browser's ingestion it does
+ * not decide number or date formats: decimal commas and day-first dates fail with the reason.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { canonicalTables, createTableSql, type CanonicalTableName } from '../lib/canonical';
 import { quoteIdent, type Db } from '../lib/db';
 import { baseSchema, ensureBaseSchema } from '../lib/scope';
 import { fileKind, type FileKind } from '../worker/fileKinds';
-import { normaliseHeader as normalise, recogniseTable } from '../lib/recogniseTable';
-
-export { recogniseTable };
+import { fitsNoTable, recognise } from '../lib/mapping/recognise';
 
 const readers: Record<FileKind, string> = {
   parquet: 'read_parquet(?)',
@@ -56,33 +56,44 @@ export async function loadFiles(db: Db, paths: string[]): Promise<LoadResult> {
     const source = readers[kind];
     const described = await db.rows(`describe select * from ${source}`, [path]);
     const fileColumns = described.map((r) => String(r.column_name));
-    const recognised = recogniseTable(path, fileColumns);
-    if (!recognised) {
+    const proposal = recognise(fileColumns, path.split(/[\\/]/).pop());
+    const best = proposal.guesses[0];
+    if (!best || fitsNoTable(proposal)) {
       throw new Error(`${path}: its columns (${fileColumns.join(', ')}) do not hold the required columns of any canonical table`);
     }
-    const { table, missing } = recognised;
+    const { table, missing, mapping } = best;
     if (missing.length) throw new Error(`${path}: looks like ${table} but has no ${missing.join(', ')} column`);
-    const byName = new Map(fileColumns.map((c) => [normalise(c), c]));
-    const present = canonicalTables[table].columns.filter((c) => byName.has(c.name));
+    const selected = canonicalTables[table].columns
+      .map((c) => ({ ...c, sql: valueSql(c.name, mapping.columns) }))
+      .filter((c): c is typeof c & { sql: string } => c.sql !== undefined);
     const target = `${baseSchema}.${quoteIdent(table)}`;
     if (!columns.has(table)) {
       await db.exec(`drop table if exists ${target}`);
       await db.exec(createTableSql(table, target));
       columns.set(table, new Set());
     }
-    const names = present.map((c) => quoteIdent(c.name)).join(', ');
-    const casts = present.map((c) => `cast(${quoteIdent(byName.get(c.name)!)} as ${c.type})`).join(', ');
+    const names = selected.map((c) => quoteIdent(c.name)).join(', ');
+    const casts = selected.map((c) => `cast(${c.sql} as ${c.type})`).join(', ');
     const before = await count(db, target);
     try {
       await db.exec(`insert into ${target} (${names}) select ${casts} from ${source}`, [path]);
     } catch (e) {
       throw new Error(`${path}: could not be loaded as ${table}: ${(e as Error).message.split('\n')[0]}`);
     }
-    for (const c of present) columns.get(table)!.add(c.name);
+    for (const c of selected) columns.get(table)!.add(c.name);
     files.push({ file: path, table, rows: (await count(db, target)) - before });
   }
   for (const table of columns.keys()) columns.set(table, new Set(canonicalTables[table].columns.map((c) => c.name)));
   return { files, columns };
+}
+
+/** The file's expression for a canonical column: its mapped header, or revenue from quantity x unit price. */
+function valueSql(column: string, mapped: Record<string, string>): string | undefined {
+  if (mapped[column] !== undefined) return quoteIdent(mapped[column]);
+  if (column === 'revenue' && mapped.quantity !== undefined && mapped.unit_price !== undefined) {
+    return `cast(${quoteIdent(mapped.quantity)} as double) * cast(${quoteIdent(mapped.unit_price)} as double)`;
+  }
+  return undefined;
 }
 
 async function count(db: Db, table: string): Promise<number> {

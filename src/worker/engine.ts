@@ -17,14 +17,14 @@ import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
 import type { ClienteleApi, ColumnInfo, EngineInfo, LoadOptions, LoadOutcome, LoadProgress, LoadReport, Outcome, QueryResult, TableInfo, WorkerError } from './api';
 import { ConnectionDb } from './browserDb';
 import { fileKind, tableNameFor } from './fileKinds';
-import { canonicalTables, derivedTables } from '../lib/canonical';
+import { derivedTables } from '../lib/canonical';
 import type { Row } from '../lib/db';
-import type { ColumnMapping, Proposal } from '../lib/mapping/types';
+import type { ColumnMapping } from '../lib/mapping/types';
 import { asyncIngestHost, ingest, listSetAside, listSources, removeSource, type IngestOptions, type IngestOutcome, type IngestSource, type IngestProgress, type SetAsideRow, type SourceInfo } from './ingest';
 import { parquetToIPC } from './parquet';
 import { checkUrl, fetchRemote, nameFromUrl, RemoteError } from './fetchRemote';
 import { openRemoteParquet, type RemoteParquet } from './remoteParquet';
-import { recognise } from '../lib/mapping/recognise';
+import { fitsNoTable, recognise } from '../lib/mapping/recognise';
 import { uniqueHeaders } from './ingest/headers';
 import { sniff, sniffBytes } from './ingest/sniff';
 import { startDuckDB } from './startDuckDB';
@@ -488,18 +488,6 @@ export class Engine implements ClienteleApi {
   private withDb<T>(body: (db: ConnectionDb) => Promise<T>): Promise<T> {
     return this.withConnection(body);
   }
-}
-
-/**
- * A file fits no table when even the best guess lacks most of its table's required columns
- * (a price list whose "day" column is all it shares with marketing spend): it is loaded as a
- * table of its own, and the user can still map it by hand.
- */
-function fitsNoTable(proposal: Proposal): boolean {
-  const best = proposal.guesses[0];
-  if (!best) return true;
-  const required = canonicalTables[best.table].columns.filter((c) => c.required).length;
-  return best.missing.length * 2 > required;
 }
 
 function pathOf(url: string): string {

@@ -1,9 +1,9 @@
-// Pins how the command-line runner turns files into canonical tables: recognised by name or by
-// columns (headers compared case- and punctuation-blind), appended when several files hold one
+// Pins how the command-line runner turns files into canonical tables: recognised by their
+// columns as the browser recognises them (synonyms, layouts), appended when several files hold one
 // table, cast to the canonical types, and columns no file had left out (so `needs` stays honest).
 import { canonicalTables } from '../../src/lib/canonical';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadFiles, recogniseTable } from '../../src/cli/loadFiles';
+import { loadFiles } from '../../src/cli/loadFiles';
 import { openNativeDb, type NativeDb } from '../../src/cli/nativeDb';
 
 const dir = 'test/fixtures/cli/load';
@@ -13,13 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-test('a file is recognised by the table its name names, else by its columns', () => {
-  expect(recogniseTable('exports/Shopify orders 2024.csv', ['Order ID', 'customer_id', 'ORDER_DATE', 'revenue'])).toEqual({ table: 'orders', missing: [] });
-  expect(recogniseTable('marketing_spend.parquet', ['day', 'channel', 'spend'])).toEqual({ table: 'marketing_spend', missing: [] });
-  expect(recogniseTable('crm.csv', ['Customer ID', 'Email'])).toEqual({ table: 'customers', missing: [] });
-  expect(recogniseTable('export.csv', ['ticket_id', 'customer_id', 'opened_at', 'channel'])).toEqual({ table: 'tickets', missing: [] });
-  expect(recogniseTable('orders.csv', ['customer_id', 'revenue'])).toEqual({ table: 'orders', missing: ['order_id', 'order_date'] });
-  expect(recogniseTable('stuff.csv', ['a', 'b'])).toBeUndefined();
+test('a French export is recognised by its headers and loads as orders, a file of no table is refused', async () => {
+  const result = await loadFiles(db, [`${dir}/commandes-fr.csv`]);
+  expect(result.files.map((f) => [f.table, f.rows])).toEqual([['orders', 2]]);
+  expect(await db.rows('select order_id, customer_id, order_date, revenue from base.orders order by order_id')).toEqual([
+    { order_id: 'F1', customer_id: 'c1', order_date: '2024-03-01 00:00:00', revenue: 12.5 },
+    { order_id: 'F2', customer_id: 'c2', order_date: '2024-03-02 00:00:00', revenue: 8 },
+  ]);
+  await expect(loadFiles(db, [`${dir}/price-list.csv`])).rejects.toThrow('price-list.csv: its columns (sku, colour, weight) do not hold the required columns of any canonical table');
 });
 
 test('two order files become one base.orders with canonical types; columns no file had are NULL', async () => {

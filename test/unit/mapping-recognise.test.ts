@@ -1,6 +1,6 @@
 // When recognition is sure enough to load without asking, and when a thin guess asks instead.
 import { describe, expect, it } from 'vitest';
-import { recognise } from '../../src/lib/mapping/recognise';
+import { fitsNoTable, recognise } from '../../src/lib/mapping/recognise';
 
 describe('recognise', () => {
   it('asks when the only key is a bare "id", which could be any table’s', () => {
@@ -26,5 +26,11 @@ describe('recognise', () => {
     const proposal = recognise(['order_id', 'customer_id', 'order_date', 'revenue', 'country'], 'shop export.csv');
     expect(proposal.decision).toBe('sure');
     expect(proposal.guesses[0].table).toBe('orders');
+  });
+
+  it('says a file fits no table when its best guess lacks most required columns', () => {
+    expect(fitsNoTable(recognise(['k', 'label', 'measure', 'day', 'note'], 'plain1m.csv'))).toBe(true); // only "day", of marketing spend's three
+    expect(fitsNoTable(recognise(['sku', 'colour'], 'price-list.csv'))).toBe(true);
+    expect(fitsNoTable(recognise(['customer_id', 'order_date', 'revenue'], 'x.csv'))).toBe(false); // orders without an order id: ask
   });
 });

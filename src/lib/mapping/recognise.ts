@@ -36,6 +36,18 @@ export function recognise(headers: string[], fileName = ''): Proposal {
   return { guesses, decision: 'sure', signature };
 }
 
+/**
+ * A file fits no table when even the best guess lacks most of its table's required columns
+ * (a price list whose "day" column is all it shares with marketing spend): the page loads it
+ * as a table of its own (the user can still map it by hand), the command-line runner refuses it.
+ */
+export function fitsNoTable(proposal: Proposal): boolean {
+  const best = proposal.guesses[0];
+  if (!best) return true;
+  const required = canonicalTables[best.table].columns.filter((c) => c.required).length;
+  return best.missing.length * 2 > required;
+}
+
 function matchLayout(headers: string[]): ExportLayout | undefined {
   const have = new Set(headers.map(foldHeader));
   return layouts
