@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cdnow = join(root, '../shared/data/cdnow/CDNOW_sample.txt');
+const cdnow = join(root, 'test/fixtures/cdnow/CDNOW_sample.txt');
 
 test('npm run kpis fits BG/NBD and Gamma-Gamma and reports them in its JSON', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kpis-clv-'));

@@ -1,4 +1,4 @@
-// Reproduces the published CDNOW results from the raw purchases (../shared/data/cdnow): the
+// Reproduces the published CDNOW results from the raw purchases (test/fixtures/cdnow, a copy of ../shared/data/cdnow): the
 // clv_summary module with a 39-week calibration period, then BG/NBD (Fader, Hardie & Lee
 // 2005: r 0.243, alpha 4.414, a 0.793, b 2.426, LL -9582.4) and Gamma-Gamma on the 946
 // repeaters (Fader & Hardie 2013: p 6.25, q 3.74, gamma 15.44), to the printed precision.
@@ -12,7 +12,7 @@ import { createTableSql } from '../../src/lib/canonical';
 import { applyScope, ensureBaseSchema, setPeriod } from '../../src/lib/scope';
 import { openWasmDb, type WasmDb } from '../support/wasmDb';
 
-const cdnow = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
+const cdnow = fileURLToPath(new URL('../fixtures/cdnow/CDNOW_sample.txt', import.meta.url));
 
 /** The raw file into base.orders (order_id = line number, order_date from YYYYMMDD, revenue = dollars), then scoped. */
 async function loadCdnow(db: WasmDb) {
