@@ -1,35 +1,26 @@
 -- id: acquisition_mix
--- version: 1
+-- version: 2
 -- title: New customers and their revenue by channel
--- needs: orders(customer_id, order_date, revenue, refund, status, channel)
+-- needs: customer_orders(customer_id, order_date, revenue, refund, order_number, first_at, first_channel)
 -- view: hbar(channel, new_customers)
 -- headline: new_customers integer
 -- columns: channel varchar, new_customers integer, revenue double, share double
 -- The channel of a customer's first sale (the order export's channel, which is where the
 -- customer came from), with how many new customers each channel brought in the period and
 -- the net revenue (revenue - refunds) those customers spent in the period.
-with first_sale as (
-  select customer_id,
-         arg_min(coalesce(channel, 'unknown'), order_date) as channel,
-         min(order_date) as first_at
-  from orders
-  where customer_id is not null
-    and revenue > 0
-    and coalesce(status, '') <> 'cancelled'
-  group by all
-),
-new_in_period as (
-  select *
-  from first_sale
-  where first_at >= getvariable('period_start')
+-- Version 2 reads the prepared customer_orders (one row per sale, built once per
+-- load) instead of every order line of all history; its answers are version 1's.
+with new_in_period as (
+  select customer_id, first_channel as channel
+  from customer_orders
+  where order_number = 1
+    and first_at >= getvariable('period_start')
     and first_at < getvariable('period_end') + interval 1 day
 ),
 spent as (
-  select customer_id, sum(revenue - coalesce(refund, 0)) as revenue
-  from orders
-  where revenue > 0
-    and coalesce(status, '') <> 'cancelled'
-    and order_date >= getvariable('period_start')
+  select customer_id, sum(revenue - refund) as revenue
+  from customer_orders
+  where order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
   group by all
 )

@@ -1,7 +1,7 @@
 -- id: customer_acquisition_cost
--- version: 1
+-- version: 2
 -- title: Customer acquisition cost
--- needs: orders(customer_id, order_date, revenue, status, channel); marketing_spend(day, channel, spend)
+-- needs: customer_orders(order_number, first_at, first_channel); marketing_spend(day, channel, spend)
 -- view: bar(channel, cac)
 -- headline: cac currency
 -- columns: channel varchar, spend double, new_customers integer, cac double
@@ -9,20 +9,13 @@
 -- that came through the same channel; the total row divides all spend by all new customers,
 -- including those from unpaid channels (blended CAC). A channel with spend and no new
 -- customers has no CAC (NULL) rather than an infinite one.
-with first_sale as (
-  select customer_id,
-         arg_min(coalesce(channel, 'unknown'), order_date) as channel,
-         min(order_date) as first_at
-  from orders
-  where customer_id is not null
-    and revenue > 0
-    and coalesce(status, '') <> 'cancelled'
-  group by all
-),
-acquired as (
-  select channel, count(*) as new_customers
-  from first_sale
-  where first_at >= getvariable('period_start')
+-- Version 2 reads the prepared customer_orders (one row per sale, built once per
+-- load) instead of every order line of all history; its answers are version 1's.
+with acquired as (
+  select first_channel as channel, count(*) as new_customers
+  from customer_orders
+  where order_number = 1
+    and first_at >= getvariable('period_start')
     and first_at < getvariable('period_end') + interval 1 day
   group by all
 ),

@@ -8,6 +8,7 @@ import type { HeadlineFormat, QueryModule } from '../lib/queryModule';
 import { headlineRow, runModule } from '../lib/runModule';
 import { applyScope, baseSchema, type Scope } from '../lib/scope';
 import { derivedTables } from '../lib/canonical';
+import { withPrepared } from '../lib/prepared';
 import { fitClv, type ClvFit } from '../lib/clv/fitClv';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
 
@@ -59,7 +60,7 @@ export async function runKpis(
   const report: KpiReport = { period: { start: scope.start, end: scope.end }, modules: [], skipped: [] };
   // The summary only feeds the lifetime-value fit; modules reading its predictions run after it.
   const summary = modules.find((m) => m.id === 'clv_summary');
-  const available = new Map<string, Set<string>>(columns);
+  const available = withPrepared(new Map<string, Set<string>>(columns));
   if (summary && missingNeeds(summary, available).length === 0) {
     try {
       const { fitMs: _, ...fit } = await fitClv(db, summary, { calibrationEnd: options.calibrationEnd ?? null });

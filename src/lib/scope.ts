@@ -9,6 +9,7 @@
  */
 import { canonicalTables, type CanonicalTableName } from './canonical';
 import { quoteIdent, type Db } from './db';
+import { buildPrepared } from './prepared';
 
 export interface Scope {
   /** First day in the period, 'YYYY-MM-DD'. */
@@ -28,8 +29,12 @@ export async function ensureBaseSchema(db: Db): Promise<void> {
   await db.exec(`create schema if not exists ${baseSchema}`);
 }
 
-/** (Re)creates the scoped views over whichever canonical tables are loaded, and sets the period. */
-export async function applyScope(db: Db, scope: Scope, loaded: CanonicalTableName[]): Promise<void> {
+/**
+ * (Re)creates the scoped views over whichever canonical tables are loaded, rebuilds the prepared
+ * tables from them (src/lib/prepared.ts; pass `prepare: false` when neither the data nor the
+ * facets changed since they were built), and sets the period.
+ */
+export async function applyScope(db: Db, scope: Scope, loaded: CanonicalTableName[], prepare = true): Promise<void> {
   // A view cannot hold bound parameters, so each facet's values go into a one-column table
   // (never pasted into SQL text: a city named Cote d'Ivoire must not break anything).
   const facets = Object.entries(scope.facets ?? {}).filter(([, values]) => values.length > 0);
@@ -49,6 +54,7 @@ export async function applyScope(db: Db, scope: Scope, loaded: CanonicalTableNam
     const filter = where.length ? ` where ${where.join(' and ')}` : '';
     await db.exec(`create or replace view ${quoteIdent(table)} as select * from ${baseSchema}.${quoteIdent(table)}${filter}`);
   }
+  if (prepare) await buildPrepared(db, loaded);
   await setPeriod(db, scope.start, scope.end);
 }
 

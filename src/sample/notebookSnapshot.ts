@@ -6,6 +6,7 @@
  * shipped snapshot is what the current modules compute on the shipped sample.
  */
 import { derivedTables, type CanonicalTableName } from '../lib/canonical';
+import { preparedTables } from '../lib/prepared';
 import type { Db, Row, SqlValue } from '../lib/db';
 import { defaultPreset, presetRange } from '../lib/datePresets';
 import type { QueryModule } from '../lib/queryModule';
@@ -46,7 +47,7 @@ export async function buildSnapshot(db: Db, modules: QueryModule[], loaded: Cano
   for (const table of loaded) tables.push(await describe(db, table));
   const cells: Record<string, SnapshotCell> = {};
   for (const module of modules) {
-    if (module.id === 'clv_summary' || module.needs.some((n) => n.table in derivedTables || !loaded.includes(n.table as CanonicalTableName))) continue;
+    if (module.id === 'clv_summary' || module.needs.some((n) => n.table in derivedTables || !(loaded.includes(n.table as CanonicalTableName) || (n.table in preparedTables && loaded.includes('orders'))))) continue;
     const rows = await runModule(db, module);
     const cell: SnapshotCell = { rows };
     if (module.headline) {

@@ -10,6 +10,7 @@ import type { TableInfo } from '../worker/api';
 import { Cell } from './cell.svelte';
 import { ClvState } from './clv.svelte';
 import { derivedTables } from '../lib/canonical';
+import { withPrepared } from '../lib/prepared';
 import type { Client } from './client';
 
 export interface MissingModule {
@@ -29,7 +30,7 @@ export class Notebook {
 
   /** Rebuilds the module cells for what is loaded, keeping cells (and their edits) that still apply. */
   build(tables: TableInfo[]) {
-    const columns = new Map(tables.filter((t) => t.name.startsWith('base.')).map((t) => [t.name.slice(5), new Set(t.columns.map((c) => c.name))]));
+    const columns = withPrepared(new Map(tables.filter((t) => t.name.startsWith('base.')).map((t) => [t.name.slice(5), new Set(t.columns.map((c) => c.name))])));
     const kept = new Map(this.moduleCells.map((c) => [c.module!.id, c]));
     const cells: Cell[] = [];
     const missing: MissingModule[] = [];

@@ -18,6 +18,7 @@ import type { ClienteleApi, ColumnInfo, EngineInfo, LoadOptions, LoadOutcome, Lo
 import { ConnectionDb } from './browserDb';
 import { fileKind, tableNameFor } from './fileKinds';
 import { derivedTables } from '../lib/canonical';
+import { preparedTables } from '../lib/prepared';
 import type { Row } from '../lib/db';
 import type { ColumnMapping } from '../lib/mapping/types';
 import { asyncIngestHost, ingest, listSetAside, listSources, removeSource, type IngestOptions, type IngestOutcome, type IngestSource, type IngestProgress, type SetAsideRow, type SourceInfo } from './ingest';
@@ -42,6 +43,8 @@ export class Engine implements ClienteleApi {
   private sources = new Map<string, string>();
   private canonical: CanonicalTableName[] = [];
   private scope?: Scope;
+  /** What the prepared tables were last built for (facets, segment, tables); cleared when data changes. */
+  private preparedFor?: string;
   private progressListener?: (percentage: number) => void;
   private sampleIPC?: Promise<Map<string, Uint8Array>>;
   /** Whether any file went through ingestion (its bookkeeping tables exist). */
@@ -314,7 +317,7 @@ export class Engine implements ClienteleApi {
       return fail('file-kind', `"${file.name}" is not a CSV, Parquet or JSON file. Export the data as CSV and drop that instead.`, file.name);
     }
     // The scoped views (orders, customers, …) and derived tables are taken names too.
-    const taken = new Set([...(await this.listTables()).map((t) => t.name), ...canonicalTableNames, ...Object.keys(derivedTables)]);
+    const taken = new Set([...(await this.listTables()).map((t) => t.name), ...canonicalTableNames, ...Object.keys(derivedTables), ...Object.keys(preparedTables)]);
     const name = tableNameFor(file.name, taken);
     const total = file.size;
     onProgress?.({ phase: 'reading', bytes: 0, totalBytes: total });
@@ -381,7 +384,7 @@ export class Engine implements ClienteleApi {
   async setScope(scope: Scope): Promise<Outcome<null>> {
     this.scope = scope;
     try {
-      await this.rescope();
+      await this.rescope(false);
       return ok(null);
     } catch (e) {
       return fail('scope', `The date range or filters could not be applied: ${firstLine(messageOf(e))}`);
@@ -454,9 +457,19 @@ export class Engine implements ClienteleApi {
     }
   }
 
-  private async rescope() {
+  /**
+   * Recreates the scoped views. The prepared tables are rebuilt only when the data, the facets or
+   * the segment changed: a new date range just reruns the modules over them.
+   */
+  private async rescope(dataChanged = true) {
+    if (dataChanged) this.preparedFor = undefined;
     if (!this.scope || this.canonical.length === 0) return;
-    await this.withDb((db) => applyScope(db, this.scope!, this.canonical));
+    const key = JSON.stringify([this.scope.facets ?? {}, this.scope.segment ?? false, [...this.canonical].sort()]);
+    const prepare = key !== this.preparedFor;
+    // Forget the key first: a build that fails must be tried again next time.
+    this.preparedFor = undefined;
+    await this.withDb((db) => applyScope(db, this.scope!, this.canonical, prepare));
+    this.preparedFor = key;
   }
 
   private async describe(schema: string, name: string, source: string): Promise<TableInfo> {

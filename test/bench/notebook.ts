@@ -8,6 +8,7 @@ import { readCatalog } from '../../src/cli/readModules';
 import { missingNeeds } from '../../src/cli/runKpis';
 import type { CanonicalTableName } from '../../src/lib/canonical';
 import type { Db } from '../../src/lib/db';
+import { withPrepared } from '../../src/lib/prepared';
 import type { QueryModule } from '../../src/lib/queryModule';
 import { runModule } from '../../src/lib/runModule';
 import { applyScope, baseSchema, previousPeriod, setPeriod, type Scope } from '../../src/lib/scope';
@@ -18,7 +19,8 @@ export interface Period {
 }
 
 export function notebookModules(columns: Map<CanonicalTableName, Set<string>>): QueryModule[] {
-  return readCatalog().current.filter((m) => missingNeeds(m, columns).length === 0);
+  const available = withPrepared(new Map<string, Set<string>>(columns));
+  return readCatalog().current.filter((m) => missingNeeds(m, available).length === 0);
 }
 
 /** The app's default scope: the last 365 days up to the last order. */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queriesDir, readModuleFiles } from '../../src/cli/readModules';
 import { canonicalTables, derivedTables } from '../../src/lib/canonical';
 import { quoteIdent } from '../../src/lib/db';
+import { preparedTables } from '../../src/lib/prepared';
 import { parseQueryModule, type QueryModule } from '../../src/lib/queryModule';
 import { runModule } from '../../src/lib/runModule';
 import { setPeriod } from '../../src/lib/scope';
@@ -32,13 +33,13 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 function columnType(table: string, column: string): string {
-  const known = canonicalTables[table as keyof typeof canonicalTables]?.columns ?? derivedTables[table];
+  const known = canonicalTables[table as keyof typeof canonicalTables]?.columns ?? derivedTables[table] ?? preparedTables[table];
   const found = known?.find((c) => c.name === column);
   if (!found) throw new Error(`needs names ${table}.${column}, which is not a canonical column`);
   return found.type;
 }
 
-const allTables = [...Object.keys(canonicalTables), ...Object.keys(derivedTables)];
+const allTables = [...Object.keys(canonicalTables), ...Object.keys(derivedTables), ...Object.keys(preparedTables)];
 
 /**
  * Empty base tables with just the declared columns, and the scoped views over them; every other

@@ -1,0 +1,44 @@
+-- id: acquisition_mix
+-- version: 1
+-- title: New customers and their revenue by channel
+-- needs: orders(customer_id, order_date, revenue, refund, status, channel)
+-- view: hbar(channel, new_customers)
+-- headline: new_customers integer
+-- columns: channel varchar, new_customers integer, revenue double, share double
+-- The channel of a customer's first sale (the order export's channel, which is where the
+-- customer came from), with how many new customers each channel brought in the period and
+-- the net revenue (revenue - refunds) those customers spent in the period.
+with first_sale as (
+  select customer_id,
+         arg_min(coalesce(channel, 'unknown'), order_date) as channel,
+         min(order_date) as first_at
+  from orders
+  where customer_id is not null
+    and revenue > 0
+    and coalesce(status, '') <> 'cancelled'
+  group by all
+),
+new_in_period as (
+  select *
+  from first_sale
+  where first_at >= getvariable('period_start')
+    and first_at < getvariable('period_end') + interval 1 day
+),
+spent as (
+  select customer_id, sum(revenue - coalesce(refund, 0)) as revenue
+  from orders
+  where revenue > 0
+    and coalesce(status, '') <> 'cancelled'
+    and order_date >= getvariable('period_start')
+    and order_date < getvariable('period_end') + interval 1 day
+  group by all
+)
+select n.channel,
+       count(*)::integer as new_customers,
+       coalesce(sum(s.revenue), 0)::double as revenue,
+       -- the window also sums the total row, which equals the sum of the channels: hence 2 x
+       (2.0 * count(*) / sum(count(*)) over ())::double as share
+from new_in_period n
+left join spent s using (customer_id)
+group by grouping sets ((n.channel), ())
+order by new_customers desc, channel nulls first

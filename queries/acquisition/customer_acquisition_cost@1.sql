@@ -1,0 +1,49 @@
+-- id: customer_acquisition_cost
+-- version: 1
+-- title: Customer acquisition cost
+-- needs: orders(customer_id, order_date, revenue, status, channel); marketing_spend(day, channel, spend)
+-- view: bar(channel, cac)
+-- headline: cac currency
+-- columns: channel varchar, spend double, new_customers integer, cac double
+-- Marketing spend in the period divided by the new customers (first sale ever in the period)
+-- that came through the same channel; the total row divides all spend by all new customers,
+-- including those from unpaid channels (blended CAC). A channel with spend and no new
+-- customers has no CAC (NULL) rather than an infinite one.
+with first_sale as (
+  select customer_id,
+         arg_min(coalesce(channel, 'unknown'), order_date) as channel,
+         min(order_date) as first_at
+  from orders
+  where customer_id is not null
+    and revenue > 0
+    and coalesce(status, '') <> 'cancelled'
+  group by all
+),
+acquired as (
+  select channel, count(*) as new_customers
+  from first_sale
+  where first_at >= getvariable('period_start')
+    and first_at < getvariable('period_end') + interval 1 day
+  group by all
+),
+spent as (
+  select channel, sum(spend) as spend
+  from marketing_spend
+  where day between getvariable('period_start') and getvariable('period_end')
+  group by all
+),
+joined as (
+  select coalesce(s.channel, a.channel) as channel,
+         coalesce(s.spend, 0) as spend,
+         coalesce(a.new_customers, 0) as new_customers
+  from spent s
+  full join acquired a on a.channel = s.channel
+)
+select channel,
+       sum(spend)::double as spend,
+       sum(new_customers)::integer as new_customers,
+       (sum(spend) / nullif(sum(new_customers), 0))::double as cac
+from joined
+group by grouping sets ((channel), ())
+having grouping(channel) = 1 or sum(spend) > 0
+order by channel nulls first

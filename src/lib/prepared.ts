@@ -1,0 +1,92 @@
+/**
+ * Prepared tables: what many KPI modules would otherwise each work out again from every order
+ * line of all history (a customer's first sale, their orders in sequence, the gap to the next
+ * one). The scope layer builds them once from the scoped views whenever the data or the facets
+ * change, never when only the date range does; a module reads them like any canonical table
+ * and names them in `needs`.
+ *
+ * `customer_orders`: one row per order of an identified customer that is a sale, built from the
+ * order lines that count as sales everywhere in the library (a customer id, revenue > 0, not
+ * cancelled). An order's date is its earliest such line's; its money is the sum of those lines.
+ * Orders of one customer are numbered by date, then order id.
+ */
+import type { CanonicalColumn, CanonicalTableName, ColumnType } from './canonical';
+import type { Db } from './db';
+
+const col = (name: string, type: ColumnType): CanonicalColumn => ({ name, type, required: true });
+
+export const preparedTables: Record<string, CanonicalColumn[]> = {
+  customer_orders: [
+    col('customer_id', 'VARCHAR'),
+    col('order_id', 'VARCHAR'),
+    col('order_date', 'TIMESTAMP'),
+    col('revenue', 'DOUBLE'), // gross, of the sale lines
+    col('refund', 'DOUBLE'), // 0 when none
+    col('cost', 'DOUBLE'), // 0 when unknown
+    col('refunded', 'BOOLEAN'), // some line of the order has a refund
+    col('channel', 'VARCHAR'), // the channel of the order's earliest line, 'unknown' when absent
+    col('order_number', 'INTEGER'), // 1 for the customer's first sale
+    col('first_at', 'TIMESTAMP'), // the customer's first sale
+    col('first_channel', 'VARCHAR'), // the channel of the customer's first order
+    col('previous_at', 'TIMESTAMP'), // the customer's order before this one
+    col('next_at', 'TIMESTAMP'), // the customer's order after this one
+  ],
+};
+
+/** The canonical tables and columns a prepared table is built from. */
+const builtFrom: Record<string, { table: CanonicalTableName; columns: string[] }> = {
+  customer_orders: {
+    table: 'orders',
+    columns: ['customer_id', 'order_id', 'order_date', 'revenue', 'refund', 'cost', 'status', 'channel'],
+  },
+};
+
+// One grouping of the lines into orders, then one sort of the orders per customer: measured
+// on native DuckDB, one thread, 1.66M order lines: ~0.7 s + ~1.3 s.
+const buildSql: Record<string, string> = {
+  customer_orders: `
+create or replace table customer_orders as
+with per_order as (
+  select customer_id,
+         order_id,
+         min(order_date) as order_date,
+         sum(revenue) as revenue,
+         sum(coalesce(refund, 0)) as refund,
+         sum(coalesce(cost, 0)) as cost,
+         bool_or(coalesce(refund, 0) > 0) as refunded,
+         arg_min(coalesce(channel, 'unknown'), order_date) as channel
+  from orders
+  where customer_id is not null
+    and revenue > 0
+    and coalesce(status, '') <> 'cancelled'
+  group by customer_id, order_id
+)
+select *,
+       (row_number() over w)::integer as order_number,
+       first_value(order_date) over w as first_at,
+       first_value(channel) over w as first_channel,
+       lag(order_date) over w as previous_at,
+       lead(order_date) over w as next_at
+from per_order
+window w as (partition by customer_id order by order_date, order_id)`,
+};
+
+/**
+ * Adds the prepared tables that `columns` (table -> loaded columns) can feed, with all their
+ * columns, so a module needing one shows exactly when its sources are loaded.
+ */
+export function withPrepared<T extends Map<string, Set<string>>>(columns: T): T {
+  for (const [name, source] of Object.entries(builtFrom)) {
+    const loaded = columns.get(source.table);
+    if (loaded && source.columns.every((c) => loaded.has(c))) columns.set(name, new Set(preparedTables[name].map((c) => c.name)));
+  }
+  return columns;
+}
+
+/** (Re)builds every prepared table whose source is loaded; drops the others. */
+export async function buildPrepared(db: Db, loaded: readonly CanonicalTableName[]): Promise<void> {
+  for (const [name, source] of Object.entries(builtFrom)) {
+    if (loaded.includes(source.table)) await db.exec(buildSql[name]);
+    else await db.exec(`drop table if exists ${name}`);
+  }
+}
