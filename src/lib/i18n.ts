@@ -26,6 +26,8 @@ const en = {
   'load.decoding': 'Decoding {name}…',
   'load.inserting': 'Loading {name} into the database…',
   'load.counting': 'Counting rows of {name}…',
+  'load.compressing': '{name} is large: moving the data to compressed storage first…',
+  'load.preparing': 'Preparing the customer tables the KPIs read ({name})…',
   'load.done': '{name} loaded: {rows} rows.',
   'load.done.one': '{name} loaded: {rows} row.',
   'load.failed': '{message}',

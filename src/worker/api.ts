@@ -49,7 +49,7 @@ export interface ModuleResult {
   elapsedMs: number;
 }
 
-export type LoadPhase = 'sniffing' | 'reading' | 'decoding' | 'mapping' | 'inserting' | 'counting' | 'done';
+export type LoadPhase = 'compressing' | 'sniffing' | 'reading' | 'decoding' | 'mapping' | 'inserting' | 'counting' | 'preparing' | 'done';
 
 export interface LoadProgress {
   phase: LoadPhase;

@@ -28,7 +28,8 @@ import { openRemoteParquet, type RemoteParquet } from './remoteParquet';
 import { fitsNoTable, recognise } from '../lib/mapping/recognise';
 import { uniqueHeaders } from './ingest/headers';
 import { sniff, sniffBytes } from './ingest/sniff';
-import { startDuckDB } from './startDuckDB';
+import { compressedDatabase, moveToCompressedStore, needsCompressedStore } from './compressedStore';
+import { connect, startDuckDB } from './startDuckDB';
 
 type Progress = ((p: LoadProgress) => void) | undefined;
 
@@ -43,6 +44,8 @@ export class Engine implements ClienteleApi {
   private sources = new Map<string, string>();
   private canonical: CanonicalTableName[] = [];
   private scope?: Scope;
+  /** Set once the data moved to the compressed database (src/worker/compressedStore.ts). */
+  private storeDatabase?: string;
   /** What the prepared tables were last built for (facets, segment, tables); cleared when data changes. */
   private preparedFor?: string;
   private progressListener?: (percentage: number) => void;
@@ -114,6 +117,7 @@ export class Engine implements ClienteleApi {
 
   async loadFile(file: File, onProgress?: Progress, options: LoadOptions = {}): Promise<Outcome<LoadOutcome>> {
     this.requireDb();
+    await this.makeRoomFor(file.size, /\.parquet$/i.test(file.name) ? 'parquet' : 'text', onProgress);
     if (options.asPlainTable || (await this.headerFitsNoTable(file, options))) return this.loadPlain(file, onProgress);
     const ingested = await this.ingestFile({ name: file.name, data: file }, { mapping: options.mapping, remembered: options.remembered, previewOnly: options.askMapping }, onProgress);
     if (ingested.ok && ingested.value.status === 'needs-mapping' && !options.askMapping && fitsNoTable(ingested.value.proposal)) {
@@ -121,6 +125,15 @@ export class Engine implements ClienteleApi {
       return this.loadPlain(file, onProgress);
     }
     return this.settleIngest(ingested, file.name, onProgress);
+  }
+
+  /** Moves the store to the compressed database before a file too large for the plain one. */
+  private async makeRoomFor(bytes: number, kind: 'parquet' | 'text', onProgress?: Progress) {
+    if (this.storeDatabase || !needsCompressedStore(bytes, kind)) return;
+    onProgress?.({ phase: 'compressing' });
+    await this.withConnection((c) => moveToCompressedStore(c));
+    this.storeDatabase = compressedDatabase;
+    this.preparedFor = undefined;
   }
 
   /** An ingestion's outcome as the page sees it: the mapping step to show, or the table loaded. */
@@ -137,6 +150,7 @@ export class Engine implements ClienteleApi {
     this.ingested = true;
     try {
       const table = result.table as CanonicalTableName;
+      onProgress?.({ phase: 'preparing' });
       const replacedSample = await this.afterCanonicalLoad(table);
       const info = await this.describe(baseSchema, table, this.sources.get(`${baseSchema}.${table}`)!);
       onProgress?.({ phase: 'done', rows: info.rows });
@@ -433,7 +447,7 @@ export class Engine implements ClienteleApi {
   }
 
   private async run<T>(ticket: string, body: (c: ConnectionDb) => Promise<T>): Promise<Outcome<T>> {
-    const conn = await this.requireDb().connect();
+    const conn = await connect(this.requireDb(), this.storeDatabase);
     const c = new ConnectionDb(conn);
     this.running.set(ticket, c);
     try {
@@ -490,7 +504,7 @@ export class Engine implements ClienteleApi {
   }
 
   private async withConnection<T>(body: (c: ConnectionDb) => Promise<T>): Promise<T> {
-    const conn = await this.requireDb().connect();
+    const conn = await connect(this.requireDb(), this.storeDatabase);
     try {
       return await body(new ConnectionDb(conn));
     } finally {

@@ -7,6 +7,13 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 
+/** A connection; `database` (the compressed store, once the data moved there) becomes its default. */
+export async function connect(db: duckdb.AsyncDuckDB, database?: string): Promise<duckdb.AsyncDuckDBConnection> {
+  const conn = await db.connect();
+  if (database) await conn.query(`use ${database}`);
+  return conn;
+}
+
 export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
   const worker = new Worker(ehWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
