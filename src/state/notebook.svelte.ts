@@ -79,8 +79,16 @@ export class Notebook {
    * Runs every cell, a few at a time in page order: DuckDB-WASM has one thread, so running
    * all at once would only make the first cell on screen the last to finish.
    */
+  /**
+   * The latest run of the whole notebook: its number, and whether its KPI cells (comparison
+   * runs included), then the lifetime-value model, are still computing. Shown on the page
+   * (data-run, data-run-phase) for the benchmark and tests.
+   */
+  run = $state<{ generation: number; phase: 'cells' | 'model' | 'done' }>({ generation: 0, phase: 'done' });
+
   async runAll(compare?: { start: string; end: string }, parallel = 3) {
     const generation = ++this.generation;
+    this.run = { generation, phase: 'cells' };
     const queue = [...this.moduleCells, ...this.sqlCells];
     // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
     queue.splice(0, queue.length, ...queue.filter((c) => c.module?.id !== 'clv_summary'));
@@ -90,7 +98,10 @@ export class Notebook {
       for (let cell = queue.shift(); cell && generation === this.generation; cell = queue.shift()) await cell.run(compare);
     };
     await Promise.all(Array.from({ length: parallel }, worker));
-    if (generation === this.generation) await this.clv?.run();
+    if (generation !== this.generation) return;
+    this.run = { generation, phase: 'model' };
+    await this.clv?.run();
+    if (generation === this.generation) this.run = { generation, phase: 'done' };
   }
 
   private generation = 0;

@@ -51,6 +51,8 @@ type Sample = Omit<BrowserResult, 'size' | 'kind' | 'runs' | 'error'>;
 
 const marksOf = async (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageMarks }).__bench);
 
+let printMarks = false;
+
 async function waitMark(page: Page, key: string) {
   await page.waitForFunction((k) => (window as unknown as { __bench: PageMarks }).__bench.marks[k] !== undefined, key, { timeout: stageTimeout, polling: 100 });
 }
@@ -109,6 +111,7 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
     await waitMark(page, 'r_clvDone');
   }
   const { marks: m, heapPeak, errors, firstError } = await marksOf(page);
+  if (printMarks) console.log(`  marks ${Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
   if (firstError) console.log(`  a cell failed: ${firstError.slice(0, 300)}`);
   return {
     cellErrors: errors.cells,
@@ -148,7 +151,15 @@ async function collect(browser: Browser, runs: number, base: Pick<BrowserResult,
   return result;
 }
 
-export async function browserBench(sizes: Size[], runs: number, onResult: (r: BrowserResult) => void): Promise<void> {
+export interface BrowserOptions {
+  /** Which files to drop (both when absent). */
+  kinds?: FileKind[];
+  /** Print every page mark of each run (ms since the page opened). */
+  marks?: boolean;
+}
+
+export async function browserBench(sizes: Size[], runs: number, options: BrowserOptions, onResult: (r: BrowserResult) => void): Promise<void> {
+  printMarks = options.marks ?? false;
   execSync('npx vite build', { cwd: root, stdio: 'ignore' });
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
   const browser = await chromium.launch({
@@ -161,7 +172,7 @@ export async function browserBench(sizes: Size[], runs: number, onResult: (r: Br
     for (const size of sizes) {
       const rows = JSON.parse(readFileSync(join(storeDir(size), 'params.json'), 'utf8')).counts.orderLines as number;
       // 10M is about whether it works at all; one run of Parquet says so.
-      const kinds: FileKind[] = size === '10m' ? ['parquet'] : ['parquet', 'csv'];
+      const kinds: FileKind[] = size === '10m' ? ['parquet'] : (options.kinds ?? ['parquet', 'csv']);
       for (const kind of kinds) onResult(await collect(browser, size === '10m' ? 1 : runs, { size, kind }, (page) => dropRun(page, size, kind, rows)));
     }
   } finally {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --full] [--sizes 100k,1m] [--only sql,arquero,browser] [--runs N] [--reuse FILE]`
+ * `npm run bench [-- --full] [--sizes 100k,1m] [--only sql,arquero,browser] [--kinds parquet,csv] [--runs N] [--reuse FILE] [--marks]`
  *
  * Generates the stores (cached), runs the default notebook's KPI SQL on native DuckDB (one
  * thread, all threads) and on DuckDB-WASM in Node, the same KPIs in Arquero (checked against
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arqueroBench, checkArquero, loadOrdersParquet } from './arqueroBench';
 import { browserBench } from './browserBench';
-import { ensureStore, sizes as allSizes, storeFiles, type Size } from './data';
+import { ensureStore, sizes as allSizes, storeFiles, type Size, type FileKind } from './data';
 import { openEngine, type EngineName } from './engines';
 import { defaultPeriod } from './notebook';
 import { printTables, ratios, targets, type BenchResults } from './report';
@@ -84,7 +84,8 @@ async function main() {
   }
 
   if (only.has('browser')) {
-    await browserBench(sizes, Math.min(runs, 3), (r) => {
+    const kinds = option('--kinds')?.split(',') as FileKind[] | undefined;
+    await browserBench(sizes, Math.min(runs, 3), { kinds, marks: args.includes('--marks') }, (r) => {
       results.browser.push(r);
       save();
     });
