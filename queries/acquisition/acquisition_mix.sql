@@ -1,7 +1,7 @@
 -- id: acquisition_mix
 -- version: 2
 -- title: New customers and their revenue by channel
--- needs: customer_orders(customer_id, order_date, revenue, refund, order_number, first_at, first_channel)
+-- needs: customer_orders(customer_id, order_date, revenue, refund, first_at, first_channel)
 -- view: hbar(channel, new_customers)
 -- headline: new_customers integer
 -- columns: channel varchar, new_customers integer, revenue double, share double
@@ -11,25 +11,21 @@
 -- Version 2 reads the prepared customer_orders (one row per sale, built once per
 -- load) instead of every order line of all history; its answers are version 1's.
 with new_in_period as (
-  select customer_id, first_channel as channel
+  -- a customer is new in the period when their first sale is in it; all their orders are then
+  -- on or after the period's start
+  select customer_id,
+         any_value(first_channel) as channel,
+         sum(revenue - refund) filter (where order_date < getvariable('period_end') + interval 1 day) as revenue
   from customer_orders
-  where order_number = 1
-    and first_at >= getvariable('period_start')
+  where first_at >= getvariable('period_start')
     and first_at < getvariable('period_end') + interval 1 day
-),
-spent as (
-  select customer_id, sum(revenue - refund) as revenue
-  from customer_orders
-  where order_date >= getvariable('period_start')
-    and order_date < getvariable('period_end') + interval 1 day
-  group by all
+  group by customer_id
 )
-select n.channel,
+select channel,
        count(*)::integer as new_customers,
-       coalesce(sum(s.revenue), 0)::double as revenue,
+       coalesce(sum(revenue), 0)::double as revenue,
        -- the window also sums the total row, which equals the sum of the channels: hence 2 x
        (2.0 * count(*) / sum(count(*)) over ())::double as share
-from new_in_period n
-left join spent s using (customer_id)
-group by grouping sets ((n.channel), ())
+from new_in_period
+group by grouping sets ((channel), ())
 order by new_customers desc, channel nulls first

@@ -1,7 +1,7 @@
 -- id: churn_rate
 -- version: 2
 -- title: Churn rate
--- needs: customer_orders(customer_id, order_date)
+-- needs: customer_orders(order_date, next_at)
 -- view: metric
 -- headline: churn_rate percent
 -- columns: previous_customers integer, retained integer, churned integer, churn_rate double, retention_rate double
@@ -16,22 +16,18 @@ with bounds as (
          getvariable('period_end')::date as e,
          date_diff('day', getvariable('period_start'), getvariable('period_end')) + 1 as len
 ),
-last_period as (
-  select distinct customer_id
+-- each customer of the previous period once: their last order in it (the next one, if any,
+-- falls on or after the period's start); they stayed when that next order falls in the period
+last_in_previous as (
+  select next_at is not null and next_at < e + interval 1 day as stayed
   from customer_orders, bounds
   where order_date >= s - len * interval 1 day
     and order_date < s
-),
-this_period as (
-  select distinct customer_id
-  from customer_orders, bounds
-  where order_date >= s
-    and order_date < e + interval 1 day
+    and (next_at is null or next_at >= s)
 )
 select count(*)::integer as previous_customers,
-       count(c.customer_id)::integer as retained,
-       (count(*) - count(c.customer_id))::integer as churned,
-       ((count(*) - count(c.customer_id)) / nullif(count(*), 0))::double as churn_rate,
-       (count(c.customer_id) / nullif(count(*), 0))::double as retention_rate
-from last_period p
-left join this_period c using (customer_id)
+       count(*) filter (where stayed)::integer as retained,
+       count(*) filter (where not stayed)::integer as churned,
+       (count(*) filter (where not stayed) / nullif(count(*), 0))::double as churn_rate,
+       (count(*) filter (where stayed) / nullif(count(*), 0))::double as retention_rate
+from last_in_previous

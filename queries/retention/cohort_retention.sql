@@ -1,7 +1,7 @@
 -- id: cohort_retention
 -- version: 2
 -- title: Monthly cohort retention
--- needs: customer_orders(customer_id, order_date, order_number, first_at)
+-- needs: customer_orders(order_date, order_number, first_at, previous_at)
 -- view: heatmap(month_offset, cohort, retention)
 -- columns: cohort varchar, month_offset integer, customers integer, retention double
 -- Customers grouped by the month of their first sale ever (cohorts starting in the period);
@@ -10,8 +10,9 @@
 -- Version 2 reads the prepared customer_orders (one row per sale, built once per
 -- load) instead of every order line of all history; its answers are version 1's.
 with sales as (
-  select customer_id,
-         order_number,
+  select order_number,
+         -- the customer's first order in its month: each customer counts once a month
+         previous_at is null or previous_at < date_trunc('month', order_date) as first_in_month,
          date_trunc('month', order_date)::date as month,
          date_trunc('month', first_at)::date as cohort
   from customer_orders
@@ -25,9 +26,10 @@ sizes as (
   group by all
 ),
 activity as (
-  select cohort, date_diff('month', cohort, month) as month_offset, count(distinct customer_id) as customers
+  select cohort, date_diff('month', cohort, month) as month_offset, count(*) as customers
   from sales
   where month <= getvariable('period_end')
+    and first_in_month
   group by all
 )
 select strftime(a.cohort, '%Y-%m') as cohort,

@@ -1,7 +1,7 @@
 -- id: customer_return_rate
 -- version: 2
 -- title: Customer return rate
--- needs: customer_orders(customer_id, order_date, refunded, first_at)
+-- needs: customer_orders(customer_id, order_date, refunded, first_at, previous_at)
 -- view: line(month, rate)
 -- headline: rate percent
 -- param: definition varchar = returning | 'returning': customers who had bought before; 'refunds': customers who got money back
@@ -13,26 +13,48 @@
 -- Version 2 reads the prepared customer_orders (one row per sale, built once per
 -- load) instead of every order line of all history; its answers are version 1's.
 with in_period as (
-  select customer_id, date_trunc('month', order_date)::date as month, first_at, refunded
+  select customer_id,
+         date_trunc('month', order_date)::date as month,
+         first_at,
+         refunded,
+         -- the customer's first order in the period's part of its month, and in the period
+         previous_at is null or previous_at < greatest(date_trunc('month', order_date), getvariable('period_start')) as first_in_month,
+         previous_at is null or previous_at < getvariable('period_start') as first_in_period
   from customer_orders
   where order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
 ),
-flagged as (
-  select customer_id,
-         month,
-         case when getvariable('definition') = 'refunds' then bool_or(refunded) else min(first_at) < month end as in_month,
-         case when getvariable('definition') = 'refunds' then bool_or(refunded) else min(first_at) < getvariable('period_start') end as in_period
+monthly as (
+  select month,
+         count(*) filter (where first_in_month) as customers,
+         count(*) filter (where first_in_month and first_at < month) as returned
   from in_period
-  group by customer_id, month
+  group by month
+),
+-- customers with a refunded sale, by month: few, so counted directly
+refunded as (
+  select month, count(distinct customer_id) as customers
+  from in_period
+  where refunded
+  group by month
+),
+flagged as (
+  select m.month,
+         m.customers,
+         case when getvariable('definition') = 'refunds' then coalesce(r.customers, 0) else m.returned end as returned
+  from monthly m
+  left join refunded r using (month)
 )
 select month,
-       count(*)::integer as customers,
-       count(*) filter (where in_month)::integer as returning,
-       (count(*) filter (where in_month) / count(*))::double as rate
+       customers::integer as customers,
+       returned::integer as returning,
+       (returned / customers)::double as rate
 from flagged
-group by month
 union all
-select null, count(*)::integer, count(*) filter (where flag)::integer, (count(*) filter (where flag) / nullif(count(*), 0))::double
-from (select customer_id, bool_or(in_period) as flag from flagged group by customer_id)
+select null,
+       count(*) filter (where first_in_period)::integer,
+       case when getvariable('definition') = 'refunds' then count(distinct customer_id) filter (where refunded) else count(*) filter (where first_in_period and first_at < getvariable('period_start')) end::integer,
+       (case when getvariable('definition') = 'refunds' then count(distinct customer_id) filter (where refunded) else count(*) filter (where first_in_period and first_at < getvariable('period_start')) end
+         / nullif(count(*) filter (where first_in_period), 0))::double
+from in_period
 order by month nulls first

@@ -1,7 +1,7 @@
 -- id: customer_types
 -- version: 2
 -- title: Free-trial, one-time and repeat customers
--- needs: orders(customer_id, order_date, status); customer_orders(customer_id, order_date, paid)
+-- needs: orders(customer_id, order_date, revenue, status); customer_orders(customer_id, order_date, previous_at, next_at, paid_number)
 -- view: hbar(kind, customers)
 -- headline: repeat_share percent
 -- columns: kind varchar, customers integer, share double, repeat_share double
@@ -12,18 +12,28 @@
 -- Version 2 reads the prepared customer_orders (one row per sale, built once per
 -- load) instead of every order line of all history; its answers are version 1's.
 with active as (
-  select distinct customer_id
+  -- customers with a sale in the period (their first order in it, so each once)
+  select customer_id
+  from customer_orders
+  where order_date >= getvariable('period_start')
+    and order_date < getvariable('period_end') + interval 1 day
+    and (previous_at is null or previous_at < getvariable('period_start'))
+  union
+  -- and customers with other lines in it: free trials, zero revenue
+  select customer_id
   from orders
   where customer_id is not null
+    and not coalesce(revenue > 0, false)
     and coalesce(status, '') <> 'cancelled'
     and order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
 ),
+-- each customer's last sale up to the period's end carries their paid orders so far
 paid_orders as (
-  select customer_id, count(*) filter (where paid) as orders
+  select customer_id, paid_number as orders
   from customer_orders
   where order_date < getvariable('period_end') + interval 1 day
-  group by all
+    and (next_at is null or next_at >= getvariable('period_end') + interval 1 day)
 ),
 kinds as (
   select a.customer_id,

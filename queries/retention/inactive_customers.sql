@@ -1,7 +1,7 @@
 -- id: inactive_customers
 -- version: 2
 -- title: New, lost and loyal customers
--- needs: customer_orders(customer_id, order_date, first_at, next_at)
+-- needs: customer_orders(customer_id, order_date, first_at, previous_at, next_at)
 -- view: bar(month, customers, kind)
 -- headline: lost_rate percent
 -- param: window_days integer = 180 | Days without an order after which a customer counts as lost
@@ -14,10 +14,12 @@
 -- Version 2 reads the prepared customer_orders (one row per sale, built once per
 -- load) instead of every order line of all history; its answers are version 1's.
 with months as (
-  select distinct date_trunc('month', order_date)::date as month, customer_id, first_at
+  -- each customer once a month: their first order in the period's part of it
+  select date_trunc('month', order_date)::date as month, first_at
   from customer_orders
   where order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
+    and (previous_at is null or previous_at < greatest(date_trunc('month', order_date), getvariable('period_start')))
 ),
 lapses as (
   select order_date + getvariable('window_days') * interval 1 day as lost_at
@@ -35,22 +37,26 @@ series as (
     and lost_at < getvariable('period_end') + interval 1 day
   group by all
 ),
+-- each customer once: their last order in the window before the period
 active_at_start as (
-  select distinct customer_id
+  select customer_id
   from customer_orders
   where order_date >= getvariable('period_start') - getvariable('window_days') * interval 1 day
     and order_date < getvariable('period_start')
+    and (next_at is null or next_at >= getvariable('period_start'))
 ),
+-- each customer once: their first order in the window that ends with the period
 active_at_end as (
-  select distinct customer_id
+  select customer_id
   from customer_orders
   where order_date >= getvariable('period_end') + interval 1 day - getvariable('window_days') * interval 1 day
     and order_date < getvariable('period_end') + interval 1 day
+    and (previous_at is null or previous_at < getvariable('period_end') + interval 1 day - getvariable('window_days') * interval 1 day)
 )
 select null::date as month,
        null::varchar as kind,
        (select count(*) from active_at_start)::integer as customers,
-       ((select count(*) from active_at_start s where s.customer_id not in (select customer_id from active_at_end))
+       ((select count(*) from active_at_start s where not exists (select 1 from active_at_end e where e.customer_id = s.customer_id))
          / nullif((select count(*) from active_at_start), 0))::double as lost_rate
 union all
 select month, kind, customers::integer, null::double

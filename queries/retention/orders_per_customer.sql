@@ -1,7 +1,7 @@
 -- id: orders_per_customer
 -- version: 2
 -- title: Orders per active customer
--- needs: customer_orders(customer_id, order_date)
+-- needs: customer_orders(order_date, previous_at)
 -- view: line(month, orders_per_customer)
 -- headline: orders_per_customer number
 -- columns: month date, customers integer, orders integer, orders_per_customer double
@@ -13,15 +13,25 @@
 -- Version 2 reads the prepared customer_orders (one row per sale, built once per
 -- load) instead of every order line of all history; its answers are version 1's.
 with sales as (
-  select customer_id, order_date
+  select order_date,
+         1 as value,
+         -- the customer's first order in the period's part of its month, and in the period
+         previous_at is null or previous_at < greatest(date_trunc('month', order_date), getvariable('period_start')) as first_in_month,
+         previous_at is null or previous_at < getvariable('period_start') as first_in_period
   from customer_orders
   where order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
 )
 select date_trunc('month', order_date)::date as month,
-       count(distinct customer_id)::integer as customers,
+       count(*) filter (where first_in_month)::integer as customers,
        count(*)::integer as orders,
-       (count(*) / count(distinct customer_id))::double as orders_per_customer
+       (count(*) / count(*) filter (where first_in_month))::double as orders_per_customer
 from sales
-group by grouping sets ((date_trunc('month', order_date)::date), ())
+group by date_trunc('month', order_date)::date
+union all
+select null,
+       count(*) filter (where first_in_period)::integer,
+       count(*)::integer as orders,
+       (count(*) / count(*) filter (where first_in_period))::double as orders_per_customer
+from sales
 order by month nulls first

@@ -1,7 +1,7 @@
 -- id: retention_rate
 -- version: 2
 -- title: Retention rate
--- needs: customer_orders(customer_id, order_date)
+-- needs: customer_orders(order_date, next_at)
 -- view: line(month, retention_rate)
 -- headline: retention_rate percent
 -- columns: month date, previous_customers integer, retained integer, retention_rate double
@@ -17,47 +17,33 @@ with bounds as (
          getvariable('period_end')::date as e,
          date_diff('day', getvariable('period_start'), getvariable('period_end')) + 1 as len
 ),
-previous_period as (
-  select distinct customer_id
+-- each customer of a stretch once: their last order in it; they stayed when their next order
+-- falls in the stretch that follows
+last_in_previous as (
+  select next_at is not null and next_at < e + interval 1 day as stayed
   from customer_orders, bounds
   where order_date >= s - len * interval 1 day
     and order_date < s
+    and (next_at is null or next_at >= s)
 ),
-this_period as (
-  select distinct customer_id
-  from customer_orders, bounds
-  where order_date >= s
-    and order_date < e + interval 1 day
-),
--- the months the line needs: the one before the period's first month up to its last
-active_months as (
-  select distinct customer_id, date_trunc('month', order_date)::date as month
+last_in_month as (
+  select (date_trunc('month', order_date) + interval 1 month)::date as month,
+         next_at is not null and date_trunc('month', next_at) = date_trunc('month', order_date) + interval 1 month as stayed
   from customer_orders
-  where order_date >= date_trunc('month', getvariable('period_start')) - interval 1 month
-    and date_trunc('month', order_date)::date <= getvariable('period_end')
-),
-monthly as (
-  select (p.month + interval 1 month)::date as month,
-         count(*) as previous_customers,
-         count(c.customer_id) as retained
-  from active_months p
-  left join active_months c
-    on c.customer_id = p.customer_id
-   and c.month = (p.month + interval 1 month)::date
-  where p.month + interval 1 month >= date_trunc('month', getvariable('period_start'))
-    and p.month + interval 1 month <= getvariable('period_end')
-  group by all
+  where (next_at is null or date_trunc('month', next_at) > date_trunc('month', order_date))
+    and date_trunc('month', order_date) + interval 1 month >= date_trunc('month', getvariable('period_start'))
+    and date_trunc('month', order_date) + interval 1 month <= getvariable('period_end')
 )
 select null::date as month,
        count(*)::integer as previous_customers,
-       count(c.customer_id)::integer as retained,
-       (count(c.customer_id) / nullif(count(*), 0))::double as retention_rate
-from previous_period p
-left join this_period c using (customer_id)
+       count(*) filter (where stayed)::integer as retained,
+       (count(*) filter (where stayed) / nullif(count(*), 0))::double as retention_rate
+from last_in_previous
 union all
 select month,
-       previous_customers::integer,
-       retained::integer,
-       (retained / previous_customers)::double
-from monthly
+       count(*)::integer,
+       count(*) filter (where stayed)::integer,
+       (count(*) filter (where stayed) / count(*))::double
+from last_in_month
+group by month
 order by month nulls first
