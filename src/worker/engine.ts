@@ -46,6 +46,8 @@ export class Engine implements ClienteleApi {
   private scope?: Scope;
   /** Set once the data moved to the compressed database (src/worker/compressedStore.ts). */
   private storeDatabase?: string;
+  /** While the data moves there. */
+  private moving?: Promise<void>;
   /** What the prepared tables were last built for (facets, segment, tables); cleared when data changes. */
   private preparedFor?: string;
   private progressListener?: (percentage: number) => void;
@@ -129,11 +131,25 @@ export class Engine implements ClienteleApi {
 
   /** Moves the store to the compressed database before a file too large for the plain one. */
   private async makeRoomFor(bytes: number, kind: 'parquet' | 'text', onProgress?: Progress) {
-    if (this.storeDatabase || !needsCompressedStore(bytes, kind)) return;
+    if (this.storeDatabase || this.moving || !needsCompressedStore(bytes, kind)) return this.moving;
     onProgress?.({ phase: 'compressing' });
-    await this.withConnection((c) => moveToCompressedStore(c));
-    this.storeDatabase = compressedDatabase;
-    this.preparedFor = undefined;
+    // Queries asked for meanwhile (the notebook still computing on the old data) wait for the
+    // move: between its statements the views they read do not exist.
+    this.moving = (async () => {
+      const conn = await connect(this.requireDb());
+      try {
+        await moveToCompressedStore(new ConnectionDb(conn));
+      } finally {
+        await conn.close();
+      }
+      this.storeDatabase = compressedDatabase;
+      this.preparedFor = undefined;
+    })();
+    try {
+      await this.moving;
+    } finally {
+      this.moving = undefined;
+    }
   }
 
   /** An ingestion's outcome as the page sees it: the mapping step to show, or the table loaded. */
@@ -447,6 +463,7 @@ export class Engine implements ClienteleApi {
   }
 
   private async run<T>(ticket: string, body: (c: ConnectionDb) => Promise<T>): Promise<Outcome<T>> {
+    await this.moving?.catch(() => undefined);
     const conn = await connect(this.requireDb(), this.storeDatabase);
     const c = new ConnectionDb(conn);
     this.running.set(ticket, c);
@@ -504,6 +521,7 @@ export class Engine implements ClienteleApi {
   }
 
   private async withConnection<T>(body: (c: ConnectionDb) => Promise<T>): Promise<T> {
+    await this.moving?.catch(() => undefined);
     const conn = await connect(this.requireDb(), this.storeDatabase);
     try {
       return await body(new ConnectionDb(conn));

@@ -11,7 +11,7 @@ import { quoteIdent } from '../../lib/db';
 import { recognise } from '../../lib/mapping/recognise';
 import { statusWords } from '../../lib/mapping/statusWords';
 import { insertParquet } from './readParquet';
-import { ensureSourceTables, removeSource, sourceIdFor, sourcesTable } from './sources';
+import { ensureSourceTables, insertInChunks, removeSource, sourceIdFor, sourcesTable } from './sources';
 import type { Sniffed } from './sniff';
 import { sizeOf } from './bytes';
 import type { Dialect, IngestHost, IngestOptions, IngestOutcome, IngestSource } from './types';
@@ -120,7 +120,7 @@ async function loadTyped(host: IngestHost, file: string, dialect: Dialect, table
   await removeSource(host, sourceId, schema);
   const present = (await host.rows('select column_name from information_schema.columns where table_schema = current_schema() and table_name = ?', [typed])).map((r) => String(r.column_name));
   const columns = present.map(quoteIdent).join(', ');
-  await host.exec(`insert into ${target} (${columns}, source_file) select ${columns}, ? from ${quoteIdent(typed)}`, [sourceId]);
+  await insertInChunks(host, target, columns, quoteIdent(typed), sourceId);
   const orders = table === 'orders';
   const has = (c: string) => present.includes(c);
   const refund = [has('refund') ? 'refund > 0' : '', has('status') ? "status in ('refunded', 'cancelled')" : ''].filter(Boolean).join(' or ') || 'false';

@@ -16,7 +16,7 @@ import { ingestError } from './messages';
 import { rejectedLinesTable } from './readCsv';
 import { readRaw } from './readRaw';
 import { sniff, sniffBytes, type Sniffed } from './sniff';
-import { ensureSourceTables, removeSource, setAsideTable, sourceIdFor, sourcesTable } from './sources';
+import { ensureSourceTables, insertInChunks, removeSource, setAsideTable, sourceIdFor, sourcesTable } from './sources';
 import { stagingSql } from './transform';
 import { unreadableValues } from './unreadable';
 import type { Dialect, IngestHost, IngestOptions, IngestOutcome, IngestSource, Notice } from './types';
@@ -129,7 +129,7 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
   const empty = canonicalTables[table].columns.map((c) => quoteIdent(c.name)).filter((c) => !kept.includes(c));
   await host.exec(`create table ${stg} as select *${empty.length ? ` exclude (${empty.join(', ')})` : ''} from (${p.staging})`);
   const columns = kept.join(', ');
-  await host.exec(`insert into ${target} (${columns}, source_file) select ${columns}, ? from ${stg} where _reason is null`, [sourceId]);
+  await insertInChunks(host, target, columns, stg, sourceId, '_reason is null');
   if (p.rejected) await host.exec(`insert into ${setAsideTable} select ?, line, null, reason, null, content from ${quoteIdent(rejectedLinesTable(p.raw))}`, [sourceId]);
   const rawCells = p.headers.map((_, i) => `coalesce(r.${rawColumn(i)}, '')`).join(`, ' | ', `);
   await host.exec(

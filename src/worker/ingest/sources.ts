@@ -17,6 +17,22 @@ export async function ensureSourceTables(db: Db, schema: string, table: Canonica
   await db.exec(`create table if not exists ${setAsideTable} (source_id varchar, line bigint, "row" bigint, reason varchar, column_name varchar, content varchar)`);
 }
 
+/**
+ * `insert into target (columns, source_file) select columns, sourceId from source [where ...]`,
+ * a million rows at a time: each statement commits on its own. One statement keeps every row it
+ * writes uncompressed in its transaction until the end, so copying 15.7M order lines at once ran
+ * DuckDB-WASM out of memory even in the compressed store; chunk by chunk, each is compressed as
+ * it commits. `source` must be a table nothing was deleted from (its rowids run 0..n-1).
+ */
+export async function insertInChunks(db: Db, target: string, columns: string, source: string, sourceId: string, where?: string): Promise<void> {
+  const [{ n }] = await db.rows(`select coalesce(max(rowid) + 1, 0)::double as n from ${source}`);
+  const chunk = 1_000_000;
+  for (let from = 0; from < Number(n); from += chunk) {
+    const range = `rowid >= ${from} and rowid < ${from + chunk}`;
+    await db.exec(`insert into ${target} (${columns}, source_file) select ${columns}, ? from ${source} where ${range}${where ? ` and (${where})` : ''}`, [sourceId]);
+  }
+}
+
 /** A stable id per file name and table: dropping `orders-2024-03.csv` again replaces its rows. */
 export const sourceIdFor = (fileName: string, table: string) => `${table}:${fileName}`;
 
