@@ -32,9 +32,14 @@ export interface NotebookSnapshot {
   cells: Record<string, SnapshotCell>;
 }
 
-/** The same facts query the page runs on load. */
+/**
+ * The same facts query the page runs on load, before the notebook: the first and last order
+ * day, and the usual currency (only to format money) from the first 20,000 lines, since the
+ * mode over every line was half of what stood between a 1M-order load and its first KPI
+ * (~140 of ~220 ms in DuckDB-WASM).
+ */
 export const dataFactsSql =
-  "select strftime(min(order_date), '%Y-%m-%d') as first, strftime(max(order_date), '%Y-%m-%d') as last, mode(currency) as currency from base.orders";
+  "select strftime(min(order_date), '%Y-%m-%d') as first, strftime(max(order_date), '%Y-%m-%d') as last, (select mode(currency) from (select currency from base.orders limit 20000)) as currency from base.orders";
 
 /** Computes the snapshot on `db`, whose base schema holds the sample's canonical tables. */
 export async function buildSnapshot(db: Db, modules: QueryModule[], loaded: CanonicalTableName[]): Promise<NotebookSnapshot> {
