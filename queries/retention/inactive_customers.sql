@@ -24,7 +24,10 @@ with months as (
 lapses as (
   select order_date + getvariable('window_days') * interval 1 day as lost_at
   from customer_orders
-  where next_at is null or next_at > order_date + getvariable('window_days') * interval 1 day
+  -- orders whose window runs out in the period
+  where order_date >= getvariable('period_start') - getvariable('window_days') * interval 1 day
+    and order_date < getvariable('period_end') + interval 1 day - getvariable('window_days') * interval 1 day
+    and (next_at is null or next_at > order_date + getvariable('window_days') * interval 1 day)
 ),
 series as (
   select month, case when first_at >= month then 'new' else 'loyal' end as kind, count(*) as customers

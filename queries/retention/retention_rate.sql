@@ -30,7 +30,10 @@ last_in_month as (
   select (date_trunc('month', order_date) + interval 1 month)::date as month,
          next_at is not null and date_trunc('month', next_at) = date_trunc('month', order_date) + interval 1 month as stayed
   from customer_orders
-  where (next_at is null or date_trunc('month', next_at) > date_trunc('month', order_date))
+  -- the months of the line: from the one before the period's first month to the period's last
+  where order_date >= date_trunc('month', getvariable('period_start')) - interval 1 month
+    and order_date < date_trunc('month', getvariable('period_end')) + interval 1 month
+    and (next_at is null or date_trunc('month', next_at) > date_trunc('month', order_date))
     and date_trunc('month', order_date) + interval 1 month >= date_trunc('month', getvariable('period_start'))
     and date_trunc('month', order_date) + interval 1 month <= getvariable('period_end')
 )
