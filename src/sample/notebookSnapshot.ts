@@ -6,7 +6,7 @@
  * shipped snapshot is what the current modules compute on the shipped sample.
  */
 import { derivedTables, type CanonicalTableName } from '../lib/canonical';
-import { preparedTables } from '../lib/prepared';
+import { withPrepared } from '../lib/prepared';
 import type { Db, Row, SqlValue } from '../lib/db';
 import { defaultPreset, presetRange } from '../lib/datePresets';
 import type { QueryModule } from '../lib/queryModule';
@@ -51,8 +51,10 @@ export async function buildSnapshot(db: Db, modules: QueryModule[], loaded: Cano
   const tables: TableInfo[] = [];
   for (const table of loaded) tables.push(await describe(db, table));
   const cells: Record<string, SnapshotCell> = {};
+  // The loaded tables, and the prepared tables they feed.
+  const available = withPrepared(new Map(loaded.map((table, i) => [table as string, new Set(tables[i].columns.map((c) => c.name))])));
   for (const module of modules) {
-    if (module.id === 'clv_summary' || module.needs.some((n) => n.table in derivedTables || !(loaded.includes(n.table as CanonicalTableName) || (n.table in preparedTables && loaded.includes('orders'))))) continue;
+    if (module.id === 'clv_summary' || module.needs.some((n) => n.table in derivedTables || !available.has(n.table))) continue;
     const rows = await runModule(db, module);
     const cell: SnapshotCell = { rows };
     if (module.headline) {

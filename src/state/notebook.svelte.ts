@@ -76,16 +76,16 @@ export class Notebook {
   }
 
   /**
-   * Runs every cell, a few at a time in page order: DuckDB-WASM has one thread, so running
-   * all at once would only make the first cell on screen the last to finish.
-   */
-  /**
    * The latest run of the whole notebook: its number, and whether its KPI cells (comparison
    * runs included), then the lifetime-value model, are still computing. Shown on the page
    * (data-run, data-run-phase) for the benchmark and tests.
    */
   run = $state<{ generation: number; phase: 'cells' | 'model' | 'done' }>({ generation: 0, phase: 'done' });
 
+  /**
+   * Runs every cell, a few at a time in page order: DuckDB-WASM has one thread, so running
+   * all at once would only make the first cell on screen the last to finish.
+   */
   async runAll(compare?: { start: string; end: string }, parallel = 3) {
     const generation = ++this.generation;
     this.run = { generation, phase: 'cells' };

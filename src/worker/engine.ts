@@ -48,7 +48,7 @@ export class Engine implements ClienteleApi {
   private storeDatabase?: string;
   /** While the data moves there. */
   private moving?: Promise<void>;
-  /** What the prepared tables were last built for (facets, segment, tables); cleared when data changes. */
+  /** What the prepared tables were last built for (facets, tables); cleared when data changes. */
   private preparedFor?: string;
   private progressListener?: (percentage: number) => void;
   private sampleIPC?: Promise<Map<string, Uint8Array>>;
@@ -495,8 +495,9 @@ export class Engine implements ClienteleApi {
   private async rescope(dataChanged = true) {
     if (dataChanged) this.preparedFor = undefined;
     if (!this.scope || this.canonical.length === 0) return;
-    const key = JSON.stringify([this.scope.facets ?? {}, this.scope.segment ?? false, [...this.canonical].sort()]);
-    const prepare = key !== this.preparedFor;
+    const key = JSON.stringify([this.scope.facets ?? {}, [...this.canonical].sort()]);
+    // A segment is a list of customers whose content the key cannot see: rebuild while one is on.
+    const prepare = key !== this.preparedFor || Boolean(this.scope.segment);
     // Forget the key first: a build that fails must be tried again next time.
     this.preparedFor = undefined;
     await this.withDb((db) => applyScope(db, this.scope!, this.canonical, prepare));

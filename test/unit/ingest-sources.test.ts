@@ -3,7 +3,7 @@
 // preview shows parsed values; a browser File works like bytes; progress phases are reported.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ingest } from '../../src/worker/ingest/ingest';
-import { listSources, removeSource } from '../../src/worker/ingest/sources';
+import { insertInChunks, listSources, removeSource } from '../../src/worker/ingest/sources';
 import type { IngestPhase } from '../../src/worker/ingest/types';
 import { openIngestHost } from '../support/ingestHost';
 import { asked, fixture, loaded } from '../support/ingestFixtures';
@@ -68,4 +68,13 @@ test('a File handle loads like bytes and reports sniffing, reading, mapping, ins
   const out = await ingest(host, { name: file.name, data: file }, { onProgress: (p) => phases.push(p.phase) }, 'from_file');
   expect(out.ok && out.value.status === 'loaded' && out.value.rowsLoaded).toBe(3);
   expect(phases).toEqual(['sniffing', 'reading', 'mapping', 'inserting', 'done']);
+});
+
+test('rows are copied chunk by chunk, in order, with their file and only those the filter keeps', async () => {
+  await host.exec('create table chunk_source as select i as n, i % 3 = 0 as skip from range(10) r(i)');
+  await host.exec('create table chunk_target (n bigint, source_file varchar)');
+  await insertInChunks(host, 'chunk_target', 'n', 'chunk_source', 'orders:big.csv', 'not skip', 4);
+  expect(await host.rows('select n::integer as n, source_file from chunk_target order by rowid')).toEqual(
+    [1, 2, 4, 5, 7, 8].map((n) => ({ n, source_file: 'orders:big.csv' })),
+  );
 });

@@ -24,9 +24,8 @@ export async function ensureSourceTables(db: Db, schema: string, table: Canonica
  * DuckDB-WASM out of memory even in the compressed store; chunk by chunk, each is compressed as
  * it commits. `source` must be a table nothing was deleted from (its rowids run 0..n-1).
  */
-export async function insertInChunks(db: Db, target: string, columns: string, source: string, sourceId: string, where?: string): Promise<void> {
+export async function insertInChunks(db: Db, target: string, columns: string, source: string, sourceId: string, where?: string, chunk = 1_000_000): Promise<void> {
   const [{ n }] = await db.rows(`select coalesce(max(rowid) + 1, 0)::double as n from ${source}`);
-  const chunk = 1_000_000;
   for (let from = 0; from < Number(n); from += chunk) {
     const range = `rowid >= ${from} and rowid < ${from + chunk}`;
     await db.exec(`insert into ${target} (${columns}, source_file) select ${columns}, ? from ${source} where ${range}${where ? ` and (${where})` : ''}`, [sourceId]);
