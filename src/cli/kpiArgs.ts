@@ -11,9 +11,13 @@ export interface KpiArgs {
   queries?: string;
   /** Last day the lifetime-value models learn from (default: the last 40% of the period held out). */
   calibrationEnd?: string;
+  /** Mapping files exported from the page, for files the page would ask about. */
+  mappings: string[];
+  /** Date order where a column's dates never show a day above 12 (default: day first, as the page). */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD]';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--mapping FILE.json]... [--date-order dmy|mdy]';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,6 +32,8 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       only: { type: 'string' },
       queries: { type: 'string' },
       'calibration-end': { type: 'string' },
+      mapping: { type: 'string', multiple: true },
+      'date-order': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new Error(`no files given\n${usage}`);
@@ -35,6 +41,8 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
     const day = values[flag];
     if (day !== undefined && (!isoDay.test(day) || Number.isNaN(Date.parse(day)))) throw new Error(`--${flag} ${day} is not a date (YYYY-MM-DD)`);
   }
+  const dateOrder = values['date-order'];
+  if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new Error(`--date-order ${dateOrder}: give dmy (day first) or mdy (month first)`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'] };
+  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], mappings: values.mapping ?? [], dateOrder };
 }

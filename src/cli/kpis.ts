@@ -1,7 +1,10 @@
 /**
- * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR] [--calibration-end D]`: every KPI module on
- * the given files, on native DuckDB. Exit code 1 when a module failed, 2 when nothing could run.
+ * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR] [--calibration-end D]
+ * [--mapping FILE.json]... [--date-order dmy|mdy]`: every KPI module on the given files, on native DuckDB,
+ * after the same ingestion the page runs. Exit code 1 when a module failed, 2 when nothing could run.
  */
+import { readFileSync } from 'node:fs';
+import { parseMappingFile } from '../lib/mappingFile';
 import { readCatalog } from './readModules';
 import { loadFiles } from './loadFiles';
 import { openNativeDb } from './nativeDb';
@@ -11,9 +14,10 @@ import { textReport } from './textReport';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseKpiArgs(argv);
+  const mappings = args.mappings.flatMap((path) => parseMappingFile(readFileSync(path, 'utf8'), path));
   const db = await openNativeDb();
   try {
-    const loaded = await loadFiles(db, args.files);
+    const loaded = await loadFiles(db, args.files, { mappings, dateOrder: args.dateOrder });
     const range = loaded.columns.has('orders') ? await orderDateRange(db) : undefined;
     const start = args.from ?? range?.start;
     const end = args.to ?? range?.end;
@@ -25,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
       modules = modules.filter((m) => args.only!.includes(m.id));
     }
     const report = await runKpis(db, modules, loaded.columns, { start, end }, { calibrationEnd: args.calibrationEnd });
-    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${textReport(report)}\n`);
+    const full = { files: loaded.files, ...report };
+    process.stdout.write(args.json ? `${JSON.stringify(full, null, 2)}\n` : `${textReport(full)}\n`);
     return report.modules.some((m) => m.error) ? 1 : 0;
   } finally {
     db.close();

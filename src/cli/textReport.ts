@@ -1,6 +1,7 @@
 /** The readable form of a KPI report: each module's title, headline and first rows. */
 import type { Row } from '../lib/db';
 import { formatCell, formatHeadline } from '../lib/formatValue';
+import type { LoadedFile } from './loadFiles';
 import type { KpiReport } from './runKpis';
 
 const shownRows = 5;
@@ -15,8 +16,19 @@ function table(rows: Row[]): string[] {
   return [line(names), ...shown.map(line), ...more];
 }
 
-export function textReport(report: KpiReport): string {
-  const out = [`Period ${report.period.start} to ${report.period.end}`, ''];
+/** Each file: where it went, in the page's words (loaded, guests, refunds, what to know, set aside). */
+function fileLines(files: LoadedFile[]): string[] {
+  if (files.length === 0) return [];
+  const out = ['Files'];
+  for (const f of files) {
+    out.push(`    ${f.file} -> ${f.table}: ${f.rowsLoaded} rows loaded, ${f.setAside.reduce((n, s) => n + s.rows, 0)} set aside (${(f.ms / 1000).toFixed(1)} s)`);
+    for (const n of f.notices) out.push(`        ${n.level === 'warning' ? '! ' : ''}${n.text}`);
+  }
+  return [...out, ''];
+}
+
+export function textReport(report: KpiReport & { files?: LoadedFile[] }): string {
+  const out = [...fileLines(report.files ?? []), `Period ${report.period.start} to ${report.period.end}`, ''];
   if (report.clv && 'error' in report.clv) out.push(`Lifetime value: not fitted: ${report.clv.error}`, '');
   else if (report.clv) {
     const { bgnbd, gammaGamma, calibrationEnd, customers } = report.clv;

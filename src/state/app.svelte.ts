@@ -3,7 +3,7 @@
  * messages the user must see. Components render this and call its methods.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { formatNumber, t, tn, type MessageKey } from '../lib/i18n';
+import { t, tn, type MessageKey } from '../lib/i18n';
 import type { LoadOptions, LoadOutcome, LoadProgress, Outcome, LoadReport, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
 import { callback, startWorker, type Client } from './client';
 import { MappingStep } from './mappingStep.svelte';
@@ -11,6 +11,8 @@ import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot'
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
 import { Notebook } from './notebook.svelte';
 import { ScopeState, type Preset } from './scope.svelte';
+import { loadNotices, setAsideTotal } from '../lib/loadNotices';
+import { mappingFileText } from '../lib/mappingFile';
 
 /** 'preview': the database is starting and the sample's precomputed notebook is shown. */
 export type AppStatus = 'starting' | 'preview' | 'loading' | 'ready' | 'failed';
@@ -178,20 +180,20 @@ export class AppState {
 
   /** What a load did, in a sentence or two; rows set aside can be opened from the notice. */
   private reportLoad(report: LoadReport) {
-    const parts = [tn('load.canonical', report.rowsLoaded, { name: report.file, rows: report.rowsLoaded, table: report.table })];
-    if (report.guestRows) parts.push(tn('load.guests', report.guestRows, { rows: report.guestRows }));
-    if (report.refundRows) parts.push(tn('load.refunds', report.refundRows, { rows: report.refundRows }));
-    if (report.replacedSample) parts.push(t('load.sampleAway'));
-    this.notify('info', parts.join(' '));
-    for (const warning of report.warnings) this.notify('warning', warning.message);
-    const setAside = report.setAside.reduce((n, s) => n + s.rows, 0);
-    if (setAside) {
-      const reasons = report.setAside.map((s) => `${s.reason} (${formatNumber(s.rows)})`).join(', ');
-      this.notify('warning', tn('load.setAside', setAside, { rows: setAside, name: report.file, reasons }), {
-        label: t('load.showSetAside'),
-        run: () => void this.showSetAside(report.sourceId, report.file, setAside),
-      });
+    const setAside = setAsideTotal(report);
+    for (const notice of loadNotices(report, report.replacedSample ? [t('load.sampleAway')] : [])) {
+      this.notify(notice.level, notice.text, notice.setAside ? { label: t('load.showSetAside'), run: () => void this.showSetAside(report.sourceId, report.file, setAside) } : undefined);
     }
+  }
+
+  /** The files' mappings as a file for the command-line runner (`npm run kpis -- --mapping FILE`). */
+  exportMapping(files: SourceInfo[]) {
+    const text = mappingFileText(files.map((f) => ({ file: f.fileName, mapping: f.mapping })));
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = `${files[0].table}.mapping.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
   }
 
   async showSetAside(sourceId: string, file: string, total: number) {

@@ -19,7 +19,7 @@ export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** One row group at a time: ParquetFile.fromFile reads the footer, then each group's byte ranges by Blob slices. */
-export async function openParquetFile(data: Uint8Array | File) {
+export async function openParquetFile(data: Uint8Array | Blob) {
   await parquetReady();
   const file = await ParquetFile.fromFile(data instanceof Uint8Array ? new Blob([data as Uint8Array<ArrayBuffer>]) : data);
   return {

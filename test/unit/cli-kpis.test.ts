@@ -22,7 +22,11 @@ test('--json prints one document: period, every module with its headline and row
   const { code, stdout } = await kpis(...files, '--json');
   expect(code).toBe(1); // deliberately_failing failed
   const report = JSON.parse(stdout);
-  expect(Object.keys(report)).toEqual(['period', 'modules', 'skipped']);
+  expect(Object.keys(report)).toEqual(['files', 'period', 'modules', 'skipped']);
+  expect(report.files.map((f: { file: string; table: string; rowsLoaded: number }) => [f.file, f.table, f.rowsLoaded])).toEqual([
+    ['orders.csv', 'orders', 5],
+    ['crm-export.json', 'customers', 3],
+  ]);
   expect(report.period).toEqual({ start: '2024-01-05', end: '2024-03-01' });
   expect(report.modules.map((m: { id: string }) => m.id)).toEqual(['deliberately_failing', 'order_summary', 'revenue_by_country', 'monthly_customers']);
   expect(report.skipped).toEqual([{ id: 'resolved_first_time', needs: ['tickets(ticket_id, first_contact_resolved)'] }]);
@@ -89,7 +93,7 @@ test('the readable report shows titles, headlines, rows and the failure', async 
 test('a file that is no canonical table stops the run with a message and exit code 2', async () => {
   const { code, stderr } = await kpis(`${fixtures}/queries/value/order_summary.sql`, '--json');
   expect(code).toBe(2);
-  expect(stderr).toContain('not a CSV, Parquet or JSON file');
+  expect(stderr).toContain('"order_summary.sql": most lines do not have the same number of fields as the header');
   const unknown = await kpis(...files, '--only', 'no_such_module');
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('no module named no_such_module');

@@ -37,7 +37,7 @@ const rejectReasons: Record<string, string> = {
 
 export async function readCsv(
   host: IngestHost,
-  data: Uint8Array | File,
+  data: Uint8Array | Blob,
   raw: string,
   width: number,
   dialect: { encoding: NonNullable<Dialect['encoding']>; delimiter: string; skip: number },
@@ -96,6 +96,6 @@ async function createRaw(host: IngestHost, path: string, raw: string, width: num
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-async function toUtf8(data: Uint8Array | File): Promise<Uint8Array> {
+async function toUtf8(data: Uint8Array | Blob): Promise<Uint8Array> {
   return new TextEncoder().encode(decode(await readBytes(data), 'windows-1252'));
 }

@@ -10,7 +10,7 @@ import type { IngestHost } from './types';
 
 export type JsonRead = { ok: true; headers: string[]; rows: number } | { ok: false; line?: number; detail: string };
 
-export async function readJson(host: IngestHost, data: Uint8Array | File, raw: string): Promise<JsonRead> {
+export async function readJson(host: IngestHost, data: Uint8Array | Blob, raw: string): Promise<JsonRead> {
   const text = new TextDecoder('utf-8').decode(await readBytes(data)).replace(/^\uFEFF/, '');
   const parsed = parseRecords(text);
   if (!parsed.ok) return parsed;

@@ -5,7 +5,7 @@ import type { IngestHost, ParquetGroups } from './types';
 
 export type ParquetRead = { ok: true; headers: string[] } | { ok: false; code: 'parquet-truncated' | 'parquet-unreadable'; detail: string };
 
-export async function readParquet(host: IngestHost, data: Uint8Array | File, raw: string, onRows?: (rows: number, total: number) => void): Promise<ParquetRead> {
+export async function readParquet(host: IngestHost, data: Uint8Array | Blob, raw: string, onRows?: (rows: number, total: number) => void): Promise<ParquetRead> {
   const inserted = await insertParquet(host, data, `${raw}_typed`, onRows);
   if (!inserted.ok) return inserted;
   return { ok: true, headers: await rawFromTable(host, `${raw}_typed`, raw) };
@@ -20,13 +20,22 @@ export async function readParquet(host: IngestHost, data: Uint8Array | File, raw
  */
 export async function insertParquet(
   host: IngestHost,
-  data: Uint8Array | File,
+  data: Uint8Array | Blob,
   table: string,
   onRows?: (rows: number, total: number) => void,
 ): Promise<{ ok: true; rows: number } | Extract<ParquetRead, { ok: false }>> {
   const size = sizeOf(data);
   // A whole Parquet file ends with its footer's magic; a cut-off download does not.
   if (size < 12 || String.fromCharCode(...(await readBytes(data, size - 4))) !== 'PAR1') return { ok: false, code: 'parquet-truncated', detail: '' };
+  if (host.readParquetInto) {
+    try {
+      const rows = await host.readParquetInto(table, data);
+      onRows?.(rows, rows);
+      return { ok: true, rows };
+    } catch (e) {
+      return { ok: false, code: 'parquet-unreadable', detail: String((e as Error).message ?? e) };
+    }
+  }
   let file: ParquetGroups;
   try {
     file = await host.openParquet(data);

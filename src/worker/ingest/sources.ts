@@ -5,6 +5,7 @@
  */
 import { createTableSql, type CanonicalTableName } from '../../lib/canonical';
 import { quoteIdent, type Db, type Row } from '../../lib/db';
+import type { ColumnMapping } from '../../lib/mapping/types';
 
 export const sourcesTable = 'ingest_sources';
 export const setAsideTable = 'ingest_set_aside';
@@ -53,11 +54,13 @@ export interface SourceInfo {
   table: string;
   rows: number;
   setAside: number;
+  /** How its columns were read (as confirmed in the mapping step, or recognised). */
+  mapping: ColumnMapping;
 }
 
 export async function listSources(db: Db): Promise<SourceInfo[]> {
   const rows = await db.rows(`select * from ${sourcesTable} order by table_name, file_name`).catch(() => [] as Row[]);
-  return rows.map((r) => ({ sourceId: String(r.source_id), fileName: String(r.file_name), table: String(r.table_name), rows: Number(r.rows), setAside: Number(r.set_aside) }));
+  return rows.map((r) => ({ sourceId: String(r.source_id), fileName: String(r.file_name), table: String(r.table_name), rows: Number(r.rows), setAside: Number(r.set_aside), mapping: JSON.parse(String(r.mapping)) }));
 }
 
 export interface SetAsideRow {

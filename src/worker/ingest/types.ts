@@ -8,14 +8,20 @@ import type { ColumnMapping, Proposal } from '../../lib/mapping/types';
 /** What ingestion needs beyond `Db`: file registration, byte reads, Arrow and Parquet. */
 export interface IngestHost extends Db {
   /** Makes `data` readable by DuckDB's read_csv under `name` (a File is read lazily, not copied). */
-  registerFile(name: string, data: Uint8Array | File): Promise<void>;
+  registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** Creates table `name` from an Arrow IPC stream, or appends to it when `append`. */
   insertArrowIPC(name: string, ipc: Uint8Array, append?: boolean): Promise<void>;
+  /**
+   * An engine that reads Parquet itself (native DuckDB's read_parquet) creates table `name`
+   * from the whole file and returns its rows; without it, Parquet is decoded by parquet-wasm
+   * (openParquet) one row group at a time.
+   */
+  readParquetInto?(name: string, data: Uint8Array | Blob): Promise<number>;
   /** Parquet bytes to an Arrow IPC stream (parquet-wasm; its build differs in Node and browser). */
   decodeParquet(bytes: Uint8Array): Promise<Uint8Array>;
   /** Opens Parquet for reading one row group at a time; a File is read by slices, not whole. */
-  openParquet(data: Uint8Array | File): Promise<ParquetGroups>;
+  openParquet(data: Uint8Array | Blob): Promise<ParquetGroups>;
 }
 
 /** A Parquet file opened by parquet-wasm: rows per row group from the footer, one group decoded at a time. */
@@ -26,10 +32,10 @@ export interface ParquetGroups {
   close(): void;
 }
 
-/** A dropped or picked file: its name (as the user sees it) and its bytes or File handle. */
+/** A dropped or picked file: its name (as the user sees it) and its bytes, File handle or (runner) a Blob of a file on disk. */
 export interface IngestSource {
   name: string;
-  data: Uint8Array | File;
+  data: Uint8Array | Blob;
   /**
    * Parquet already decoded to an Arrow IPC stream elsewhere (a remote file read by range
    * requests, only the columns needed): `data` is then ignored.

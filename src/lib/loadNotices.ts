@@ -1,0 +1,48 @@
+/**
+ * What a file's load means for the user, in the page's words: rows loaded into which table,
+ * guest orders and refunds, what to know (encoding, date order, unreadable values) and rows set
+ * aside. The page shows these as notices and the command-line runner prints them, so one file
+ * reads the same wherever it was loaded.
+ */
+import { formatNumber, t, tn } from './i18n';
+
+/** The parts of an ingestion's result these sentences are made from. */
+export interface LoadFacts {
+  file: string;
+  table: string;
+  rowsLoaded: number;
+  guestRows?: number;
+  refundRows?: number;
+  setAside: { reason: string; rows: number }[];
+  warnings: { code: string; message: string; column?: string }[];
+}
+
+export interface LoadNotice {
+  level: 'info' | 'warning';
+  text: string;
+  /** The notice about rows set aside (the page offers to list them). */
+  setAside?: boolean;
+}
+
+export function loadNotices(facts: LoadFacts, extra: string[] = []): LoadNotice[] {
+  const parts = [tn('load.canonical', facts.rowsLoaded, { name: facts.file, rows: facts.rowsLoaded, table: facts.table })];
+  if (facts.guestRows) parts.push(tn('load.guests', facts.guestRows, { rows: facts.guestRows }));
+  if (facts.refundRows) parts.push(tn('load.refunds', facts.refundRows, { rows: facts.refundRows }));
+  const notices: LoadNotice[] = [{ level: 'info', text: [...parts, ...extra].join(' ') }];
+  for (const warning of facts.warnings) notices.push({ level: 'warning', text: warning.message });
+  const setAside = setAsideTotal(facts);
+  if (setAside) {
+    const reasons = facts.setAside.map((s) => `${s.reason} (${formatNumber(s.rows)})`).join(', ');
+    notices.push({ level: 'warning', text: tn('load.setAside', setAside, { rows: setAside, name: facts.file, reasons }), setAside: true });
+  }
+  return notices;
+}
+
+export const setAsideTotal = (facts: Pick<LoadFacts, 'setAside'>) => facts.setAside.reduce((n, s) => n + s.rows, 0);
+
+/** The mapping step's question, for a runner that cannot show the step. */
+export function mappingQuestion(file: string, reason: string | undefined, headers: string[]): string {
+  const question = t('mapping.title', { name: file });
+  const why = reason ? ` ${t('mapping.unsure', { reason })}` : '';
+  return `${question}${why} ${t('mapping.headersSeen', { headers: headers.map((h) => `"${h}"`).join(', ') })}`;
+}
