@@ -1,12 +1,17 @@
-// One file, one set of numbers: a mapping confirmed in the page's mapping step is exported from
-// the data panel, and the command-line runner, given that file and the same export, loads the
-// same rows the page loaded (native DuckDB, through the same ingestion).
+// One file, one set of numbers, in the page and in the command-line runner: a file in the classic
+// Online Retail layout gives the same headline of every KPI in both; a mapping confirmed in the
+// page's mapping step is exported from the data panel, and the runner, given that file and the
+// same export, loads the same rows the page loaded (native DuckDB, through the same ingestion).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { loadFiles } from '../../src/cli/loadFiles';
 import { openNativeDb } from '../../src/cli/nativeDb';
+import { readCatalog } from '../../src/cli/readModules';
+import { orderDateRange, runKpis } from '../../src/cli/runKpis';
+import { formatHeadline } from '../../src/lib/formatValue';
 import { parseMappingFile } from '../../src/lib/mappingFile';
 import { dropFile, guardOrigin, openReady, runSqlCell } from './helpers';
 
@@ -56,5 +61,38 @@ test('a mapping confirmed in the page is exported, and the runner loads the same
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('the Online Retail layout gives the same headline numbers in the page and in the runner', async ({ page }) => {
+  const name = 'online-retail-month.csv';
+  const path = fileURLToPath(new URL(`../fixtures/ingest/${name}`, import.meta.url));
+  await openReady(page);
+  await dropFile(page, name, readFileSync(path, 'utf8'));
+  await expect(page.locator('[data-table="base.orders"] [data-testid="row-count"]')).toHaveText('293 rows');
+  const notebook = page.locator('.notebook');
+  await expect(notebook).toHaveAttribute('data-run-phase', 'done');
+  const before = Number(await notebook.getAttribute('data-run'));
+  await page.getByTestId('preset').selectOption('all');
+  await expect.poll(async () => Number(await notebook.getAttribute('data-run'))).toBeGreaterThan(before);
+  await expect(notebook).toHaveAttribute('data-run-phase', 'done');
+  await expect(page.locator('article[data-status="queued"], article[data-status="running"]')).toHaveCount(0);
+  const inPage = new Map(
+    await page.locator('article[data-cell]:not([data-cell="sql"])').evaluateAll((cells) =>
+      cells.filter((c) => c.querySelector('[data-testid="headline"]')).map((c) => [c.getAttribute('data-cell')!, c.querySelector('[data-testid="headline"]')!.textContent!.trim()] as [string, string]),
+    ),
+  );
+
+  const db = await openNativeDb();
+  try {
+    const loaded = await loadFiles(db, [path]);
+    const report = await runKpis(db, readCatalog().current, loaded.columns, (await orderDateRange(db))!);
+    const digits = (text: string) => text.replace(/[^\d.,%-]/g, '');
+    const byRunner = report.modules.filter((m) => m.headline && inPage.has(m.id)).map((m) => [m.id, digits(formatHeadline(m.headline!.value, m.headline!.format))]);
+    // The customers, orders, revenue, refunds and repeat rate the issue names are among them.
+    expect(byRunner.map(([id]) => id)).toEqual(expect.arrayContaining(['new_customers', 'average_order_value', 'revenue_per_customer', 'refund_rate', 'repeat_customer_rate']));
+    expect(byRunner.map(([id]) => [id, digits(inPage.get(id)!)])).toEqual(byRunner);
+  } finally {
+    db.close();
   }
 });
