@@ -50,13 +50,13 @@ test('column facts: dates, amounts in any local dress, codes and repeats, blanks
   const raw = '_facts_raw';
   await host.insertColumns(raw, {
     c1: ['2024-01-05', '05/01/2024 10:30', '5.1.24', ' '],
-    c2: ['1 234,50 €', '$1,049.00', '(12,00)', '7'],
+    c2: ['1 234,50 €', '$1,049.00', '(12,00)', 'EUR 7'],
     c3: ['A-1', 'A-1', '17850', 'B 2'],
     c4: ['Lyon', 'Paris', '05.07.2024', '1,049'],
   });
   expect(await columnFacts(host, raw, 4)).toEqual([
     { values: 3, dates: 3, numbers: 0, decimals: 0, codes: 2, distinct: 3 }, // a date with a time is two tokens
-    { values: 4, dates: 0, numbers: 4, decimals: 3, codes: 3, distinct: 4 },
+    { values: 4, dates: 0, numbers: 4, decimals: 3, codes: 2, distinct: 4 },
     { values: 4, dates: 0, numbers: 1, decimals: 0, codes: 3, distinct: 3 },
     { values: 4, dates: 1, numbers: 1, decimals: 0, codes: 2, distinct: 4 },
   ]);

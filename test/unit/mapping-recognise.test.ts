@@ -63,6 +63,12 @@ describe('abbreviated headers', () => {
     expect(fitsNoTable(recognise(['OrderNo', 'CustNo', 'OrderDate', 'NetAmount'], 'EXPORT_ORD.txt'))).toBe(false);
   });
 
+  it('a key name is a thing and a key word, nothing more: a client’s postcode is not the client', () => {
+    const proposal = recognise(['Réf commande', 'Code postal client', 'Date', 'Montant'], 'ventes.csv');
+    expect(proposal.guesses[0]).toMatchObject({ table: 'orders', missing: ['customer_id'] });
+    expect(proposal.guesses[0].mapping.columns.order_id).toBe('Réf commande');
+  });
+
   it('a lone abbreviation names nothing: "ref" is not a key of any table', () => {
     expect(recognise(['ref', 'who', 'when', 'how much']).guesses).toEqual([]);
   });

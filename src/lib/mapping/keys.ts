@@ -16,10 +16,13 @@ const identifies: Record<string, string[]> = {
 /** The score a key pair gets: below an exact synonym (1), above a synonym found inside a longer header (0.6). */
 export const keyScore = 0.9;
 
-/** Whether `words` (a header through headerWords) names the key `column`: one word for the thing, one for key, at most one more. */
+/**
+ * Whether `words` (a header through headerWords) names the key `column`: one word for the thing
+ * and one for key, nothing more ("Code postal client" is an address, not the customer's key).
+ */
 export function namesKey(column: string, words: string): boolean {
   const things = identifies[column];
-  if (!things) return false;
-  const list = words.split(' ');
-  return list.length <= 3 && list.some((w) => keyWords.has(w)) && list.some((w) => things.includes(w));
+  const [a, b, more] = words.split(' ');
+  if (!things || b === undefined || more !== undefined) return false;
+  return (keyWords.has(a) && things.includes(b)) || (keyWords.has(b) && things.includes(a));
 }

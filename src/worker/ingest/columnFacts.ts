@@ -14,7 +14,8 @@ const sampleRows = 1000;
 
 const date = '(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})([ T,]+\\d{1,2}:\\d{2}.*)?';
 const digits = "(\\d{1,3}([ .,'\\x{a0}\\x{202f}]\\d{3})+|\\d+)";
-const money = (fraction: string) => `[(+-]?\\s*\\p{Sc}?\\s*[+-]?${digits}${fraction}\\s*(\\p{Sc}|[A-Za-z]{3})?\\s*\\)?`;
+const currency = '(\\p{Sc}|[A-Za-z]{3})';
+const money = (fraction: string) => `[(+-]?\\s*(${currency}\\s*)?[+-]?${digits}${fraction}\\s*${currency}?\\s*\\)?`;
 const number = money('([.,]\\d+)?');
 const decimal = money('[.,]\\d{1,2}');
 const code = '\\S*\\d\\S*';
