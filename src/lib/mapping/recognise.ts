@@ -1,24 +1,37 @@
 /**
  * Which canonical table a file's headers describe, and which header feeds which column.
  * A known export layout (layouts.ts) wins outright; otherwise every table is scored on its
- * synonyms (synonyms.ts) and the best fit is proposed. Decides whether to load without
- * asking ('sure') or to show the mapping with the best guess filled in ('ask').
+ * synonyms (synonyms.ts, compared word by word after words.ts writes out abbreviations) and
+ * key names (keys.ts), and the best fit is proposed. Where the headers leave a required column
+ * empty, the columns' values (evidence.ts, when the caller counted them) may fill it. Decides
+ * whether to load without asking ('sure') or to show the mapping with the best guess filled
+ * in ('ask').
  */
 import { canonicalTableNames, canonicalTables, type CanonicalTableName } from '../canonical';
+import { contradiction, fillFromContent } from './evidence';
 import { foldHeader } from './fold';
+import { keyScore, namesKey } from './keys';
 import { layouts } from './layouts';
 import { headerSignature } from './signature';
 import { synonyms } from './synonyms';
-import type { ColumnMapping, ExportLayout, Proposal, TableGuess } from './types';
+import type { ColumnFacts, ColumnMapping, ExportLayout, Proposal, TableGuess } from './types';
+import { headerWords } from './words';
 
 /** A sure guess must beat the runner-up by this much. */
 const clearMargin = 0.15;
 
-export function recognise(headers: string[], fileName = ''): Proposal {
+/** A column's values fill a guess less surely than its header would. */
+const contentScore = 0.5;
+
+/**
+ * `facts`, one per header in the same order, are what each column's values look like
+ * (src/worker/ingest/columnFacts.ts); without them recognition reads the headers alone.
+ */
+export function recognise(headers: string[], fileName = '', facts?: ColumnFacts[]): Proposal {
   const signature = headerSignature(headers);
   const layout = matchLayout(headers);
   const guesses = canonicalTableNames
-    .map((t) => guessTable(t, headers, fileName))
+    .map((t) => guessTable(t, headers, fileName, facts))
     .filter((g) => g.score > 0)
     .sort((a, b) => b.score - a.score);
   if (layout) {
@@ -31,7 +44,7 @@ export function recognise(headers: string[], fileName = ''): Proposal {
   if (second && best.score - second.score < clearMargin && second.missing.length === 0) {
     return { guesses, decision: 'ask', reason: `could be ${best.table} or ${second.table}`, signature };
   }
-  const doubt = weakGuess(best, headers, fileName);
+  const doubt = (facts && contradiction(best, headers, facts)) ?? weakGuess(best, headers, fileName);
   if (doubt) return { guesses, decision: 'ask', reason: doubt, signature };
   return { guesses, decision: 'sure', signature };
 }
@@ -66,16 +79,27 @@ function layoutGuess(layout: ExportLayout, headers: string[]): TableGuess {
   return { table: layout.table, mapping, score: 1, missing: missingRequired(layout.table, columns), layout: layout.id };
 }
 
-/** Scores each (column, header) pair, then assigns greedily, best pairs first, each header once. */
-function guessTable(table: CanonicalTableName, headers: string[], fileName: string): TableGuess {
+/** The synonym lists in headerWords form, worked out once. */
+const synonymWords = Object.fromEntries(
+  canonicalTableNames.map((t) => [t, Object.entries(synonyms[t]).map(([column, names]) => [column, names.map(headerWords)] as const)]),
+) as Record<CanonicalTableName, (readonly [string, string[]])[]>;
+
+/**
+ * Scores each (column, header) pair, then assigns greedily, best pairs first, each header once;
+ * required columns still empty may then be filled from the values.
+ */
+function guessTable(table: CanonicalTableName, headers: string[], fileName: string, facts?: ColumnFacts[]): TableGuess {
   const pairs: { column: string; header: string; score: number }[] = [];
-  const folded = headers.map(foldHeader);
-  for (const [column, names] of Object.entries(synonyms[table])) {
+  const words = headers.map(headerWords);
+  for (const [column, names] of synonymWords[table]) {
     names.forEach((name, rank) => {
-      folded.forEach((f, i) => {
-        const score = f === name ? 1 - rank * 0.005 : containsWords(f, name) ? 0.6 - rank * 0.005 : 0;
+      words.forEach((w, i) => {
+        const score = w === name ? 1 - rank * 0.005 : containsWords(w, name) ? 0.6 - rank * 0.005 : 0;
         if (score > 0) pairs.push({ column, header: headers[i], score });
       });
+    });
+    words.forEach((w, i) => {
+      if (namesKey(column, w)) pairs.push({ column, header: headers[i], score: keyScore });
     });
   }
   pairs.sort((a, b) => b.score - a.score);
@@ -88,12 +112,17 @@ function guessTable(table: CanonicalTableName, headers: string[], fileName: stri
     used.add(p.header);
     quality += p.score;
   }
+  // Values fill only a table the headers already point to: a file of dates and amounts alone is anything's.
+  const fromContent = facts && used.size ? fillFromContent(table, columns, headers, facts) : {};
+  Object.assign(columns, fromContent);
+  quality += contentScore * Object.keys(fromContent).length;
   const missing = missingRequired(table, columns);
   const required = canonicalTables[table].columns.filter((c) => c.required).length;
   const assigned = Object.keys(columns).length;
   const named = namesTable(fileName, table) ? 0.1 : 0;
   const score = assigned === 0 ? 0 : 0.6 * ((required - missing.length) / required) + 0.4 * (quality / Math.max(1, headers.filter((h) => h.trim()).length)) + named;
-  return { table, mapping: { table, columns }, score: Math.min(1, score), missing };
+  const filled = Object.keys(fromContent);
+  return { table, mapping: { table, columns }, score: Math.min(1, score), missing, ...(filled.length ? { fromContent: filled } : {}) };
 }
 
 /**

@@ -33,11 +33,17 @@ export const synonyms: Record<CanonicalTableName, Synonyms> = {
     ],
     revenue: [
       'revenue', 'total', 'amount', 'order total', 'line total', 'sales', 'net sales', 'gross sales', 'price total',
-      'montant ttc', 'montant', 'total ttc', 'chiffre d affaires', 'importe', 'importe total', 'total pedido',
-      'valoare', 'valoare totala', 'total comanda', 'suma',
+      'net amount', 'gross amount', 'total amount', 'line amount',
+      'montant ttc', 'montant', 'total ttc', 'montant ht', 'montant net', 'chiffre d affaires',
+      'importe', 'importe total', 'importe neto', 'total pedido',
+      'valoare', 'valoare totala', 'total comanda', 'suma', 'suma totala',
     ],
     unit_price: ['unit price', 'unitprice', 'price', 'prix unitaire', 'prix', 'precio unitario', 'precio', 'pret unitar', 'pret'],
-    product: ['product', 'product name', 'item', 'description', 'sku', 'produit', 'article', 'designation', 'producto', 'articulo', 'produs', 'denumire'],
+    // A category is the nearest thing to a product when the export has no product column.
+    product: [
+      'product', 'product name', 'item', 'description', 'sku', 'produit', 'article', 'designation', 'producto', 'articulo', 'produs', 'denumire',
+      'category', 'product category', 'categorie', 'categoria',
+    ],
     quantity: ['quantity', 'qty', 'units', 'quantite', 'qte', 'cantidad', 'cantitate'],
     cost: ['cost', 'cogs', 'cost of goods', 'cout', 'coste', 'costo'],
     refund: ['refund', 'refunded amount', 'refund amount', 'amount refunded', 'montant rembourse', 'rembourse', 'reembolso', 'importe reembolsado', 'rambursare', 'suma rambursata'],

@@ -37,6 +37,27 @@ export interface TableGuess {
   missing: string[];
   /** The known export layout this matched, if any. */
   layout?: string;
+  /** Required columns found by their values because no header named them ("Jour" all dates -> order_date). */
+  fromContent?: string[];
+}
+
+/**
+ * What one column's values look like, counted over the file's first rows: recognition reads
+ * them where headers say nothing. Counts, not flags, so a rule can say "every" or "none".
+ */
+export interface ColumnFacts {
+  /** Non-empty cells. */
+  values: number;
+  /** Cells that read as a date, with or without a time (2024-01-05, 05/01/2024 10:00, 05.01.24). */
+  dates: number;
+  /** Cells that read as a number (thousands separators, decimal comma, currency sign, parentheses). */
+  numbers: number;
+  /** Numbers with one or two decimals (12.50, 1 234,50 €): the shape of an amount. */
+  decimals: number;
+  /** One token holding a digit (F-001, 17850): the shape of a key. */
+  codes: number;
+  /** Distinct non-empty cells. */
+  distinct: number;
 }
 
 export interface Proposal {

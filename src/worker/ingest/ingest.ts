@@ -9,6 +9,7 @@ import { quoteIdent, type Row } from '../../lib/db';
 import { recognise } from '../../lib/mapping/recognise';
 import type { ColumnMapping } from '../../lib/mapping/types';
 import { readBytes, sizeOf } from './bytes';
+import { columnFacts } from './columnFacts';
 import { decideFormats, type FormatQuestion } from './formats';
 import { rawColumn, uniqueHeaders } from './headers';
 import { ingestDirect } from './direct';
@@ -66,7 +67,8 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   }
   progress({ phase: 'mapping', bytes: totalBytes, totalBytes, rows: Number(rawRows) });
 
-  const proposal = recognise(headers, file);
+  // What the values look like fills in what the headers leave out ("Jour", every value a date).
+  const proposal = recognise(headers, file, await columnFacts(host, raw, headers.length));
   const chosen = options.mapping ?? options.remembered?.[proposal.signature];
   const mapping = chosen ?? proposal.guesses[0]?.mapping;
   const dialect: Dialect = { kind: sniffed.kind, formats: {}, ...(sniffed.kind === 'csv' ? { encoding: read.encoding, delimiter: sniffed.delimiter } : {}) };
