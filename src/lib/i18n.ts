@@ -61,7 +61,7 @@ const en = {
   'mapping.cancel': 'Cancel',
   'mapping.plainButton': 'Keep as a table of its own',
   'mapping.headersSeen': 'Its columns: {headers}.',
-  'runner.giveMapping': 'To load it here, map it once in the page, choose “Export mapping” beside the file in the data panel, and pass that file with --mapping.',
+  'runner.giveMapping': 'To load it here, map it once in the page, choose “Export mapping” under its table in the data panel, and pass that file with --mapping.',
   'mapping.export': 'Export mapping',
   'mapping.exportHint': 'Save this file’s mapping for the command-line runner (npm run kpis -- --mapping FILE)',
   'mapping.remembered': 'Your choice is remembered for files with the same columns.',
