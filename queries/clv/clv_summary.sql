@@ -1,38 +1,41 @@
 -- id: clv_summary
--- version: 2
+-- version: 3
 -- title: Purchase history for lifetime value
 -- needs: orders(customer_id, order_date, revenue, refund, status)
 -- view: table
--- param: calibration_end date = null | Last day the models learn from; empty: the last 40% of the data's days in the period are held out
+-- param: holdout_check boolean = false | false: the history as of the end of the date range, which predictions are made from; true: the history up to the calibration end, with the purchases after it, for the holdout check
+-- param: calibration_end date = null | For the holdout check: the last day the models learn from; empty: the last 40% of the days from the first to the last purchase day in the date range are held out
 -- param: time_unit_days double = 7 | Length of the time unit of recency and age, in days (7 = weeks)
 -- columns: customer_id varchar, frequency integer, recency double, age double, monetary_value double, holdout_purchases integer, calibration_end date, holdout_end date
--- One row per customer whose first purchase in the period falls on or before the calibration
--- end, as BG/NBD and Gamma-Gamma read it. Purchases are counted by day (several orders on one
--- day are one purchase, worth their net total); every order that is not cancelled counts,
--- zero-value ones too (a free trial box, a free CD: CDNOW has 8), since they are transactions. frequency: repeat purchase days up to the
--- calibration end; recency: time from the first to the last of them; age: time from the
--- first to the calibration end; monetary_value: the mean net value of the repeat purchase
--- days (0 without repeats); holdout_purchases: purchase days after the calibration end up to
--- holdout_end, the last purchase day in the period, for checking predictions. Without a
--- calibration end the first 60% of the days from the first to the last purchase day in the
--- period calibrate and the rest are held out (v1 split the period itself, which held out
--- empty days when the data ended before the period did).
+-- One row per customer, as BG/NBD and Gamma-Gamma read their purchase history: every purchase
+-- up to the end of the date range, including those before its start. Purchases are counted by
+-- day (several orders on one day are one purchase, worth their net total); every order that is
+-- not cancelled counts, zero-value ones too (a free trial box, a free CD: CDNOW has 8), since
+-- they are transactions. frequency: repeat purchase days; recency: time from the first to the
+-- last of them; age: time from the first purchase to the end of the range; monetary_value: the
+-- mean net value of the repeat purchase days (0 without repeats). For the holdout check the
+-- same is read up to the calibration end instead, for customers who had bought by then, and
+-- holdout_purchases counts their purchase days after it, up to the last purchase day in the
+-- range.
 with days as (
   select customer_id, order_date::date as day, sum(revenue - coalesce(refund, 0)) as value
   from orders
   where customer_id is not null
     and revenue >= 0
     and coalesce(status, '') <> 'cancelled'
-    and order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
   group by all
 ),
 bounds as (
-  select coalesce(
-           getvariable('calibration_end')::date,
-           (min(day) + cast(floor(0.6 * date_diff('day', min(day), max(day))) as integer))::date
-         ) as cal_end,
-         max(day) as holdout_end
+  select case
+           when getvariable('holdout_check') then coalesce(
+             getvariable('calibration_end')::date,
+             (min(day) filter (where day >= getvariable('period_start'))
+               + cast(floor(0.6 * date_diff('day', min(day) filter (where day >= getvariable('period_start')), max(day))) as integer))::date
+           )
+           else getvariable('period_end')::date
+         end as cal_end,
+         case when getvariable('holdout_check') then max(day) else getvariable('period_end')::date end as holdout_end
   from days
 ),
 firsts as (
@@ -45,7 +48,7 @@ select d.customer_id,
        (date_diff('day', f.first_day, max(d.day) filter (where d.day <= b.cal_end)) / getvariable('time_unit_days'))::double as recency,
        (date_diff('day', f.first_day, b.cal_end) / getvariable('time_unit_days'))::double as age,
        coalesce(avg(d.value) filter (where d.day <= b.cal_end and d.day > f.first_day), 0)::double as monetary_value,
-       count(*) filter (where d.day > b.cal_end)::integer as holdout_purchases,
+       count(*) filter (where d.day > b.cal_end and d.day <= b.holdout_end)::integer as holdout_purchases,
        b.cal_end as calibration_end,
        b.holdout_end
 from days d

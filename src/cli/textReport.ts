@@ -1,6 +1,7 @@
 /** The readable form of a KPI report: each module's title, headline and first rows. */
 import type { Row } from '../lib/db';
 import { formatCell, formatHeadline } from '../lib/formatValue';
+import type { ModelFit } from '../lib/clv/fitClv';
 import type { LoadedFile } from './loadFiles';
 import type { KpiReport } from './runKpis';
 
@@ -27,18 +28,24 @@ function fileLines(files: LoadedFile[]): string[] {
   return [...out, ''];
 }
 
+function modelLines(fit: ModelFit): string[] {
+  const f = (v: number) => v.toFixed(3);
+  const { bgnbd, gammaGamma } = fit;
+  return [
+    `    BG/NBD r ${f(bgnbd.params.r)}, alpha ${f(bgnbd.params.alpha)}, a ${f(bgnbd.params.a)}, b ${f(bgnbd.params.b)}; log-likelihood ${bgnbd.logLikelihood.toFixed(1)}${bgnbd.converged ? '' : ' (did not converge)'}`,
+    `    Gamma-Gamma p ${f(gammaGamma.params.p)}, q ${f(gammaGamma.params.q)}, gamma ${f(gammaGamma.params.gamma)}`,
+  ];
+}
+
 export function textReport(report: KpiReport & { files?: LoadedFile[] }): string {
   const out = [...fileLines(report.files ?? []), `Period ${report.period.start} to ${report.period.end}`, ''];
   if (report.clv && 'error' in report.clv) out.push(`Lifetime value: not fitted: ${report.clv.error}`, '');
   else if (report.clv) {
-    const { bgnbd, gammaGamma, calibrationEnd, customers } = report.clv;
-    const f = (v: number) => v.toFixed(3);
-    out.push(
-      `Lifetime value fitted on ${customers} customers, calibration end ${calibrationEnd}`,
-      `    BG/NBD r ${f(bgnbd.params.r)}, alpha ${f(bgnbd.params.alpha)}, a ${f(bgnbd.params.a)}, b ${f(bgnbd.params.b)}; log-likelihood ${bgnbd.logLikelihood.toFixed(1)}${bgnbd.converged ? '' : ' (did not converge)'}`,
-      `    Gamma-Gamma p ${f(gammaGamma.params.p)}, q ${f(gammaGamma.params.q)}, gamma ${f(gammaGamma.params.gamma)}`,
-      '',
-    );
+    const { prediction, check } = report.clv;
+    out.push(`Lifetime value predicted as of ${prediction.asOf} for ${prediction.customers} customers`, ...modelLines(prediction));
+    if ('error' in check) out.push(`Holdout check: not fitted: ${check.error}`);
+    else out.push(`Holdout check: fitted on ${check.customers} customers up to ${check.calibrationEnd}, purchases after it to ${check.holdoutEnd}`, ...modelLines(check));
+    out.push('');
   }
   for (const m of report.modules) {
     const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format)}` : '';

@@ -84,7 +84,7 @@ for (const customers of sizes.length ? sizes : [20_000, 200_000]) {
       gammaGammaMs: Math.round(gammaGammaMs),
       gammaGammaIterations: gammaGamma.iterations,
       predictions12MonthsMs: Math.round(predictMs),
-      params: { ...fit.bgnbd.params, ...fit.gammaGamma.params },
+      params: { ...fit.prediction.bgnbd.params, ...fit.prediction.gammaGamma.params },
     }),
   );
 }

@@ -1,12 +1,13 @@
 // Reproduces the published CDNOW results from the raw purchases (test/fixtures/cdnow, a copy of ../shared/data/cdnow): the
-// clv_summary module with a 39-week calibration period, then BG/NBD (Fader, Hardie & Lee
+// holdout check's fit (clv_summary with a 39-week calibration period), then BG/NBD (Fader, Hardie & Lee
 // 2005: r 0.243, alpha 4.414, a 0.793, b 2.426, LL -9582.4) and Gamma-Gamma on the 946
-// repeaters (Fader & Hardie 2013: p 6.25, q 3.74, gamma 15.44), to the printed precision.
+// repeaters (Fader & Hardie 2013: p 6.25, q 3.74, gamma 15.44), to the printed precision. The
+// predictions themselves come from the other fit, on all 78 weeks as of the range's end.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readCatalog } from '../../src/cli/readModules';
-import { fitClv, type ClvFit } from '../../src/lib/clv/fitClv';
+import { fitClv, type ClvFit, type HoldoutCheck } from '../../src/lib/clv/fitClv';
 import { runModule } from '../../src/lib/runModule';
 import { createTableSql } from '../../src/lib/canonical';
 import { applyScope, ensureBaseSchema, setPeriod } from '../../src/lib/scope';
@@ -33,12 +34,15 @@ async function loadCdnow(db: WasmDb) {
 }
 
 let db: WasmDb;
-let fit: ClvFit;
+let both: ClvFit;
+let fit: HoldoutCheck;
 beforeAll(async () => {
   db = await openWasmDb();
   await loadCdnow(db);
   const summary = readCatalog().current.find((m) => m.id === 'clv_summary')!;
-  fit = await fitClv(db, summary, { calibrationEnd: '1997-09-30' });
+  both = await fitClv(db, summary, { calibrationEnd: '1997-09-30' });
+  if ('error' in both.check) throw new Error(both.check.error);
+  fit = both.check;
 }, 120_000);
 afterAll(() => db.close());
 
@@ -46,7 +50,7 @@ const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
 test('the summary counts purchase days, in weeks since each customer’s first purchase', async () => {
   const summary = readCatalog().current.find((m) => m.id === 'clv_summary')!;
-  const rows = await runModule(db, summary, { calibration_end: '1997-09-30', time_unit_days: 7 });
+  const rows = await runModule(db, summary, { holdout_check: true, calibration_end: '1997-09-30', time_unit_days: 7 });
   const pick = (id: string) => rows.find((r) => r.customer_id === id)!;
   // 0001: 01-01, 01-18, 08-02 (213 days in), then 12-12 after the calibration end.
   expect(pick('0001')).toMatchObject({ frequency: 2, holdout_purchases: 1 });
@@ -65,12 +69,36 @@ test('the summary counts purchase days, in weeks since each customer’s first p
   // Without a calibration end the last 40% of the data's days are held out: its first and last
   // purchase days are 1997-01-01 and 1998-06-30, 545 days apart, so 1997-01-01 + 327 days,
   // also when the period runs on past the data.
-  const byDefault = await runModule(db, summary, { calibration_end: null, time_unit_days: 7 });
+  const byDefault = await runModule(db, summary, { holdout_check: true, calibration_end: null, time_unit_days: 7 });
   expect([byDefault[0].calibration_end, byDefault[0].holdout_end]).toEqual(['1997-11-24', '1998-06-30']);
   await setPeriod(db, '1997-01-01', '1998-12-31');
-  const longerPeriod = await runModule(db, summary, { calibration_end: null, time_unit_days: 7 });
+  const longerPeriod = await runModule(db, summary, { holdout_check: true, calibration_end: null, time_unit_days: 7 });
   await setPeriod(db, '1997-01-01', '1998-06-30');
   expect([longerPeriod[0].calibration_end, longerPeriod[0].holdout_end]).toEqual(['1997-11-24', '1998-06-30']);
+});
+
+test('as of the end of the range, the summary reads every purchase up to it, whatever the calibration end', async () => {
+  const summary = readCatalog().current.find((m) => m.id === 'clv_summary')!;
+  const rows = await runModule(db, summary, { holdout_check: false, calibration_end: '1997-09-30', time_unit_days: 7 });
+  const pick = (id: string) => rows.find((r) => r.customer_id === id)!;
+  // 0001: 01-01, 01-18, 08-02 and 12-12: three repeat purchases, the last 345 days in; age to 1998-06-30.
+  expect(pick('0001')).toMatchObject({ frequency: 3, holdout_purchases: 0, calibration_end: '1998-06-30' });
+  expect(pick('0001').recency).toBeCloseTo(345 / 7, 12);
+  expect(pick('0001').age).toBeCloseTo(545 / 7, 12);
+  expect(rows.length).toBe(2357);
+  // A range ending earlier predicts from that day: 0001 then has two repeats and age to 1997-09-30.
+  await setPeriod(db, '1997-01-01', '1997-09-30');
+  const earlier = await runModule(db, summary, { holdout_check: false, calibration_end: null, time_unit_days: 7 });
+  await setPeriod(db, '1997-01-01', '1998-06-30');
+  expect(earlier.find((r) => r.customer_id === '0001')).toMatchObject({ frequency: 2, calibration_end: '1997-09-30' });
+});
+
+test('predictions come from the fit as of the range end, not from the holdout check', () => {
+  expect(both.prediction.asOf).toBe('1998-06-30');
+  expect(both.prediction.customers).toBe(2357);
+  // 78 weeks of history give other parameters than the 39-week calibration.
+  expect(both.prediction.bgnbd.params.r).not.toBeCloseTo(fit.bgnbd.params.r, 3);
+  expect(both.prediction.repeaters).toBeGreaterThan(fit.repeaters);
 });
 
 test('the summary covers the 2,357 customers, 946 of them repeaters', () => {
@@ -102,6 +130,6 @@ test('predictions are written for every customer and the holdout check is sane',
   expect(row).toEqual({ n: 2357, bounded: true, positive: true });
   // 39 weeks held out; customers with no repeat purchases are predicted to buy little.
   expect(fit.holdoutUnits).toBeCloseTo(273 / 7, 6);
-  const zero = fit.calibration.find((c) => c.frequency === 0)!;
+  const zero = fit.rows.find((c) => c.frequency === 0)!;
   expect(Math.abs(zero.predicted - zero.actual)).toBeLessThan(0.15);
 });

@@ -47,8 +47,8 @@ test('the lifetime-value models recover the generator’s purchase and spend par
   const { r, alpha, a, b } = params.bgnbd;
   // Mean purchase rate r / alpha and mean drop-out a / (a + b) are what the data pin down; 25%
   // allows for the store's trials, refunds and seasonality that the model does not know about.
-  const rate = fit.bgnbd.params.r / fit.bgnbd.params.alpha;
-  const dropout = fit.bgnbd.params.a / (fit.bgnbd.params.a + fit.bgnbd.params.b);
+  const rate = fit.prediction.bgnbd.params.r / fit.prediction.bgnbd.params.alpha;
+  const dropout = fit.prediction.bgnbd.params.a / (fit.prediction.bgnbd.params.a + fit.prediction.bgnbd.params.b);
   expect(Math.abs(rate - r / alpha) / (r / alpha), `rate ${rate}`).toBeLessThan(0.25);
   expect(Math.abs(dropout - a / (a + b)) / (a / (a + b)), `dropout ${dropout}`).toBeLessThan(0.25);
 }, 120_000);

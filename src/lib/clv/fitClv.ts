@@ -1,10 +1,15 @@
 /**
- * Predicted lifetime value on any Db: reads the per-customer summary module, fits BG/NBD and
- * Gamma-Gamma, writes per-customer predictions to table `clv_predictions` (for other modules
- * and the customer explorer to join) and returns the fit with its checks.
+ * Predicted lifetime value on any Db. Two fits of BG/NBD and Gamma-Gamma, named for what they
+ * serve:
+ * - the prediction: the purchase history of every customer as of the end of the date range
+ *   (clv_summary with holdout_check false); its per-customer predictions go to table
+ *   `clv_predictions` for the lifetime-value cells and the customer explorer;
+ * - the holdout check: the same models fitted on the history up to a calibration end, their
+ *   predicted purchases after it set beside what customers actually bought, to judge the model.
+ *   It is a check only: nothing shown as a prediction comes from it.
  * The CLV formula is in predict.ts.
  */
-import type { Db } from '../db';
+import type { Db, Row } from '../db';
 import type { QueryModule } from '../queryModule';
 import { runModule } from '../runModule';
 import { expectedPurchases, fitBgNbd, type BgNbdParams, type Fit, type Rfm } from './bgnbd';
@@ -12,7 +17,7 @@ import { fitGammaGamma, type GammaGammaParams } from './gammaGamma';
 import { predictCustomer } from './predict';
 
 export interface ClvOptions {
-  /** 'YYYY-MM-DD'; absent: the last 40% of the days from the first to the last purchase in the period are held out. */
+  /** Holdout check: 'YYYY-MM-DD'; absent: the last 40% of the days from the first to the last purchase day in the range are held out. */
   calibrationEnd?: string | null;
   timeUnitDays?: number;
   horizonMonths?: number;
@@ -27,37 +32,51 @@ export interface CalibrationRow {
   predicted: number;
 }
 
-export interface ClvFit {
-  calibrationEnd: string;
-  timeUnitDays: number;
-  holdoutUnits: number;
-  horizonMonths: number;
-  monthlyDiscount: number;
+/** BG/NBD and Gamma-Gamma fitted on one summary of purchase histories. */
+export interface ModelFit {
   customers: number;
   repeaters: number;
   bgnbd: Fit<BgNbdParams>;
   gammaGamma: Fit<GammaGammaParams>;
-  calibration: CalibrationRow[];
+}
+
+/** The fit the predictions come from: as of the end of the date range. */
+export interface PredictionFit extends ModelFit {
+  asOf: string;
   totals: { predictedRevenue: number; expectedPurchases: number; meanPAlive: number };
+}
+
+/** The fit that checks the model: learns up to calibrationEnd, predicts purchases up to holdoutEnd. */
+export interface HoldoutCheck extends ModelFit {
+  calibrationEnd: string;
+  holdoutEnd: string;
+  holdoutUnits: number;
+  /** Purchases per customer after the calibration end, predicted and actual, by repeat purchases before it. */
+  rows: CalibrationRow[];
+}
+
+export interface ClvFit {
+  timeUnitDays: number;
+  horizonMonths: number;
+  monthlyDiscount: number;
+  prediction: PredictionFit;
+  check: HoldoutCheck | { error: string };
   fitMs: number;
 }
+
+const minCustomers = 10;
 
 export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOptions = {}): Promise<ClvFit> {
   const t0 = performance.now();
   const timeUnitDays = options.timeUnitDays ?? 7;
   const horizonMonths = options.horizonMonths ?? 12;
   const monthlyDiscount = options.monthlyDiscount ?? 0.01;
-  const rows = await runModule(db, summaryModule, { calibration_end: options.calibrationEnd ?? null, time_unit_days: timeUnitDays });
-  if (rows.length < 10) throw new Error(`Lifetime value needs the purchase history of at least 10 customers before the calibration end; there are ${rows.length}.`);
-  const calibrationEnd = String(rows[0].calibration_end);
-  const holdoutDays = (Date.parse(`${rows[0].holdout_end}T00:00:00Z`) - Date.parse(`${calibrationEnd}T00:00:00Z`)) / 86_400_000;
-  const holdoutUnits = Math.max(0, holdoutDays) / timeUnitDays;
+  const summary = (holdoutCheck: boolean) =>
+    runModule(db, summaryModule, { holdout_check: holdoutCheck, calibration_end: holdoutCheck ? (options.calibrationEnd ?? null) : null, time_unit_days: timeUnitDays });
 
-  const rfm: Rfm[] = rows.map((r) => ({ x: Number(r.frequency), tx: Number(r.recency), T: Number(r.age) }));
-  const spend = rows.map((r, i) => ({ x: rfm[i].x, m: Number(r.monetary_value) }));
-  const bgnbd = fitBgNbd(rfm);
-  const gammaGamma = fitGammaGamma(spend.filter((s) => s.x > 0));
-
+  const rows = await summary(false);
+  if (rows.length < minCustomers) throw new Error(`Lifetime value needs the purchase history of at least ${minCustomers} customers by the end of the date range; there are ${rows.length}.`);
+  const fitted = fitModels(rows);
   const horizon = { months: horizonMonths, monthlyDiscount, timeUnitDays };
   const n = rows.length;
   const columns = {
@@ -71,41 +90,57 @@ export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOpt
     expected_spend: new Float64Array(n),
     predicted_clv: new Float64Array(n),
   };
-  const calibration = new Map<number, CalibrationRow>();
   for (let i = 0; i < n; i++) {
-    const c = rfm[i];
-    const prediction = predictCustomer(bgnbd.params, gammaGamma.params, c, spend[i].m, horizon);
+    const c = fitted.rfm[i];
+    const prediction = predictCustomer(fitted.bgnbd.params, fitted.gammaGamma.params, c, fitted.spend[i].m, horizon);
     columns.frequency[i] = c.x;
     columns.recency[i] = c.tx;
     columns.T[i] = c.T;
-    columns.monetary_value[i] = spend[i].m;
+    columns.monetary_value[i] = fitted.spend[i].m;
     columns.p_alive[i] = prediction.pAlive;
     columns.expected_purchases[i] = prediction.expectedPurchases;
     columns.expected_spend[i] = prediction.expectedSpend;
     columns.predicted_clv[i] = prediction.predictedClv;
-    const bucket = Math.min(c.x, 7);
-    const row = calibration.get(bucket) ?? { frequency: bucket, customers: 0, actual: 0, predicted: 0 };
-    row.customers++;
-    row.actual += Number(rows[i].holdout_purchases);
-    row.predicted += expectedPurchases(bgnbd.params, c, holdoutUnits);
-    calibration.set(bucket, row);
   }
   await db.insertColumns('clv_predictions', columns);
   const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
-  return {
-    calibrationEnd,
-    timeUnitDays,
-    holdoutUnits,
-    horizonMonths,
-    monthlyDiscount,
+  const prediction: PredictionFit = {
+    asOf: String(rows[0].calibration_end),
     customers: n,
-    repeaters: spend.filter((s) => s.x > 0).length,
-    bgnbd,
-    gammaGamma,
-    calibration: [...calibration.values()]
-      .sort((a, b) => a.frequency - b.frequency)
-      .map((r) => ({ ...r, actual: r.actual / r.customers, predicted: r.predicted / r.customers })),
+    repeaters: fitted.repeaters,
+    bgnbd: fitted.bgnbd,
+    gammaGamma: fitted.gammaGamma,
     totals: { predictedRevenue: sum(columns.predicted_clv), expectedPurchases: sum(columns.expected_purchases), meanPAlive: sum(columns.p_alive) / n },
-    fitMs: performance.now() - t0,
   };
+  const check = await holdoutCheck(await summary(true), timeUnitDays).catch((e: Error) => ({ error: e.message }));
+  return { timeUnitDays, horizonMonths, monthlyDiscount, prediction, check, fitMs: performance.now() - t0 };
+}
+
+function fitModels(rows: Row[]) {
+  const rfm: Rfm[] = rows.map((r) => ({ x: Number(r.frequency), tx: Number(r.recency), T: Number(r.age) }));
+  const spend = rows.map((r, i) => ({ x: rfm[i].x, m: Number(r.monetary_value) }));
+  const repeat = spend.filter((s) => s.x > 0);
+  return { rfm, spend, repeaters: repeat.length, bgnbd: fitBgNbd(rfm), gammaGamma: fitGammaGamma(repeat) };
+}
+
+async function holdoutCheck(rows: Row[], timeUnitDays: number): Promise<HoldoutCheck> {
+  if (rows.length < minCustomers) throw new Error(`The holdout check needs at least ${minCustomers} customers who bought before the calibration end; there are ${rows.length}.`);
+  const calibrationEnd = String(rows[0].calibration_end);
+  const holdoutEnd = String(rows[0].holdout_end);
+  const holdoutDays = (Date.parse(`${holdoutEnd}T00:00:00Z`) - Date.parse(`${calibrationEnd}T00:00:00Z`)) / 86_400_000;
+  const holdoutUnits = Math.max(0, holdoutDays) / timeUnitDays;
+  const { rfm, repeaters, bgnbd, gammaGamma } = fitModels(rows);
+  const buckets = new Map<number, CalibrationRow>();
+  rows.forEach((r, i) => {
+    const bucket = Math.min(rfm[i].x, 7);
+    const row = buckets.get(bucket) ?? { frequency: bucket, customers: 0, actual: 0, predicted: 0 };
+    row.customers++;
+    row.actual += Number(r.holdout_purchases);
+    row.predicted += expectedPurchases(bgnbd.params, rfm[i], holdoutUnits);
+    buckets.set(bucket, row);
+  });
+  const checkRows = [...buckets.values()]
+    .sort((a, b) => a.frequency - b.frequency)
+    .map((r) => ({ ...r, actual: r.actual / r.customers, predicted: r.predicted / r.customers }));
+  return { calibrationEnd, holdoutEnd, holdoutUnits, customers: rows.length, repeaters, bgnbd, gammaGamma, rows: checkRows };
 }
