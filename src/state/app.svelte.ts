@@ -179,8 +179,8 @@ export class AppState {
   /** What a load did, in a sentence or two; rows set aside can be opened from the notice. */
   private reportLoad(report: LoadReport) {
     const parts = [tn('load.canonical', report.rowsLoaded, { name: report.file, rows: report.rowsLoaded, table: report.table })];
-    if (report.guestRows) parts.push(tn('load.guests', report.guestRows, { rows: report.guestRows }));
-    if (report.refundRows) parts.push(tn('load.refunds', report.refundRows, { rows: report.refundRows }));
+    if (report.guestOrders) parts.push(tn('load.guests', report.guestOrders, { orders: report.guestOrders }));
+    if (report.refundOrders) parts.push(tn('load.refunds', report.refundOrders, { orders: report.refundOrders }));
     if (report.replacedSample) parts.push(t('load.sampleAway'));
     this.notify('info', parts.join(' '));
     for (const warning of report.warnings) this.notify('warning', warning.message);

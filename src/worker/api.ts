@@ -87,8 +87,9 @@ export interface LoadReport {
   signature: string;
   rowsLoaded: number;
   tableRows: number;
-  guestRows?: number;
-  refundRows?: number;
+  /** Distinct orders with no customer id, and with a refund or cancelled (orders, not lines). */
+  guestOrders?: number;
+  refundOrders?: number;
   setAside: SetAsideCount[];
   warnings: Notice[];
   /** The built-in sample store was put away because this file brought the user's own data. */

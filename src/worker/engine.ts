@@ -170,8 +170,8 @@ export class Engine implements ClienteleApi {
       const replacedSample = await this.afterCanonicalLoad(table);
       const info = await this.describe(baseSchema, table, this.sources.get(`${baseSchema}.${table}`)!);
       onProgress?.({ phase: 'done', rows: info.rows });
-      const { sourceId, mapping, signature, rowsLoaded, guestRows, refundRows, setAside, warnings } = result;
-      const report: LoadReport = { file: name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestRows, refundRows, setAside, warnings, replacedSample };
+      const { sourceId, mapping, signature, rowsLoaded, guestOrders, refundOrders, setAside, warnings } = result;
+      const report: LoadReport = { file: name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestOrders, refundOrders, setAside, warnings, replacedSample };
       return ok({ status: 'loaded', table: info, report });
     } catch (e) {
       return fail('file-read', `"${name}" was read but the notebook could not be updated: ${firstLine(messageOf(e))}`, name);

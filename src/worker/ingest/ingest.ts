@@ -139,7 +139,7 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
   );
   const [counts] = await host.rows(
     `select count(*)::double as loaded,
-            ${table === 'orders' ? "count(*) filter (where customer_id is null)::double as guests, count(*) filter (where refund > 0 or status in ('refunded', 'cancelled'))::double as refunds" : 'null as guests, null as refunds'}
+            ${table === 'orders' ? ordersCounted : 'null as guests, null as refunds'}
      from ${stg} where _reason is null`,
   );
   p.notices.push(...(await unreadableValues(host, stg, p.raw, p.mapping, p.headers)));
@@ -160,7 +160,7 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
       headers: p.headers,
       rowsLoaded: Number(counts.loaded),
       tableRows: Number(tableRows),
-      ...(table === 'orders' ? { guestRows: Number(counts.guests), refundRows: Number(counts.refunds) } : {}),
+      ...(table === 'orders' ? { guestOrders: Number(counts.guests), refundOrders: Number(counts.refunds) } : {}),
       setAside: setAside.map((r) => ({ reason: String(r.reason), rows: Number(r.rows) })),
       preview: p.preview,
       dialect: p.dialect,
@@ -168,6 +168,13 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
     },
   };
 }
+
+/**
+ * Orders, not lines: an order of three lines is one guest order or one refund. Each line is an
+ * order when the file has no order id (order_id is then the line number, see transform.ts).
+ */
+const ordersCounted = `count(distinct order_id) filter (where customer_id is null)::double as guests,
+  count(distinct order_id) filter (where refund > 0 or status in ('refunded', 'cancelled'))::double as refunds`;
 
 function formatQuestions(mapping: ColumnMapping, headers: string[]): FormatQuestion[] {
   const types = new Map<string, ColumnType>(canonicalTables[mapping.table].columns.map((c) => [c.name, c.type]));

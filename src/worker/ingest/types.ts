@@ -122,10 +122,10 @@ export interface Loaded {
   rowsLoaded: number;
   /** Rows of the whole canonical table after this file (several files may feed it). */
   tableRows: number;
-  /** orders: rows with no customer id (guest orders, kept). */
-  guestRows?: number;
-  /** orders: rows kept as refunds or cancellations. */
-  refundRows?: number;
+  /** orders: distinct orders with no customer id (guest orders, kept), not their lines. */
+  guestOrders?: number;
+  /** orders: distinct orders with a refund or cancelled, not their lines. */
+  refundOrders?: number;
   /** Rows not loaded, grouped by reason; list them with listSetAside(). */
   setAside: SetAsideCount[];
   preview: Row[];
