@@ -136,6 +136,8 @@ describe('numbers and dates', () => {
     const dayFirst = await loaded(host, 'orders-ambiguous-dates.csv');
     expect(dayFirst.dialect.formats.order_date).toEqual({ dateOrder: 'dmy', assumed: true });
     expect(dayFirst.warnings.map((w) => [w.code, w.column])).toEqual([['date-order-assumed', 'order_date']]);
+    // The notice names the file and the column as the file spells it, and where to change the order.
+    expect(dayFirst.warnings[0].message).toMatch(/column "order_date" of "orders-ambiguous-dates\.csv".*day first.*"Change mapping…" in the data panel/);
     expect((await rowsFrom(host, dayFirst, 'order_date')).map((r) => r.order_date)).toEqual(['2024-02-01 00:00:00', '2024-04-03 00:00:00']);
     const monthFirst = await loaded(host, 'orders-ambiguous-dates.csv', { dateOrder: 'mdy' });
     expect((await rowsFrom(host, monthFirst, 'order_date')).map((r) => r.order_date)).toEqual(['2024-01-02 00:00:00', '2024-03-04 00:00:00']);

@@ -83,7 +83,7 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   const unknown = Object.values(mapping.columns).find((h) => !headers.includes(h));
   if (unknown !== undefined) return { ok: false, error: ingestError('mapping-invalid', file, { column: unknown }) };
 
-  const found = await decideFormats(host, raw, formatQuestions(mapping, headers), options.dateOrder ?? 'dmy');
+  const found = await decideFormats(host, raw, formatQuestions(mapping, headers), options.dateOrder ?? 'dmy', file);
   if (!found.ok) return { ok: false, error: ingestError('date-order-mixed', file, { column: found.column, text: found.example }) };
   dialect.formats = found.formats;
   notices.push(...found.notices);
