@@ -172,7 +172,8 @@ export class AppState {
         this.mappingStep = step;
         const choice = await step.choice;
         this.mappingStep = undefined;
-        if (choice.kind === 'cancel') return this.notify('info', t('load.notLoaded', { name: file.name }));
+        // Cancelling a change of mapping keeps the file as it was loaded: nothing to say.
+        if (choice.kind === 'cancel') return replacing ? undefined : this.notify('info', t('load.notLoaded', { name: file.name }));
         let options: LoadOptions;
         if (choice.kind === 'plain') options = { asPlainTable: true };
         else {
