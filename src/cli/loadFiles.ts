@@ -22,8 +22,8 @@ export interface LoadedFile {
   table: CanonicalTableName;
   rowsLoaded: number;
   setAside: SetAsideCount[];
-  guestRows?: number;
-  refundRows?: number;
+  guestOrders?: number;
+  refundOrders?: number;
   dialect: Dialect;
   /** The page's notices for this file, in its words. */
   notices: LoadNotice[];
@@ -69,8 +69,8 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
       if (result.status === 'needs-mapping') throw new Error(`${mappingQuestion(name, result.proposal.reason, result.headers)} ${t('runner.giveMapping')}`);
       const table = result.table as CanonicalTableName;
       columns.set(table, new Set(canonicalTables[table].columns.map((c) => c.name)));
-      const { rowsLoaded, setAside, guestRows, refundRows, dialect } = result;
-      files.push({ file: name, table, rowsLoaded, setAside, guestRows, refundRows, dialect, notices: loadNotices(result), ms: performance.now() - started });
+      const { rowsLoaded, setAside, guestOrders, refundOrders, dialect } = result;
+      files.push({ file: name, table, rowsLoaded, setAside, guestOrders, refundOrders, dialect, notices: loadNotices(result), ms: performance.now() - started });
     }
   } finally {
     host.close();

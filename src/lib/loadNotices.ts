@@ -11,8 +11,8 @@ export interface LoadFacts {
   file: string;
   table: string;
   rowsLoaded: number;
-  guestRows?: number;
-  refundRows?: number;
+  guestOrders?: number;
+  refundOrders?: number;
   setAside: { reason: string; rows: number }[];
   warnings: { code: string; message: string; column?: string }[];
 }
@@ -20,16 +20,18 @@ export interface LoadFacts {
 export interface LoadNotice {
   level: 'info' | 'warning';
   text: string;
+  /** The ingestion notice's code (encoding, date-order-assumed, …), for a warning. */
+  code?: string;
   /** The notice about rows set aside (the page offers to list them). */
   setAside?: boolean;
 }
 
 export function loadNotices(facts: LoadFacts, extra: string[] = []): LoadNotice[] {
   const parts = [tn('load.canonical', facts.rowsLoaded, { name: facts.file, rows: facts.rowsLoaded, table: facts.table })];
-  if (facts.guestRows) parts.push(tn('load.guests', facts.guestRows, { rows: facts.guestRows }));
-  if (facts.refundRows) parts.push(tn('load.refunds', facts.refundRows, { rows: facts.refundRows }));
+  if (facts.guestOrders) parts.push(tn('load.guests', facts.guestOrders, { orders: facts.guestOrders }));
+  if (facts.refundOrders) parts.push(tn('load.refunds', facts.refundOrders, { orders: facts.refundOrders }));
   const notices: LoadNotice[] = [{ level: 'info', text: [...parts, ...extra].join(' ') }];
-  for (const warning of facts.warnings) notices.push({ level: 'warning', text: warning.message });
+  for (const warning of facts.warnings) notices.push({ level: 'warning', text: warning.message, code: warning.code });
   const setAside = setAsideTotal(facts);
   if (setAside) {
     const reasons = facts.setAside.map((s) => `${s.reason} (${formatNumber(s.rows)})`).join(', ');

@@ -4,9 +4,9 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { t, tn, type MessageKey } from '../lib/i18n';
-import type { LoadOptions, LoadOutcome, LoadProgress, Outcome, LoadReport, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
+import type { LoadOptions, LoadOutcome, LoadProgress, Outcome, LoadReport, ReadChoices, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
 import { callback, startWorker, type Client } from './client';
-import { MappingStep } from './mappingStep.svelte';
+import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
 import { Notebook } from './notebook.svelte';
@@ -23,6 +23,8 @@ export interface Notice {
   kind: 'error' | 'warning' | 'info';
   text: string;
   action?: { label: string; run: () => void };
+  /** The loaded file it is about: dismissed when that file is loaded again with another mapping. */
+  sourceId?: string;
 }
 
 /** The rows one file had set aside, open for reading. */
@@ -39,6 +41,11 @@ export interface Loading {
 
 let noticeId = 1;
 
+/** A loaded file kept to be read again when its mapping changes, with what it was loaded with. */
+interface HeldFile extends CurrentMapping {
+  file: File;
+}
+
 export class AppState {
   status = $state<AppStatus>('starting');
   tables = $state.raw<TableInfo[]>([]);
@@ -48,6 +55,11 @@ export class AppState {
   /** The file waiting for the user to confirm or correct its mapping. */
   mappingStep = $state.raw<MappingStep | undefined>();
   setAside = $state.raw<SetAsideView | undefined>();
+  /**
+   * Dropped files by sourceId. The page keeps the File (a handle: nothing is copied) because the
+   * browser gives it once; "Change mapping…" sends it to the worker again.
+   */
+  held = $state.raw(new Map<string, HeldFile>());
   currency = $state('USD');
   readonly client: Client;
   /** Settles once the database is up and the sample (or nothing) is loaded. */
@@ -135,23 +147,42 @@ export class AppState {
     await this.settleLoad(file, outcome);
   }
 
+  /**
+   * Reopens the mapping step of a loaded file with its mapping and reading choices filled in;
+   * confirming reloads the file, whose rows replace the ones it gave before.
+   */
+  async changeMapping(sourceId: string) {
+    const held = this.held.get(sourceId);
+    if (!held) return;
+    const { file, mapping, choices } = held;
+    this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
+    const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), { askMapping: true, mapping, ...choices });
+    this.untrack(file.name);
+    await this.settleLoad(file, outcome, { mapping, choices }, sourceId);
+  }
+
   /** After a load: report it, or run the mapping step and load again with the user's choice. */
-  private async settleLoad(file: File | undefined, first: Outcome<LoadOutcome>) {
+  private async settleLoad(file: File | undefined, first: Outcome<LoadOutcome>, current?: CurrentMapping, replacing?: string) {
     let outcome = first;
+    let choices: ReadChoices = current?.choices ?? {};
     for (;;) {
       if (!outcome.ok) return this.notify('error', outcome.error.message);
       const result = outcome.value;
       if (result.status === 'needs-mapping' && file) {
-        const step = new MappingStep(this.client, file, result.request);
+        const step = new MappingStep(this.client, file, result.request, current);
+        current = undefined;
         this.mappingStep = step;
         const choice = await step.choice;
         this.mappingStep = undefined;
-        if (choice.kind === 'cancel') return this.notify('info', t('load.notLoaded', { name: file.name }));
+        // Cancelling a change of mapping keeps the file as it was loaded: nothing to say.
+        if (choice.kind === 'cancel') return replacing ? undefined : this.notify('info', t('load.notLoaded', { name: file.name }));
         let options: LoadOptions;
         if (choice.kind === 'plain') options = { asPlainTable: true };
         else {
-          rememberMapping(result.request.proposal.signature, choice.mapping);
-          options = { mapping: choice.mapping };
+          // column1..N of a headerless file say nothing about the next such file.
+          if (result.request.dialect.header !== false) rememberMapping(result.request.proposal.signature, choice.mapping);
+          choices = choice.choices;
+          options = { mapping: choice.mapping, ...choices };
         }
         this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
         outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), options);
@@ -161,6 +192,7 @@ export class AppState {
       if (result.status === 'needs-mapping') return;
       await this.refreshTables();
       if (result.status === 'loaded') {
+        await this.hold(file, result.report, choices, replacing);
         this.reportLoad(result.report);
         // A canonical table: the KPIs now answer for the user's data.
         await this.readDataFacts();
@@ -178,11 +210,31 @@ export class AppState {
     }
   }
 
+  /** Keeps a loaded file for "Change mapping…"; a remapped file that went to another table leaves the old one. */
+  private async hold(file: File | undefined, report: LoadReport, choices: ReadChoices, replacing?: string) {
+    const held = new Map(this.held);
+    if (replacing) this.notices = this.notices.filter((n) => n.sourceId !== replacing);
+    if (replacing && replacing !== report.sourceId) {
+      held.delete(replacing);
+      await this.client.removeSource(replacing);
+      await this.refreshTables();
+    }
+    if (file) held.set(report.sourceId, { file, mapping: report.mapping, choices });
+    this.held = held;
+  }
+
   /** What a load did, in a sentence or two; rows set aside can be opened from the notice. */
   private reportLoad(report: LoadReport) {
     const setAside = setAsideTotal(report);
+    const chosenOrder = this.held.get(report.sourceId)?.choices.dateOrder;
     for (const notice of loadNotices(report, report.replacedSample ? [t('load.sampleAway')] : [])) {
-      this.notify(notice.level, notice.text, notice.setAside ? { label: t('load.showSetAside'), run: () => void this.showSetAside(report.sourceId, report.file, setAside) } : undefined);
+      if (notice.setAside) this.notify(notice.level, notice.text, { label: t('load.showSetAside'), run: () => void this.showSetAside(report.sourceId, report.file, setAside) });
+      else if (notice.code !== 'date-order-assumed') this.notify(notice.level, notice.text);
+      // The date order the user chose in the mapping step needs no notice; an assumed one leads back there.
+      else if (!chosenOrder) {
+        const action = this.held.has(report.sourceId) ? { label: t('data.changeMapping'), run: () => void this.changeMapping(report.sourceId) } : undefined;
+        this.notify(notice.level, notice.text, action, report.sourceId);
+      }
     }
   }
 
@@ -203,6 +255,7 @@ export class AppState {
 
   async removeSource(source: SourceInfo) {
     const outcome = await this.client.removeSource(source.sourceId);
+    this.forget((id) => id === source.sourceId);
     if (!outcome.ok) this.notify('error', outcome.error.message);
     await this.refreshTables();
     await this.readDataFacts();
@@ -211,6 +264,7 @@ export class AppState {
 
   async removeTable(name: string) {
     const outcome = await this.client.dropTable(name);
+    this.forget((_, held) => `base.${held.mapping.table}` === name);
     if (!outcome.ok) this.notify('error', outcome.error.message);
     await this.refreshTables();
     if (name.startsWith('base.')) await this.applyScope();
@@ -234,10 +288,14 @@ export class AppState {
     this.notebook.runAll(this.scope.compare);
   }
 
+  private forget(gone: (sourceId: string, held: HeldFile) => boolean) {
+    this.held = new Map([...this.held].filter(([id, held]) => !gone(id, held)));
+  }
+
   /** Errors stay until dismissed; information fades after a few seconds. */
-  notify(kind: Notice['kind'], text: string, action?: Notice['action']) {
+  notify(kind: Notice['kind'], text: string, action?: Notice['action'], sourceId?: string) {
     const id = noticeId++;
-    this.notices = [...this.notices, { id, kind, text, action }];
+    this.notices = [...this.notices, { id, kind, text, action, sourceId }];
     if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 15_000 : 6000);
   }
 

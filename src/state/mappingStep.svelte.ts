@@ -1,15 +1,26 @@
 /**
  * The mapping step for one file: which canonical table it feeds and which of its headers
  * feeds each column, starting from the best guess, with a preview of the first rows as they
- * will be read. The page awaits `choice`.
+ * will be read. For a text file the user also chooses whether it has a header row and its
+ * delimiter (both re-read the file: the headers change), and for every file the order of
+ * dates like 03/04. A loaded file's mapping reopens here with what it was loaded with.
+ * The page awaits `choice`.
  */
 import type { CanonicalTableName } from '../lib/canonical';
 import type { Row } from '../lib/db';
 import { mappingTargets, type MappingTarget } from '../lib/mapping/targets';
-import type { ColumnMapping, MappingRequest } from '../worker/api';
+import type { ColumnMapping, MappingRequest, ReadChoices } from '../worker/api';
 import type { Client } from './client';
 
-export type MappingChoice = { kind: 'mapping'; mapping: ColumnMapping } | { kind: 'plain' } | { kind: 'cancel' };
+export type MappingChoice = { kind: 'mapping'; mapping: ColumnMapping; choices: ReadChoices } | { kind: 'plain' } | { kind: 'cancel' };
+
+/** What a reopened mapping step starts from: the file's mapping and reading choices when it was loaded. */
+export interface CurrentMapping {
+  mapping: ColumnMapping;
+  choices: ReadChoices;
+}
+
+export type DateOrder = NonNullable<ReadChoices['dateOrder']>;
 
 export class MappingStep {
   table = $state<CanonicalTableName>('orders');
@@ -17,6 +28,12 @@ export class MappingStep {
   preview = $state.raw<Row[]>([]);
   previewError = $state<string | undefined>();
   previewing = $state(false);
+  /** The file's headers, proposal and dialect; replaced when the header row or delimiter changes. */
+  request = $state.raw<MappingRequest>(undefined!);
+  header = $state(true);
+  delimiter = $state<string | undefined>();
+  /** Unset until the user (or the file's earlier load) chooses: the data then decides, day first when it cannot. */
+  dateOrder = $state<DateOrder | undefined>();
   readonly choice: Promise<MappingChoice>;
   private settle!: (choice: MappingChoice) => void;
   private previewRun = 0;
@@ -25,15 +42,30 @@ export class MappingStep {
   constructor(
     private client: Client,
     readonly file: File,
-    readonly request: MappingRequest,
+    request: MappingRequest,
+    current?: CurrentMapping,
   ) {
     this.choice = new Promise((resolve) => (this.settle = resolve));
-    const best = request.proposal.guesses[0];
-    if (best) {
-      this.table = best.table;
-      this.columns = { ...best.mapping.columns };
+    this.request = request;
+    this.header = request.dialect.header !== false;
+    this.delimiter = request.dialect.delimiter;
+    this.dateOrder = current?.choices.dateOrder;
+    const start = current?.mapping ?? request.proposal.guesses[0]?.mapping;
+    if (start) {
+      this.table = start.table as CanonicalTableName;
+      this.columns = { ...start.columns };
       this.preview = request.preview;
     }
+  }
+
+  /** Whether the file is delimited text, whose header row and delimiter can be chosen. */
+  get isText(): boolean {
+    return this.request.dialect.kind === 'csv';
+  }
+
+  get choices(): ReadChoices {
+    const order = this.dateOrder ? { dateOrder: this.dateOrder } : {};
+    return this.isText ? { header: this.header, delimiter: this.delimiter, ...order } : order;
   }
 
   get targets(): MappingTarget[] {
@@ -42,7 +74,8 @@ export class MappingStep {
 
   /** Required columns no header is chosen for. */
   get missing(): string[] {
-    return this.targets.filter((t) => t.required && !this.columns[t.column]).map((t) => t.column);
+    // An orders file without order ids (CDNOW's) loads with each line an order of its own.
+    return this.targets.filter((t) => t.required && !this.columns[t.column] && !(this.table === 'orders' && t.column === 'order_id')).map((t) => t.column);
   }
 
   get mapping(): ColumnMapping {
@@ -63,8 +96,23 @@ export class MappingStep {
     this.schedulePreview();
   }
 
+  setDateOrder(order: DateOrder) {
+    this.dateOrder = order;
+    this.schedulePreview();
+  }
+
+  setHeader(header: boolean) {
+    this.header = header;
+    void this.reread();
+  }
+
+  setDelimiter(delimiter: string) {
+    this.delimiter = delimiter;
+    void this.reread();
+  }
+
   confirm() {
-    if (this.missing.length === 0) this.finish({ kind: 'mapping', mapping: this.mapping });
+    if (this.missing.length === 0 && !this.previewing) this.finish({ kind: 'mapping', mapping: this.mapping, choices: this.choices });
   }
 
   asPlainTable() {
@@ -81,6 +129,32 @@ export class MappingStep {
     this.settle(choice);
   }
 
+  /**
+   * A new header row or delimiter gives new headers: the file is read again for them, a new
+   * best guess and its preview; columns whose header still exists keep their choice.
+   */
+  private async reread() {
+    clearTimeout(this.previewTimer);
+    const run = ++this.previewRun;
+    this.previewError = undefined;
+    this.previewing = true;
+    const outcome = await this.client.loadFile(this.file, undefined, { askMapping: true, ...this.choices });
+    if (run !== this.previewRun) return;
+    this.previewing = false;
+    if (!outcome.ok) {
+      this.preview = [];
+      this.previewError = outcome.error.message;
+      return;
+    }
+    if (outcome.value.status !== 'needs-mapping') return;
+    const request = outcome.value.request;
+    this.request = request;
+    const kept = Object.fromEntries(Object.entries(this.columns).filter(([, h]) => request.headers.includes(h)));
+    const guess = request.proposal.guesses.find((g) => g.table === this.table)?.mapping.columns ?? {};
+    this.columns = { ...guess, ...kept };
+    this.schedulePreview();
+  }
+
   /** Reading the preview re-reads the file, so a burst of changes asks once. */
   private schedulePreview() {
     clearTimeout(this.previewTimer);
@@ -95,7 +169,7 @@ export class MappingStep {
       return;
     }
     this.previewing = true;
-    const outcome = await this.client.previewMapping(this.file, this.mapping);
+    const outcome = await this.client.previewMapping(this.file, this.mapping, this.choices);
     if (run !== this.previewRun) return;
     this.previewing = false;
     if (outcome.ok) this.preview = outcome.value;

@@ -8,9 +8,9 @@ import type { ParamValues } from '../lib/runModule';
 import type { Scope } from '../lib/scope';
 import type { ClvFit, ClvOptions } from '../lib/clv/fitClv';
 import type { ColumnMapping, Proposal } from '../lib/mapping/types';
-import type { Dialect, Notice, SetAsideCount, SetAsideRow, SourceInfo } from './ingest';
+import type { Dialect, Notice, ReadChoices, SetAsideCount, SetAsideRow, SourceInfo } from './ingest';
 
-export type { ColumnMapping, Proposal, Notice, SetAsideCount, SetAsideRow, SourceInfo };
+export type { ColumnMapping, Proposal, Notice, ReadChoices, SetAsideCount, SetAsideRow, SourceInfo };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WorkerError };
 
@@ -60,8 +60,11 @@ export interface LoadProgress {
   rows?: number;
 }
 
-/** How to load a file: the mapping the user chose, corrections remembered, or no mapping at all. */
-export interface LoadOptions {
+/**
+ * How to load a file: the mapping the user chose, corrections remembered, or no mapping at all;
+ * and how to read it (header row, delimiter, date order) when the user chose that.
+ */
+export interface LoadOptions extends ReadChoices {
   /** The mapping from the mapping step: load with it, without asking. */
   mapping?: ColumnMapping;
   /** Mappings the user confirmed before, by header signature; a match loads without asking. */
@@ -87,8 +90,9 @@ export interface LoadReport {
   signature: string;
   rowsLoaded: number;
   tableRows: number;
-  guestRows?: number;
-  refundRows?: number;
+  /** Distinct orders with no customer id, and with a refund or cancelled (orders, not lines). */
+  guestOrders?: number;
+  refundOrders?: number;
   setAside: SetAsideCount[];
   warnings: Notice[];
   /** The built-in sample store was put away because this file brought the user's own data. */
@@ -129,8 +133,8 @@ export interface ClienteleApi {
    * `loadFile` does. The server must allow this page to read it (CORS).
    */
   loadUrl(url: string, onProgress?: (p: LoadProgress) => void, options?: LoadOptions): Promise<Outcome<LoadOutcome>>;
-  /** The first rows of `file` as `mapping` would read them, for the mapping step. */
-  previewMapping(file: File, mapping: ColumnMapping): Promise<Outcome<Row[]>>;
+  /** The first rows of `file` as `mapping` (and the reading choices) would read them, for the mapping step. */
+  previewMapping(file: File, mapping: ColumnMapping, choices?: ReadChoices): Promise<Outcome<Row[]>>;
   /** The files that fed the canonical tables. */
   listSources(): Promise<SourceInfo[]>;
   /** Removes one file's rows from its canonical table (the table goes when its last file does). */

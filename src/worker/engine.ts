@@ -21,7 +21,7 @@ import { derivedTables } from '../lib/canonical';
 import { preparedTables } from '../lib/prepared';
 import type { Row } from '../lib/db';
 import type { ColumnMapping } from '../lib/mapping/types';
-import { asyncIngestHost, ingest, listSetAside, listSources, removeSource, type IngestOptions, type IngestOutcome, type IngestSource, type IngestProgress, type SetAsideRow, type SourceInfo } from './ingest';
+import { asyncIngestHost, ingest, listSetAside, listSources, removeSource, type ReadChoices, type IngestOptions, type IngestOutcome, type IngestSource, type IngestProgress, type SetAsideRow, type SourceInfo } from './ingest';
 import { parquetToIPC } from './parquet';
 import { checkUrl, fetchRemote, nameFromUrl, RemoteError } from './fetchRemote';
 import { openRemoteParquet, type RemoteParquet } from './remoteParquet';
@@ -121,8 +121,10 @@ export class Engine implements ClienteleApi {
     this.requireDb();
     await this.makeRoomFor(file.size, /\.parquet$/i.test(file.name) ? 'parquet' : 'text', onProgress);
     if (options.asPlainTable || (await this.headerFitsNoTable(file, options))) return this.loadPlain(file, onProgress);
-    const ingested = await this.ingestFile({ name: file.name, data: file }, { mapping: options.mapping, remembered: options.remembered, previewOnly: options.askMapping }, onProgress);
-    if (ingested.ok && ingested.value.status === 'needs-mapping' && !options.askMapping && fitsNoTable(ingested.value.proposal)) {
+    const { header, delimiter, dateOrder } = options;
+    const ingested = await this.ingestFile({ name: file.name, data: file }, { mapping: options.mapping, remembered: options.remembered, previewOnly: options.askMapping, header, delimiter, dateOrder }, onProgress);
+    const headerless = ingested.ok && ingested.value.dialect.header === false;
+    if (ingested.ok && ingested.value.status === 'needs-mapping' && !headerless && !options.askMapping && fitsNoTable(ingested.value.proposal)) {
       // Nothing canonical about it (a price list, a survey of its own): a table to query.
       return this.loadPlain(file, onProgress);
     }
@@ -170,8 +172,8 @@ export class Engine implements ClienteleApi {
       const replacedSample = await this.afterCanonicalLoad(table);
       const info = await this.describe(baseSchema, table, this.sources.get(`${baseSchema}.${table}`)!);
       onProgress?.({ phase: 'done', rows: info.rows });
-      const { sourceId, mapping, signature, rowsLoaded, guestRows, refundRows, setAside, warnings } = result;
-      const report: LoadReport = { file: name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestRows, refundRows, setAside, warnings, replacedSample };
+      const { sourceId, mapping, signature, rowsLoaded, guestOrders, refundOrders, setAside, warnings } = result;
+      const report: LoadReport = { file: name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestOrders, refundOrders, setAside, warnings, replacedSample };
       return ok({ status: 'loaded', table: info, report });
     } catch (e) {
       return fail('file-read', `"${name}" was read but the notebook could not be updated: ${firstLine(messageOf(e))}`, name);
@@ -233,14 +235,16 @@ export class Engine implements ClienteleApi {
    */
   private async headerFitsNoTable(file: File, options: LoadOptions): Promise<boolean> {
     if (options.mapping || options.askMapping) return false;
-    const sniffed = sniff(file.name, new Uint8Array(await file.slice(0, sniffBytes).arrayBuffer()), file.size);
-    if (!sniffed.ok || sniffed.kind !== 'csv' || !sniffed.encoding.startsWith('utf-8')) return false;
+    const sniffed = sniff(file.name, new Uint8Array(await file.slice(0, sniffBytes).arrayBuffer()), file.size, options);
+    // A headerless file's column1..N fit no table, but the user maps them (CDNOW's .txt).
+    if (!sniffed.ok || sniffed.kind !== 'csv' || sniffed.headerless || !sniffed.encoding.startsWith('utf-8')) return false;
     const proposal = recognise(uniqueHeaders(sniffed.header).headers, file.name);
     return !options.remembered?.[proposal.signature] && fitsNoTable(proposal);
   }
 
-  async previewMapping(file: File, mapping: ColumnMapping): Promise<Outcome<Row[]>> {
-    const ingested = await this.ingestFile({ name: file.name, data: file }, { mapping, previewOnly: true });
+  async previewMapping(file: File, mapping: ColumnMapping, choices: ReadChoices = {}): Promise<Outcome<Row[]>> {
+    const { header, delimiter, dateOrder } = choices;
+    const ingested = await this.ingestFile({ name: file.name, data: file }, { mapping, previewOnly: true, header, delimiter, dateOrder });
     if (!ingested.ok) return fail(ingested.error.code, ingested.error.message, ingested.error.file);
     return ok(ingested.value.preview);
   }

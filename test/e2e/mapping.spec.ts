@@ -138,3 +138,56 @@ test('a remote Parquet file is read by range requests, only the columns the mapp
   const cell = await runSqlCell(page, 'select count(distinct customer_id) as customers, round(sum(revenue), 1) as revenue from base.orders');
   await expect(cell.locator('tbody tr td').first()).toHaveText('500');
 });
+
+test('a date order assumed is named with its file and column, and changed by reopening the mapping from the data panel', async ({ page }) => {
+  await openReady(page);
+  const csv = ['order_id,customer_id,order_date,revenue', 'D1,c1,01/02/2024,10', 'D2,c2,03/04/2024,20'].join('\n');
+  await dropFile(page, 'ambiguous.csv', csv);
+  await expect(rowCount(page, 'base.orders')).toHaveText('2 rows');
+  const notice = page.locator('.notice', { hasText: 'has a day above 12' });
+  await expect(notice).toContainText('column "order_date" of "ambiguous.csv"');
+  await expect(notice).toContainText('day first');
+  const days = "select string_agg(strftime(order_date, '%Y-%m-%d'), ',' order by order_id) as days from base.orders";
+  const before = await runSqlCell(page, days);
+  await expect(before.locator('tbody tr td').first()).toHaveText('2024-02-01,2024-04-03');
+
+  await page.locator('[data-table="base.orders"] summary').click();
+  await page.getByRole('button', { name: 'Change the mapping of ambiguous.csv' }).click();
+  const dialog = page.getByTestId('mapping-dialog');
+  await expect(dialog.getByLabel('order_date', { exact: true })).toHaveValue('order_date');
+  await expect(dialog.getByTestId('mapping-date-order')).toHaveValue('dmy');
+  const firstRow = dialog.getByTestId('mapping-preview').locator('tbody tr').first();
+  await expect(firstRow).toContainText('2024-02-01');
+  await dialog.getByTestId('mapping-date-order').selectOption('mdy');
+  await expect(firstRow).toContainText('2024-01-02');
+  await dialog.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  // The file's rows were replaced, not added to; the order is now the user's, so no notice assumes one.
+  await expect(rowCount(page, 'base.orders')).toHaveText('2 rows');
+  await expect(page.locator('.notice', { hasText: 'has a day above 12' })).toHaveCount(0);
+  const after = await runSqlCell(page, days);
+  await expect(after.locator('tbody tr td').first()).toHaveText('2024-01-02,2024-03-04');
+});
+
+test('a headerless file of columns separated by spaces opens the mapping step with its first row kept, and loads', async ({ page }) => {
+  await openReady(page);
+  // CDNOW's own format: customer, id, YYYYMMDD, CDs, dollars; runs of spaces between.
+  const txt = [' 00004 0001 19970101  2   29.33', ' 00004 0001 19970118  2   29.73', ' 00021 0002 19970101  3   63.34', ' 00050 0003 19970213  1   11.77'].join('\r\n');
+  await dropFile(page, 'CDNOW_master.txt', txt);
+  const dialog = page.getByTestId('mapping-dialog');
+  await expect(dialog.getByTestId('mapping-header')).not.toBeChecked();
+  await expect(dialog.getByTestId('mapping-delimiter')).toHaveValue(' ');
+  await dialog.getByTestId('mapping-table').selectOption('orders');
+  await dialog.getByLabel('customer_id', { exact: true }).selectOption('column2');
+  await dialog.getByLabel('order_date', { exact: true }).selectOption('column3');
+  await dialog.getByLabel('revenue', { exact: true }).selectOption('column5');
+  await dialog.getByLabel('quantity', { exact: true }).selectOption('column4');
+  await expect(dialog).toContainText('each line is an order of its own');
+  const preview = dialog.getByTestId('mapping-preview');
+  await expect(preview.locator('tbody tr')).toHaveCount(4);
+  await expect(preview.locator('tbody tr').first()).toContainText('1997-01-01');
+  await dialog.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(rowCount(page, 'base.orders')).toHaveText('4 rows');
+  const cell = await runSqlCell(page, "select count(distinct order_id) || ' ' || min(order_date)::date || ' ' || round(sum(revenue), 2) as facts from base.orders");
+  await expect(cell.locator('tbody tr td').first()).toHaveText('4 1997-01-01 134.17');
+});

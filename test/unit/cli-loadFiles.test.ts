@@ -26,7 +26,7 @@ test('the Online Retail layout loads: M/D/YYYY H:MM dates, C invoices as credit 
   const { files } = await loadFiles(db, [`${ingestDir}/online-retail.csv`]);
   expect(files.map((f) => [f.file, f.table, f.rowsLoaded])).toEqual([['online-retail.csv', 'orders', 4]]);
   expect(files[0].notices.map((n) => n.text)).toEqual([
-    'online-retail.csv: 4 rows loaded into orders. 1 guest order (no customer id) kept and counted apart. 2 rows are refunds or cancellations.',
+    'online-retail.csv: 4 rows loaded into orders. 1 guest order (no customer id) kept and counted apart. 2 orders are refunded or cancelled.',
   ]);
   expect(await db.rows("select order_id, strftime(order_date, '%Y-%m-%d %H:%M') as at, round(revenue, 2) as revenue, round(refund, 2) as refund from base.orders order by order_date, order_id")).toEqual([
     { order_id: '536365', at: '2010-12-01 08:26', revenue: 15.3, refund: 0 },
@@ -38,7 +38,7 @@ test('the Online Retail layout loads: M/D/YYYY H:MM dates, C invoices as credit 
 
 test('a Stripe export: thousands separators read, the failed charge set aside with its reason, as in the page', async () => {
   const { files } = await loadFiles(db, [`${ingestDir}/stripe-payments.csv`]);
-  expect(files[0]).toMatchObject({ table: 'orders', rowsLoaded: 3, setAside: [{ reason: 'failed payment (never a sale)', rows: 1 }], refundRows: 1 });
+  expect(files[0]).toMatchObject({ table: 'orders', rowsLoaded: 3, setAside: [{ reason: 'failed payment (never a sale)', rows: 1 }], refundOrders: 1 });
   expect(files[0].notices.at(-1)).toEqual({ level: 'warning', text: '1 row of stripe-payments.csv was set aside: failed payment (never a sale) (1).', setAside: true });
   expect(await db.rows('select customer_id, revenue from base.orders order by order_date')).toEqual([
     { customer_id: 'cus_A', revenue: 49 },

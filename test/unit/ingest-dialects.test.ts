@@ -46,7 +46,7 @@ describe('delimiters and encodings', () => {
     expect(v.dialect).toMatchObject({ delimiter: ';', encoding: 'latin-1', formats: { revenue: { decimal: ',' }, order_date: { dateOrder: 'dmy' } } });
     expect(v.warnings.map((w) => w.code)).toEqual(['encoding']);
     expect(v.mapping.columns).toEqual({ order_id: 'N° de commande', customer_id: 'Client', order_date: 'Date de commande', revenue: 'Montant TTC', country: 'Pays', city: 'Ville' });
-    expect(v.refundRows).toBe(1);
+    expect(v.refundOrders).toBe(1);
     expect(await rowsFrom(host, v, 'order_id, order_date, revenue, refund, status, city')).toEqual([
       { order_id: 'F-001', order_date: '2024-01-15 00:00:00', revenue: 1234.5, refund: 0, status: null, city: 'Orléans' },
       { order_id: 'F-002', order_date: '2024-02-03 00:00:00', revenue: 99.9, refund: 0, status: null, city: 'Besançon' },
@@ -136,6 +136,8 @@ describe('numbers and dates', () => {
     const dayFirst = await loaded(host, 'orders-ambiguous-dates.csv');
     expect(dayFirst.dialect.formats.order_date).toEqual({ dateOrder: 'dmy', assumed: true });
     expect(dayFirst.warnings.map((w) => [w.code, w.column])).toEqual([['date-order-assumed', 'order_date']]);
+    // The notice names the file and the column as the file spells it, and where to change the order.
+    expect(dayFirst.warnings[0].message).toMatch(/column "order_date" of "orders-ambiguous-dates\.csv".*day first.*"Change mapping…" in the data panel/);
     expect((await rowsFrom(host, dayFirst, 'order_date')).map((r) => r.order_date)).toEqual(['2024-02-01 00:00:00', '2024-04-03 00:00:00']);
     const monthFirst = await loaded(host, 'orders-ambiguous-dates.csv', { dateOrder: 'mdy' });
     expect((await rowsFrom(host, monthFirst, 'order_date')).map((r) => r.order_date)).toEqual(['2024-01-02 00:00:00', '2024-03-04 00:00:00']);
@@ -143,7 +145,7 @@ describe('numbers and dates', () => {
 
   test('blank customer ids are guest orders (kept and counted); blank date or amount rows are set aside with reasons', async () => {
     const v = await loaded(host, 'orders-blanks-guests.csv');
-    expect(v).toMatchObject({ rowsLoaded: 3, guestRows: 2 });
+    expect(v).toMatchObject({ rowsLoaded: 3, guestOrders: 2 });
     expect(v.setAside).toEqual([
       { reason: '"order_date" is blank or not a date', rows: 1 },
       { reason: '"revenue" is blank or not a number', rows: 1 },
@@ -159,7 +161,7 @@ describe('numbers and dates', () => {
 describe('Parquet and JSON', () => {
   test('Parquet through parquet-wasm, a null customer kept as a guest', async () => {
     const v = await loaded(host, 'orders.parquet');
-    expect(v).toMatchObject({ rowsLoaded: 3, guestRows: 1, dialect: { kind: 'parquet' } });
+    expect(v).toMatchObject({ rowsLoaded: 3, guestOrders: 1, dialect: { kind: 'parquet' } });
     expect(await rowsFrom(host, v, 'order_id, revenue')).toEqual([
       { order_id: 'PQ1', revenue: 10.5 },
       { order_id: 'PQ2', revenue: 20 },
@@ -169,7 +171,7 @@ describe('Parquet and JSON', () => {
 
   test('a JSON array of objects (a nested field is ignored) and newline-delimited JSON', async () => {
     const json = await loaded(host, 'orders.json');
-    expect(json).toMatchObject({ rowsLoaded: 2, guestRows: 1, headers: ['order_id', 'customer_id', 'order_date', 'revenue', 'meta'] });
+    expect(json).toMatchObject({ rowsLoaded: 2, guestOrders: 1, headers: ['order_id', 'customer_id', 'order_date', 'revenue', 'meta'] });
     expect(await rowsFrom(host, json, 'order_id, order_date, revenue')).toEqual([
       { order_id: 'J1', order_date: '2024-01-05 00:00:00', revenue: 10.5 },
       { order_id: 'J2', order_date: '2024-01-06 00:00:00', revenue: 20 },

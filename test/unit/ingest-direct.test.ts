@@ -23,7 +23,7 @@ async function load(name: string, csv: string, schema: string) {
 test('a canonical CSV whose values all cast loads as it is, with the same counts as the general way', async () => {
   const loaded = await load('orders.csv', [header, 'A1,c1,2025-03-01 10:00:00,10,0,completed', 'A2,,2025-03-02,20,5,refunded', 'A3,c2,2025-03-03,30,,cancelled'].join('\n'), 'direct1');
   expect(loaded.dialect.formats).toEqual({}); // no per-column format decisions: the short way
-  expect([loaded.rowsLoaded, loaded.guestRows, loaded.refundRows]).toEqual([3, 1, 2]);
+  expect([loaded.rowsLoaded, loaded.guestOrders, loaded.refundOrders]).toEqual([3, 1, 2]);
   expect(await host.rows('select order_id, customer_id, revenue, refund, status from direct1.orders order by order_id')).toEqual([
     { order_id: 'A1', customer_id: 'c1', revenue: 10, refund: 0, status: 'completed' },
     { order_id: 'A2', customer_id: null, revenue: 20, refund: 5, status: 'refunded' },

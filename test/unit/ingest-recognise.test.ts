@@ -27,7 +27,7 @@ test('an ERP .txt with OrderNo, CustNo, OrderDate, NetAmount loads as orders wit
 
 test('a French till export: « Jour » holds only dates, so it is the order date; loads without asking', async () => {
   const v = await loaded(host, 'caisse-ventes.csv');
-  expect(v).toMatchObject({ table: 'orders', rowsLoaded: 4, guestRows: 1, setAside: [] });
+  expect(v).toMatchObject({ table: 'orders', rowsLoaded: 4, guestOrders: 1, setAside: [] });
   expect(v.mapping.columns).toEqual({
     order_id: 'Réf commande', customer_id: 'N° client', order_date: 'Jour', revenue: 'Montant TTC', product: 'Catégorie', city: 'Ville',
   });

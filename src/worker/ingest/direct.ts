@@ -105,7 +105,8 @@ async function alreadyClean(host: IngestHost, table: CanonicalTableName, typed: 
   if (table === 'orders') {
     if (present.has('revenue')) problems.push('revenue < 0');
     if (present.has('quantity')) problems.push('quantity < 0');
-    const reworded = Object.values(statusWords).flat().filter((w) => w !== 'refunded' && w !== 'cancelled');
+    // A class's own name stays as it is, except 'failed', which the general way sets aside.
+    const reworded = Object.entries(statusWords).flatMap(([cls, words]) => words.filter((w) => w !== cls || cls === 'failed'));
     if (present.has('status')) problems.push(`status <> lower(trim(status)) or status in (${reworded.map((w) => `'${w.replace(/'/g, "''")}'`).join(', ')})`);
   }
   const [{ rows, bad }] = await host.rows(`select count(*)::double as rows, count(*) filter (where ${problems.join(' or ')})::double as bad from ${quoteIdent(typed)}`);
@@ -125,7 +126,7 @@ async function loadTyped(host: IngestHost, file: string, dialect: Dialect, table
   const has = (c: string) => present.includes(c);
   const refund = [has('refund') ? 'refund > 0' : '', has('status') ? "status in ('refunded', 'cancelled')" : ''].filter(Boolean).join(' or ') || 'false';
   const [counts] = await host.rows(
-    `select count(*)::double as loaded${orders ? `, count(*) filter (where customer_id is null)::double as guests, count(*) filter (where ${refund})::double as refunds` : ''} from ${quoteIdent(typed)}`,
+    `select count(*)::double as loaded${orders ? `, count(distinct order_id) filter (where customer_id is null)::double as guests, count(distinct order_id) filter (where ${refund})::double as refunds` : ''} from ${quoteIdent(typed)}`,
   );
   const [{ n: tableRows }] = await host.rows(`select count(*)::double as n from ${target}`);
   const mapping = { table, columns: Object.fromEntries(present.map((c) => [c, c])) };
@@ -142,7 +143,7 @@ async function loadTyped(host: IngestHost, file: string, dialect: Dialect, table
       headers: present,
       rowsLoaded: Number(counts.loaded),
       tableRows: Number(tableRows),
-      ...(orders ? { guestRows: Number(counts.guests), refundRows: Number(counts.refunds) } : {}),
+      ...(orders ? { guestOrders: Number(counts.guests), refundOrders: Number(counts.refunds) } : {}),
       setAside: [],
       preview: [],
       dialect,

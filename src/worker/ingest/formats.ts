@@ -2,7 +2,7 @@
  * How each mapped number or date column is written, decided from every value in the column
  * (never row by row): decimal comma or point; ISO, day-first or month-first dates. A column
  * whose dates never put a day above 12 is ambiguous and takes the caller's order (day-first
- * when none is given), with a notice.
+ * when none is given), with a notice naming the file and the column and saying where to change it.
  */
 import type { ColumnType } from '../../lib/canonical';
 import { quoteIdent } from '../../lib/db';
@@ -22,7 +22,7 @@ export type FormatsFound =
 const numeric = new Set<ColumnType>(['DOUBLE', 'INTEGER']);
 const dated = new Set<ColumnType>(['DATE', 'TIMESTAMP']);
 
-export async function decideFormats(host: IngestHost, raw: string, questions: FormatQuestion[], fallbackOrder: 'dmy' | 'mdy'): Promise<FormatsFound> {
+export async function decideFormats(host: IngestHost, raw: string, questions: FormatQuestion[], fallbackOrder: 'dmy' | 'mdy', file = 'this file'): Promise<FormatsFound> {
   const formats: Record<string, ColumnFormat> = {};
   const notices: Notice[] = [];
   const asks = await settleObvious(host, raw, questions.filter((q) => numeric.has(q.type) || dated.has(q.type)), formats);
@@ -71,7 +71,7 @@ export async function decideFormats(host: IngestHost, raw: string, questions: Fo
       notices.push({
         code: 'date-order-assumed',
         column: q.key,
-        message: `No date in this column has a day above 12, so its dates were read ${fallbackOrder === 'dmy' ? 'day first (DD/MM/YYYY)' : 'month first (MM/DD/YYYY)'}; change it in the mapping if that is wrong.`,
+        message: `No date in column "${q.header}" of "${file}" has a day above 12, so its dates were read ${fallbackOrder === 'dmy' ? 'day first (DD/MM/YYYY)' : 'month first (MM/DD/YYYY)'}. If that is wrong, change the date order with "Change mapping…" in the data panel.`,
       });
     }
   }

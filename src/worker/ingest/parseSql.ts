@@ -35,7 +35,9 @@ export function timestampSql(v: string, order: 'iso' | 'dmy' | 'mdy'): string {
   const fast = fastTimestampSql(v, order);
   // A day- or month-first column may still hold the odd ISO date, which is never ambiguous.
   const pattern = order === 'iso' ? patternTimestampSql(v, 'iso') : `coalesce(${patternTimestampSql(v, order)}, ${patternTimestampSql(v, 'iso')})`;
-  return `(case when year(${fast}) >= 1000 then ${fast} else ${pattern} end)`;
+  // YYYYMMDD (CDNOW, mainframe exports) has no separator for the patterns; it is never ambiguous.
+  const compact = `(case when regexp_full_match(trim(${v}), '\\d{8}') then try_strptime(trim(${v}), '%Y%m%d') end)`;
+  return `(case when year(${fast}) >= 1000 then ${fast} when ${compact} is not null then ${compact} else ${pattern} end)`;
 }
 
 /** The common shapes, read by a cast or strptime; anything else falls through to the pattern. */

@@ -40,7 +40,7 @@ export async function readCsv(
   data: Uint8Array | Blob,
   raw: string,
   width: number,
-  dialect: { encoding: NonNullable<Dialect['encoding']>; delimiter: string; skip: number },
+  dialect: { encoding: NonNullable<Dialect['encoding']>; delimiter: string; skip: number; headerless?: boolean },
 ): Promise<CsvRead> {
   const path = `${raw}.csv`;
   let encoding = dialect.encoding;
@@ -71,7 +71,7 @@ export async function readCsv(
   }
 }
 
-async function createRaw(host: IngestHost, path: string, raw: string, width: number, dialect: { delimiter: string; skip: number }, encoding: string) {
+async function createRaw(host: IngestHost, path: string, raw: string, width: number, dialect: { delimiter: string; skip: number; headerless?: boolean }, encoding: string) {
   const names = Array.from({ length: width }, (_, i) => rawColumn(i));
   const columns = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
   const options = [
@@ -79,7 +79,7 @@ async function createRaw(host: IngestHost, path: string, raw: string, width: num
     `skip = ${dialect.skip}`,
     `quote = '"'`,
     `escape = '"'`,
-    'header = true',
+    `header = ${!dialect.headerless}`,
     'auto_detect = false',
     `columns = ${columns}`,
     `encoding = '${encoding === 'latin-1' ? 'latin-1' : 'utf-8'}'`,

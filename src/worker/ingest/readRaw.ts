@@ -1,9 +1,10 @@
 /** Any supported file into the raw VARCHAR table, by the kind its bytes show. */
+import { readBlankSeparated } from './readBlankSeparated';
 import { readCsv, type CsvRejects } from './readCsv';
 import { readJson } from './readJson';
 import { readArrow, readParquet } from './readParquet';
 import { ingestError } from './messages';
-import type { Sniffed } from './sniff';
+import { blankRuns, type Sniffed } from './sniff';
 import type { Dialect, IngestError, IngestHost, IngestSource } from './types';
 
 export type RawRead =
@@ -13,7 +14,8 @@ export type RawRead =
 export async function readRaw(host: IngestHost, source: IngestSource, sniffed: Extract<Sniffed, { ok: true }>, raw: string, onRows?: (rows: number, total: number) => void): Promise<RawRead> {
   if (sniffed.kind === 'csv') {
     if (sniffed.header.length === 0) return { ok: false, error: ingestError('empty', source.name) };
-    const read = await readCsv(host, source.data, raw, sniffed.header.length, sniffed);
+    const reader = sniffed.delimiter === blankRuns ? readBlankSeparated : readCsv;
+    const read = await reader(host, source.data, raw, sniffed.header.length, sniffed);
     return { ok: true, headers: sniffed.header, rejects: read.rejects, encoding: read.encoding };
   }
   if (sniffed.kind === 'parquet') {

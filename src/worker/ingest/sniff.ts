@@ -1,20 +1,24 @@
 /**
  * What a file is, from its first bytes: its kind (by content, not by name), its text encoding,
- * its delimiter and its header. Failures that need no reading come back as error codes.
+ * its delimiter and its header. Failures that need no reading come back as error codes. A first
+ * row with no letters in it is data (a headerless export): its columns are called column1..N.
+ * The user's choices (header row or not, delimiter) from the mapping step override the guesses.
  */
 import { decodeWindows1252 } from './cp1252';
 import { locateHeader } from './csvLayout';
 import { csvRecords } from './csvRecords';
-import type { Dialect, IngestErrorCode } from './types';
+import type { Dialect, IngestErrorCode, ReadChoices } from './types';
 
 export const sniffBytes = 64 * 1024;
 
 export type Sniffed =
   | { ok: true; kind: 'parquet' | 'json'; extensionSays?: string }
-  | { ok: true; kind: 'csv'; encoding: NonNullable<Dialect['encoding']>; delimiter: string; header: string[]; skip: number; extensionSays?: string }
+  | { ok: true; kind: 'csv'; encoding: NonNullable<Dialect['encoding']>; delimiter: string; header: string[]; skip: number; headerless?: boolean; extensionSays?: string }
   | { ok: false; code: IngestErrorCode };
 
 const delimiters = [',', ';', '\t', '|'];
+/** The delimiter that stands for runs of spaces and tabs (CDNOW's .txt); read by readBlankSeparated.ts. */
+export const blankRuns = ' ';
 
 const extensionKinds: [RegExp, string][] = [
   [/\.(parquet|pq)$/i, 'parquet'],
@@ -23,7 +27,7 @@ const extensionKinds: [RegExp, string][] = [
   [/\.(xlsx|xls|ods)$/i, 'spreadsheet'],
 ];
 
-export function sniff(fileName: string, head: Uint8Array, fileSize: number): Sniffed {
+export function sniff(fileName: string, head: Uint8Array, fileSize: number, choices: ReadChoices = {}): Sniffed {
   const extension = extensionKinds.find(([re]) => re.test(fileName))?.[1];
   const mismatch = (kind: string) => (extension && extension !== kind ? { extensionSays: extension } : {});
   if (fileSize === 0) return { ok: false, code: 'empty' };
@@ -40,10 +44,17 @@ export function sniff(fileName: string, head: Uint8Array, fileSize: number): Sni
   // Excel writes "sep=;" as a first line to name the delimiter.
   const hint = /^sep=(.)\r?\n/i.exec(text.replace(/^\uFEFF/, ''));
   const body = text.replace(/^\uFEFF/, '').slice(hint ? hint[0].length : 0);
-  const delimiter = hint ? hint[1] : bestDelimiter(body, complete);
-  const { header, skip } = locateHeader(body, delimiter, complete);
-  return { ok: true, kind: 'csv', encoding, delimiter, header, skip: skip + (hint ? 1 : 0), ...mismatch('csv') };
+  const delimiter = choices.delimiter ?? (hint ? hint[1] : bestDelimiter(body, complete));
+  const { header, skip } = delimiter === blankRuns ? { header: blankFields(body.trimStart().split(/\r?\n/, 1)[0]), skip: 0 } : locateHeader(body, delimiter, complete);
+  const headerless = choices.header === undefined ? header.some(looksLikeValue) && header.every((f) => f.trim() === '' || looksLikeValue(f)) : !choices.header;
+  const names = headerless ? header.map((_, i) => `column${i + 1}`) : header;
+  return { ok: true, kind: 'csv', encoding, delimiter, header: names, skip: skip + (hint ? 1 : 0), ...(headerless ? { headerless } : {}), ...mismatch('csv') };
 }
+
+/** A field no header would be: a number, a date, a time (no letters). */
+const looksLikeValue = (field: string) => /\d/.test(field) && !/\p{L}/u.test(field);
+
+const blankFields = (line = '') => (line.trim() === '' ? [] : line.trim().split(/[ \t]+/));
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -77,16 +88,24 @@ export const decode = (bytes: Uint8Array, encoding: NonNullable<Dialect['encodin
 /** The delimiter that splits most lines of the sample into the same number (above one) of fields. */
 function bestDelimiter(text: string, complete: boolean): string {
   let best = { delimiter: ',', score: -1 };
-  for (const delimiter of delimiters) {
-    const records = csvRecords(text, delimiter, 50, complete);
+  // Runs of blanks come last: a real delimiter that splits the lines as well wins the tie.
+  for (const delimiter of [...delimiters, blankRuns]) {
+    const records = delimiter === blankRuns ? blankRecords(text, complete) : csvRecords(text, delimiter, 50, complete);
     if (records.length === 0) continue;
     const widths = records.map((r) => r.length);
     const common = mode(widths.filter((w) => w > 1));
     const agreeing = widths.filter((w) => w === common).length / widths.length;
     const score = common > 1 ? agreeing * 100 + common : 0;
-    if (score > best.score) best = { delimiter, score };
+    // Blank-separated only when no real delimiter splits the lines at all.
+    if (score > best.score && (delimiter !== blankRuns || best.score <= 0)) best = { delimiter, score };
   }
   return best.delimiter;
+}
+
+function blankRecords(text: string, complete: boolean): string[][] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  // The sample may end inside its last line.
+  return (complete ? lines : lines.slice(0, -1)).slice(0, 50).map(blankFields);
 }
 
 function mode(values: number[]): number {

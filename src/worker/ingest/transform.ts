@@ -25,6 +25,8 @@ export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[
   const table = canonicalTables[mapping.table];
   const typed = table.columns.map((c) => {
     const v = cell(c.name);
+    // Without an order id (CDNOW's transactions) each line is an order of its own.
+    if (!v && mapping.table === 'orders' && c.name === 'order_id') return `'#' || (rowid + 1) as order_id`;
     if (!v) return `null::${c.type} as ${quoteIdent(c.name)}`;
     if (c.name === 'customer_id' && mapping.guestIds?.length) {
       const guests = mapping.guestIds.map((g) => `'${g.replace(/'/g, "''")}'`).join(', ');

@@ -52,13 +52,21 @@ export interface IngestProgress {
   rows?: number;
 }
 
-export interface IngestOptions {
+/** How to read a text file, as the user chose in the mapping step; unset, the file's bytes decide. */
+export interface ReadChoices {
+  /** Whether the first row (after any title lines) holds the column names. */
+  header?: boolean;
+  /** ',', ';', '\t', '|', or ' ' for runs of spaces and tabs. */
+  delimiter?: string;
+  /** Date order when a column's dates never show a day above 12; otherwise the data decides. */
+  dateOrder?: 'dmy' | 'mdy';
+}
+
+export interface IngestOptions extends ReadChoices {
   /** The user's mapping from the mapping step; loads without asking. */
   mapping?: ColumnMapping;
   /** Corrections the user made before, by header signature (Proposal.signature); one that matches loads without asking. */
   remembered?: Record<string, ColumnMapping>;
-  /** Date order when a column's dates never show a day above 12; otherwise the data decides. */
-  dateOrder?: 'dmy' | 'mdy';
   /** Stop after recognising: always return 'needs-mapping' with the proposal and a preview. */
   previewOnly?: boolean;
   onProgress?: (p: IngestProgress) => void;
@@ -98,6 +106,8 @@ export interface Dialect {
   kind: 'csv' | 'parquet' | 'json';
   encoding?: 'utf-8' | 'utf-8-bom' | 'latin-1' | 'windows-1252';
   delimiter?: string;
+  /** false when the file has no header row (its columns are then column1..N). */
+  header?: boolean;
   /** Per mapped column: how its numbers or dates were read, decided from the whole column. */
   formats: Record<string, ColumnFormat>;
 }
@@ -128,10 +138,10 @@ export interface Loaded {
   rowsLoaded: number;
   /** Rows of the whole canonical table after this file (several files may feed it). */
   tableRows: number;
-  /** orders: rows with no customer id (guest orders, kept). */
-  guestRows?: number;
-  /** orders: rows kept as refunds or cancellations. */
-  refundRows?: number;
+  /** orders: distinct orders with no customer id (guest orders, kept), not their lines. */
+  guestOrders?: number;
+  /** orders: distinct orders with a refund or cancelled, not their lines. */
+  refundOrders?: number;
   /** Rows not loaded, grouped by reason; list them with listSetAside(). */
   setAside: SetAsideCount[];
   preview: Row[];
