@@ -58,10 +58,12 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
       const data = await host.open(path).catch((e: Error) => {
         throw new Error(`${path} could not be opened: ${e.message}`);
       });
+      const given = mappingFor(options.mappings ?? [], name);
       const outcome = await ingest(host, { name, data }, {
-        mapping: mappingFor(options.mappings ?? [], name),
-        remembered,
         dateOrder: options.dateOrder,
+        ...given?.read,
+        mapping: given?.mapping,
+        remembered,
         onProgress: (p) => options.onProgress?.(name, p.phase),
       });
       if (!outcome.ok) throw new Error(outcome.error.message);

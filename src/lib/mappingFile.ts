@@ -13,6 +13,16 @@ export interface MappingEntry {
   /** Header signature (Proposal.signature): applies to any file with these headers. */
   signature?: string;
   mapping: ColumnMapping;
+  /** How the file was read, where the user chose it in the mapping step. */
+  read?: ReadChoices;
+}
+
+/** The mapping step's reading choices (as ingestion's options take them). */
+export interface ReadChoices {
+  header?: boolean;
+  /** ',', ';', '\t', '|', or ' ' for runs of spaces and tabs. */
+  delimiter?: string;
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 const format = 'clientele-mapping';
@@ -46,12 +56,16 @@ function checkEntry(entry: unknown, where: string): MappingEntry {
   if (!m.columns || typeof m.columns !== 'object' || Object.values(m.columns).some((h) => typeof h !== 'string')) {
     throw new Error(`${where}: its columns must map canonical columns to the file's headers`);
   }
-  return { ...(e.file ? { file: String(e.file) } : {}), ...(e.signature ? { signature: String(e.signature) } : {}), mapping: m as ColumnMapping };
+  const read = e.read;
+  if (read !== undefined && (typeof read !== 'object' || (read.dateOrder !== undefined && read.dateOrder !== 'dmy' && read.dateOrder !== 'mdy'))) {
+    throw new Error(`${where}: its read choices must be { header, delimiter, dateOrder: "dmy" | "mdy" }`);
+  }
+  return { ...(e.file ? { file: String(e.file) } : {}), ...(e.signature ? { signature: String(e.signature) } : {}), mapping: m as ColumnMapping, ...(read ? { read } : {}) };
 }
 
-/** The mapping given for a file by its name (entries by signature go to ingestion as `remembered`). */
-export function mappingFor(entries: MappingEntry[], fileName: string): ColumnMapping | undefined {
-  return entries.find((e) => e.file === fileName)?.mapping;
+/** The entry given for a file by its name (entries by signature go to ingestion as `remembered`). */
+export function mappingFor(entries: MappingEntry[], fileName: string): MappingEntry | undefined {
+  return entries.find((e) => e.file === fileName);
 }
 
 /** Entries that apply by signature, as ingestion's `remembered` option. */

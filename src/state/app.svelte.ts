@@ -240,7 +240,7 @@ export class AppState {
 
   /** The files' mappings as a file for the command-line runner (`npm run kpis -- --mapping FILE`). */
   exportMapping(files: SourceInfo[]) {
-    const text = mappingFileText(files.map((f) => ({ file: f.fileName, mapping: f.mapping })));
+    const text = mappingFileText(files.map((f) => ({ file: f.fileName, mapping: f.mapping, ...(this.held.get(f.sourceId)?.choices ? { read: this.held.get(f.sourceId)!.choices } : {}) })));
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     link.download = `${files[0].table}.mapping.json`;

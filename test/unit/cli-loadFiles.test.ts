@@ -84,6 +84,16 @@ test('a mapping file exported from the page answers the question, by file name o
   expect((await loadFiles(db, [`${ingestDir}/unclear.csv`], { mappings: bySignature })).files[0].rowsLoaded).toBe(2);
 });
 
+test('a mapping entry carries the reading choices: a headerless, blank-separated file (CDNOW) loads with them', async () => {
+  const cdnow = 'test/fixtures/cdnow/CDNOW_sample.txt';
+  const mapping = { table: 'orders' as const, columns: { customer_id: 'column2', order_date: 'column3', quantity: 'column4', revenue: 'column5' } };
+  const { files } = await loadFiles(db, [cdnow], { mappings: [{ file: 'CDNOW_sample.txt', mapping, read: { header: false, delimiter: ' ' } }] });
+  expect(files.map((f) => [f.table, f.rowsLoaded])).toEqual([['orders', 6919]]);
+  expect(await db.rows("select strftime(min(order_date), '%Y-%m-%d') as first, strftime(max(order_date), '%Y-%m-%d') as last, count(distinct customer_id)::integer as customers from base.orders")).toEqual([
+    { first: '1997-01-01', last: '1998-06-30', customers: 2357 },
+  ]);
+});
+
 test('a mapping file that is not one says what is wrong with it', () => {
   expect(() => parseMappingFile('{', 'm.json')).toThrow(/^m\.json is not JSON/);
   expect(() => parseMappingFile('{"format":"clientele-mapping","version":1,"mappings":[{"file":"a.csv","mapping":{"table":"invoices","columns":{}}}]}', 'm.json')).toThrow(
