@@ -4,6 +4,7 @@
 -- needs: surveys(answered_at, kind, score)
 -- view: line(month, ces)
 -- headline: ces number
+-- better: lower
 -- columns: month date, answers integer, ces double, low_effort_share double
 -- CES answers (kind 'ces') on a 1-7 effort scale, 1 = very easy and 7 = very hard: the mean
 -- score (lower is better) and the share of answers at 1-3, by month and for the period.

@@ -4,6 +4,7 @@
 -- needs: surveys(answered_at, kind, score)
 -- view: line(month, csat)
 -- headline: csat percent
+-- better: higher
 -- columns: month date, answers integer, satisfied integer, csat double
 -- CSAT answers (kind 'csat', 1-5) in the period: the share of 4 and 5 ("satisfied" or
 -- "very satisfied"), by month and for the whole period. Scores outside 1-5 are left out.

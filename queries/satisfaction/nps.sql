@@ -4,6 +4,7 @@
 -- needs: surveys(answered_at, kind, score)
 -- view: line(month, nps)
 -- headline: nps number
+-- better: higher
 -- columns: month date, answers integer, promoters integer, passives integer, detractors integer, nps double
 -- NPS answers (kind 'nps', 0-10) in the period: % promoters (9-10) minus % detractors (0-6),
 -- from -100 to 100, by month and for the whole period. Scores outside 0-10 or missing are
