@@ -109,6 +109,7 @@ const en = {
   'cell.cancelled': 'Cancelled.',
   'cell.vsPrevious': 'vs previous period',
   'cell.noPrevious': 'no previous period',
+  'params.auto': 'automatic',
   'change.pp': '{value} pp',
   'change.points': '{value} pts',
   'change.points.one': '{value} pt',
