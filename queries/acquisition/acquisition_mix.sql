@@ -4,6 +4,7 @@
 -- needs: customer_orders(customer_id, order_date, revenue, refund, first_at, first_channel)
 -- view: hbar(channel, new_customers)
 -- headline: new_customers integer
+-- better: higher
 -- columns: channel varchar, new_customers integer, revenue double, share double
 -- The channel of a customer's first sale (the order export's channel, which is where the
 -- customer came from), with how many new customers each channel brought in the period and

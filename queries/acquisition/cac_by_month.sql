@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_number, first_at); marketing_spend(day, spend)
 -- view: line(month, cac)
 -- headline: cac currency
+-- better: lower
 -- columns: month date, spend double, new_customers integer, cac double
 -- Blended customer acquisition cost month by month: all marketing spend of the month divided
 -- by all customers whose first sale ever fell in it (whatever their channel), and for the

@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_number, first_at, first_channel); marketing_spend(day, channel, spend)
 -- view: bar(channel, cac)
 -- headline: cac currency
+-- better: lower
 -- columns: channel varchar, spend double, new_customers integer, cac double
 -- Marketing spend in the period divided by the new customers (first sale ever in the period)
 -- that came through the same channel; the total row divides all spend by all new customers,

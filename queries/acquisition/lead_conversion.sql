@@ -4,6 +4,7 @@
 -- needs: leads(lead_id, created_at, channel, converted_at)
 -- view: bar(channel, rate)
 -- headline: rate percent
+-- better: higher
 -- columns: channel varchar, leads integer, converted integer, rate double
 -- Of the leads created in the period, the share that became customers (have a conversion
 -- date), by the lead's channel. Conversions may happen after the period ends: a lead is

@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_number, first_at)
 -- view: metric
 -- headline: minutes_between minutes
+-- better: lower
 -- columns: new_customers integer, minutes_between double, hours_between double
 -- The length of the period divided by the number of new customers in it: "a new customer
 -- every N minutes". New as in new_customers: first sale ever falls in the period.

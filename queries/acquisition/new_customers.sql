@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_number, first_at)
 -- view: bar(period, new_customers)
 -- headline: new_customers integer
+-- better: higher
 -- param: grain varchar = month | day, week (starting Monday) or month
 -- columns: period date, new_customers integer
 -- A customer is new on the day of their first sale ever (over all history, not only the

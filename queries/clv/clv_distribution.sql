@@ -4,6 +4,7 @@
 -- needs: clv_predictions(customer_id, predicted_clv, expected_purchases, p_alive)
 -- view: bar(clv_band, customers)
 -- headline: total_clv currency
+-- better: higher
 -- columns: clv_band double, customers integer, total_clv double, average_clv double
 -- What the customers are predicted to spend over the horizon (BG/NBD expected purchases times
 -- Gamma-Gamma expected spend, discounted monthly), in bands of 25 (the band's lower bound;

@@ -4,6 +4,7 @@
 -- needs: customer_orders(customer_id, order_date, refunded, first_at, previous_at)
 -- view: line(month, rate)
 -- headline: rate percent
+-- better: higher
 -- param: definition varchar = returning | 'returning': customers who had bought before; 'refunds': customers who got money back
 -- columns: month date, customers integer, returning integer, rate double
 -- Of the customers who bought in the period, the share who were returning customers: they had

@@ -4,6 +4,7 @@
 -- needs: orders(customer_id, order_date, revenue, status); customer_orders(customer_id, order_date, previous_at, next_at, paid_number)
 -- view: hbar(kind, customers)
 -- headline: repeat_share percent
+-- better: higher
 -- columns: kind varchar, customers integer, share double, repeat_share double
 -- Customers with any order in the period, by what they have done up to the period's end:
 -- 'trial only' (only free-trial or zero-revenue orders), 'one-time' (one paid order ever) or

@@ -4,6 +4,7 @@
 -- needs: customer_orders(customer_id, order_date, first_at, previous_at, next_at)
 -- view: bar(month, customers, kind)
 -- headline: lost_rate percent
+-- better: lower
 -- param: window_days integer = 180 | Days without an order after which a customer counts as lost
 -- columns: month date, kind varchar, customers integer, lost_rate double
 -- Month by month in the period: new customers (first sale ever that month), loyal customers

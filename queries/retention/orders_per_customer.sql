@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_date, previous_at)
 -- view: line(month, orders_per_customer)
 -- headline: orders_per_customer number
+-- better: higher
 -- columns: month date, customers integer, orders integer, orders_per_customer double
 -- Orders placed by identified customers divided by the customers who placed them (the
 -- active customers), by month and for the period; a customer who bought in two months counts

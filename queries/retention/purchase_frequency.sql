@@ -4,6 +4,7 @@
 -- needs: customer_orders(customer_id, order_date, previous_at)
 -- view: bar(orders_per_customer, customers)
 -- headline: orders_per_customer_avg number
+-- better: higher
 -- columns: orders_per_customer integer, customers integer, orders_per_customer_avg double, median_days_between double
 -- Orders per customer who bought in the period (the distribution, 10 meaning 10 or more,
 -- and its mean), and the median number of days between one order and the customer's next,

@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_date, order_number)
 -- view: line(month, rate)
 -- headline: rate percent
+-- better: higher
 -- columns: month date, orders integer, repeat_orders integer, rate double
 -- Of the orders identified customers placed in the period, the share that were repeat
 -- purchases: not the customer's first order ever (orders before the period count as history).

@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_date, next_at)
 -- view: line(month, retention_rate)
 -- headline: retention_rate percent
+-- better: higher
 -- columns: month date, previous_customers integer, retained integer, retention_rate double
 -- Of the customers who bought in one stretch of time, the share who bought again in the next.
 -- The headline compares the period with the one of the same length just before it (churn

@@ -4,6 +4,7 @@
 -- needs: tickets(ticket_id, opened_at, resolved_at, contacts, first_contact_resolved)
 -- view: line(month, fcr)
 -- headline: fcr percent
+-- better: higher
 -- columns: month date, resolved integer, first_contact integer, fcr double
 -- As first_contact_resolution, by the month the ticket was opened: of the resolved tickets,
 -- the share resolved on the first contact (the export's flag, or one contact without a flag);

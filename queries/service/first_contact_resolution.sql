@@ -4,6 +4,7 @@
 -- needs: tickets(ticket_id, opened_at, resolved_at, contacts, first_contact_resolved, channel)
 -- view: bar(channel, fcr)
 -- headline: fcr percent
+-- better: higher
 -- columns: channel varchar, resolved integer, first_contact integer, fcr double
 -- Of the tickets opened in the period and resolved, the share resolved on the first contact
 -- (the export's flag, or one contact when there is no flag), by channel. Unresolved tickets

@@ -4,6 +4,7 @@
 -- needs: tickets(ticket_id, opened_at, resolved_at)
 -- view: line(month, median_hours)
 -- headline: median_hours hours
+-- better: lower
 -- columns: month date, resolved integer, median_hours double, average_hours double, open_tickets integer
 -- Hours from opening to resolution of the tickets opened in the period, by month opened:
 -- the median (what a typical customer waits) and the mean (pulled up by the slow tail).

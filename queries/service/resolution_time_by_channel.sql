@@ -4,6 +4,7 @@
 -- needs: tickets(ticket_id, opened_at, resolved_at, channel)
 -- view: bar(channel, median_hours)
 -- headline: median_hours hours
+-- better: lower
 -- columns: channel varchar, resolved integer, median_hours double, average_hours double, open_tickets integer
 -- As resolution_time, by the channel the ticket came through: median and mean hours from
 -- opening to resolution of the tickets opened in the period, open tickets counted apart.

@@ -4,6 +4,7 @@
 -- needs: social_mentions(posted_at, sentiment)
 -- view: area(month, share, tone)
 -- headline: net_sentiment percent
+-- better: higher
 -- columns: month date, tone varchar, mentions integer, share double, net_sentiment double
 -- Mentions posted in the period, scored from -1 to 1 (the export's own sentiment, or the
 -- in-browser lexicon scorer): positive above 0.1, negative below -0.1, neutral between.

@@ -4,6 +4,7 @@
 -- needs: orders(order_id, customer_id, order_date, revenue, refund, status); customer_orders(order_id, order_date, revenue, refund)
 -- view: line(month, aov)
 -- headline: aov currency
+-- better: higher
 -- columns: month date, orders integer, revenue double, aov double
 -- Net revenue (revenue - refunds) of the orders placed in the period divided by their
 -- number, by month and for the period. An order is all lines sharing an order id; cancelled

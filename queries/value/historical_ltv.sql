@@ -4,6 +4,7 @@
 -- needs: customer_orders(customer_id, revenue, refund, first_at)
 -- view: bar(ltv_band, customers)
 -- headline: average_ltv currency
+-- better: higher
 -- columns: ltv_band double, customers integer, average_ltv double
 -- What customers acquired in the period have spent so far: each one's net revenue over all
 -- their orders to date (not only those in the period), averaged, with the distribution in

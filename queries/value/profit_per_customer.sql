@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_date, revenue, refund, cost, previous_at)
 -- view: line(month, profit_per_customer)
 -- headline: profit_per_customer currency
+-- better: higher
 -- columns: month date, customers integer, profit double, profit_per_customer double
 -- Revenue - cost of goods - refunds of identified customers' sales in the period, divided by
 -- the customers who bought. A line without a cost counts as cost 0 (so profit reads high

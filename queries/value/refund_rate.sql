@@ -4,6 +4,7 @@
 -- needs: orders(order_date, revenue, refund, status)
 -- view: line(month, refund_rate)
 -- headline: refund_rate percent
+-- better: lower
 -- columns: month date, revenue double, refunded double, refund_rate double
 -- Money refunded as a share of gross revenue, by month and for the period. A refund on a sale
 -- line counts at the sale's date (not the refund's, which exports rarely carry); a stand-alone

@@ -4,6 +4,7 @@
 -- needs: customer_orders(order_date, revenue, refund, previous_at)
 -- view: line(month, revenue_per_customer)
 -- headline: revenue_per_customer currency
+-- better: higher
 -- columns: month date, customers integer, revenue double, revenue_per_customer double
 -- Net revenue (revenue - refunds) from identified customers in the period divided by the
 -- number of customers who bought in it, by month and for the period (a customer buying in

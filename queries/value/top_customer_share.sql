@@ -4,6 +4,7 @@
 -- needs: customer_orders(customer_id, order_date, revenue, refund)
 -- view: area(customer_share, revenue_share)
 -- headline: revenue_share percent
+-- better: neutral
 -- param: top_share double = 0.2 | The share of best customers the headline looks at
 -- columns: customer_share double, revenue_share double
 -- Customers who bought in the period, ranked by their net revenue in it: the Pareto curve of

@@ -86,7 +86,7 @@ export const canonicalTables: Record<CanonicalTableName, CanonicalTable> = {
     columns: [
       col('customer_id', 'VARCHAR', true),
       col('answered_at', 'TIMESTAMP', true),
-      col('kind', 'VARCHAR', true), // 'nps' (0-10), 'csat' (1-5), 'ces' (1-7)
+      col('kind', 'VARCHAR', true), // 'nps' (0-10), 'csat' and 'ces' (1-5, 1-7, 1-10 or 0-10)
       col('score', 'DOUBLE', true),
       col('comment', 'VARCHAR'),
     ],

@@ -12,6 +12,8 @@ export function formatHeadline(value: SqlValue, format: HeadlineFormat, currency
       return nf({ maximumFractionDigits: 0 });
     case 'percent':
       return nf({ style: 'percent', maximumFractionDigits: 1 });
+    case 'score':
+      return nf({ maximumFractionDigits: 1 });
     case 'currency':
       return nf({ style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 });
     case 'hours':
@@ -23,19 +25,6 @@ export function formatHeadline(value: SqlValue, format: HeadlineFormat, currency
     default:
       return nf({ maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 });
   }
-}
-
-/** Relative change from `previous` to `current`; undefined when it has no meaning. */
-export function relativeChange(current: SqlValue, previous: SqlValue): number | undefined {
-  if (typeof current !== 'number' || typeof previous !== 'number' || previous === 0) return undefined;
-  return (current - previous) / Math.abs(previous);
-}
-
-export function formatChange(change: number, format: HeadlineFormat, current: number, previous: number): string {
-  const nf = (v: number, o: Intl.NumberFormatOptions) => new Intl.NumberFormat(getLocale(), { signDisplay: 'exceptZero', ...o }).format(v);
-  // A rate's change reads best in percentage points; anything else as a relative change.
-  if (format === 'percent') return `${nf((current - previous) * 100, { maximumFractionDigits: 1 })} pp`;
-  return nf(change, { style: 'percent', maximumFractionDigits: 1 });
 }
 
 export function formatCell(value: SqlValue): string {

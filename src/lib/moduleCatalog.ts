@@ -25,6 +25,12 @@ export function buildCatalog(files: Record<string, string>): ModuleCatalog {
     byRef.set(ref, module);
     if (!/@\d+\.sql$/.test(rel)) current.set(module.id, module);
   }
+  // A version kept from before modules said which way their headline should move takes its
+  // current version's direction: the KPI's meaning, and so its good direction, is the id's.
+  for (const [ref, module] of byRef) {
+    const better = current.get(module.id)?.better;
+    if (module.headline && !module.better && better) byRef.set(ref, { ...module, better });
+  }
   const rank = (m: QueryModule) => {
     const i = familyOrder.indexOf(m.family);
     return i === -1 ? familyOrder.length : i;

@@ -7,7 +7,10 @@ import type { CanonicalTableName } from './canonical';
 
 export type ParamType = 'integer' | 'double' | 'date' | 'varchar' | 'boolean';
 export type ResultType = 'varchar' | 'integer' | 'double' | 'date' | 'timestamp' | 'boolean';
-export type HeadlineFormat = 'integer' | 'number' | 'percent' | 'currency' | 'hours' | 'days' | 'minutes';
+/** `percent` is a share (0..1) and changes in percentage points; `score` is a number on a fixed scale (NPS, CES) and changes in points. */
+export type HeadlineFormat = 'integer' | 'number' | 'percent' | 'score' | 'currency' | 'hours' | 'days' | 'minutes';
+/** Whether a rise of the headline is good news (`higher`), bad news (`lower`) or neither. */
+export type Better = 'higher' | 'lower' | 'neutral';
 export type ChartKind = 'line' | 'bar' | 'hbar' | 'area' | 'heatmap' | 'point';
 
 export interface ModuleParam {
@@ -32,6 +35,8 @@ export interface QueryModule {
   needs: { table: CanonicalTableName; columns: string[] }[];
   view: ModuleView;
   headline?: { column: string; format: HeadlineFormat };
+  /** Which way the headline should move; absent in retired files written before the key existed. */
+  better?: Better;
   columns: { name: string; type: ResultType }[];
   params: ModuleParam[];
   definition: string;
@@ -48,10 +53,11 @@ export class ModuleFormatError extends Error {
 }
 
 const headerLine = /^--\s*([a-z_]+):\s*(.*)$/;
-const knownKeys = new Set(['id', 'version', 'title', 'needs', 'view', 'headline', 'columns', 'param']);
+const knownKeys = new Set(['id', 'version', 'title', 'needs', 'view', 'headline', 'better', 'columns', 'param']);
 const paramTypes: ParamType[] = ['integer', 'double', 'date', 'varchar', 'boolean'];
 const resultTypes: ResultType[] = ['varchar', 'integer', 'double', 'date', 'timestamp', 'boolean'];
-const formats: HeadlineFormat[] = ['integer', 'number', 'percent', 'currency', 'hours', 'days', 'minutes'];
+const formats: HeadlineFormat[] = ['integer', 'number', 'percent', 'score', 'currency', 'hours', 'days', 'minutes'];
+const betters: Better[] = ['higher', 'lower', 'neutral'];
 const viewKinds = ['metric', 'table', 'line', 'bar', 'hbar', 'area', 'heatmap', 'point'];
 
 /** Parses one module file. `file` is its path below queries/, e.g. `retention/churn_rate.sql`. */
@@ -121,6 +127,14 @@ export function parseQueryModule(file: string, text: string): QueryModule {
     headline = { column, format: format as HeadlineFormat };
   }
 
+  let better: Better | undefined;
+  if (fields.has('better')) {
+    const value = one('better');
+    if (!betters.includes(value as Better)) fail(`better "${value}" is not one of ${betters.join(', ')}`);
+    if (!headline) fail('"better:" says which way the headline should move, and there is no "headline:"');
+    better = value as Better;
+  }
+
   const params = (fields.get('param') ?? []).map((p) => parseParam(p, fail));
   return {
     id,
@@ -130,6 +144,7 @@ export function parseQueryModule(file: string, text: string): QueryModule {
     needs,
     view,
     headline,
+    better,
     columns,
     params,
     definition: definition.join(' ').replace(/\s+/g, ' ').trim(),

@@ -1,5 +1,5 @@
 // Pins the walking skeleton in real Chromium against the built app: the sample notebook
-// renders numbers and charts, a dropped CSV becomes a queryable table, a failing cell shows
+// renders numbers and charts, its changes coloured by which way is better, a dropped CSV becomes a queryable table, a failing cell shows
 // its error while others run, and no request ever leaves the page's origin.
 import { expect, test } from '@playwright/test';
 
@@ -32,6 +32,44 @@ test('the sample’s precomputed numbers, shown while the database starts, are t
   await expect(precomputed).toHaveCount(0);
   await expect(page.locator('article[data-status="queued"], article[data-status="running"]')).toHaveCount(0);
   expect(await headlines()).toEqual(before);
+});
+
+test('a change is green when the KPI moved the way its module calls better, red against it, grey when it did not move', async ({ page }) => {
+  await openReady(page);
+  await expect(page.locator('article[data-status="queued"], article[data-status="running"]')).toHaveCount(0);
+  const change = (id: string) => page.locator(`article[data-cell="${id}"] [data-testid="change"]`);
+  // On the sample, last year against the year before: NPS 11.24 -> 11.38 (a score, in points);
+  // CSAT 70.5 % -> 70.3 % (a share, in pp, and higher is better); a new customer every 81 -> 70
+  // minutes (lower is better); CES 2.67 -> 2.64 (under a tenth of a point: no change).
+  const expected = [
+    ['nps', '+0.1 pts', 'better'],
+    ['csat', '-0.2 pp', 'worse'],
+    ['new_customer_interval', '-14.2%', 'better'],
+    ['ces', '0 pts', 'neutral'],
+  ] as const;
+  for (const [id, text, tone] of expected) {
+    await expect(change(id)).toHaveAttribute('data-tone', tone);
+    await expect(change(id)).toContainText(text);
+  }
+  const colour = (id: string) => change(id).evaluate((e) => getComputedStyle(e).color);
+  expect(await colour('nps')).toBe('rgb(4, 120, 87)');
+  expect(await colour('csat')).toBe('rgb(185, 28, 28)');
+  expect(await colour('ces')).toBe('rgb(107, 114, 128)');
+});
+
+test('the CSAT scale is read from the answers unless the analyst sets it', async ({ page }) => {
+  await openReady(page);
+  const cell = page.locator('article[data-cell="csat"]');
+  const scale = cell.getByRole('textbox', { name: 'Scale' });
+  await expect(scale).toHaveAttribute('placeholder', 'automatic');
+  await expect(cell.getByTestId('headline')).toHaveText('70.3%');
+  // The sample's answers are 1-5; read as 1-10, none of them is in the top two points (9-10).
+  await scale.fill('1-10');
+  await scale.press('Enter');
+  await expect(cell.getByTestId('headline')).toHaveText('0%');
+  await scale.fill('');
+  await scale.press('Enter');
+  await expect(cell.getByTestId('headline')).toHaveText('70.3%');
 });
 
 test('a dropped CSV becomes a table and a cell query over it counts its rows', async ({ page }) => {

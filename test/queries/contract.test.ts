@@ -2,11 +2,12 @@
 // parses; the SQL runs against empty tables that have ONLY the columns `needs` declares (so an
 // undeclared column fails); the result's columns are the header's, in order and type; the SQL
 // has not changed since its version was recorded in queries/versions.json; and every earlier
-// version is kept as <id>@<n>.sql. Plus the manifest script's refusal rule.
+// version is kept as <id>@<n>.sql; every current module with a headline says which way is
+// better (`better:`), a line the fingerprint leaves out. Plus the manifest script's refusal rule.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { queriesDir, readModuleFiles } from '../../src/cli/readModules';
+import { queriesDir, readCatalog, readModuleFiles } from '../../src/cli/readModules';
 import { canonicalTables, derivedTables } from '../../src/lib/canonical';
 import { quoteIdent } from '../../src/lib/db';
 import { preparedTables } from '../../src/lib/prepared';
@@ -85,6 +86,11 @@ describe.each(Object.entries(files))('%s', (path, text) => {
       expect(current.get(module.id)?.version ?? 0, `${path} has no newer current module`).toBeGreaterThan(module.version);
     });
   } else {
+    if (module.headline) {
+      test('says whether a higher headline is better', () => {
+        expect(module.better, `queries/${path}: add "-- better: higher | lower | neutral" below its headline`).toMatch(/^(higher|lower|neutral)$/);
+      });
+    }
     test('keeps every earlier version as <id>@<n>.sql', () => {
       const dir = path.replace(/[^/\\]+$/, '');
       const missing = Array.from({ length: module.version - 1 }, (_, i) => `${dir}${module.id}@${i + 1}.sql`).filter((p) => !(p in files));
@@ -111,9 +117,38 @@ test('an undeclared column fails the contract', async () => {
   await expect(runModule(db, module)).rejects.toThrow(/customer_id/);
 });
 
-test('fingerprints ignore line endings and trailing spaces, nothing else', () => {
+test('fingerprints ignore line endings, trailing spaces and the header\'s better: line, nothing else', () => {
   expect(moduleFingerprint('select 1  \r\nfrom t\n')).toBe(moduleFingerprint('select 1\nfrom t'));
   expect(moduleFingerprint('select 1')).not.toBe(moduleFingerprint('select 2'));
+  const header = ['-- id: y', '-- version: 1', '-- title: Y', '-- needs: orders(order_id)', '-- view: metric'];
+  const module = (...extra: string[]) => [...header, ...extra, '-- columns: n integer', 'select count(*)::integer as n from orders'].join('\n');
+  expect(moduleFingerprint(module('-- headline: n integer', '-- better: higher'))).toBe(moduleFingerprint(module('-- headline: n integer')));
+  expect(moduleFingerprint(module('-- headline: n integer', '-- better: lower'))).toBe(moduleFingerprint(module('-- headline: n integer', '-- better: higher')));
+  expect(moduleFingerprint(module('-- headline: n percent'))).not.toBe(moduleFingerprint(module('-- headline: n integer')));
+  // Only the header's: the same words in the SQL are SQL.
+  expect(moduleFingerprint(`${module()}\n-- better: higher`)).not.toBe(moduleFingerprint(module()));
+});
+
+describe('the better: line', () => {
+  const text = (...extra: string[]) => ['-- id: y', '-- version: 1', '-- title: Y', '-- needs: orders(order_id)', '-- view: metric', '-- columns: n integer', ...extra, 'select 1 as n'].join('\n');
+  test('is read from the header', () => {
+    expect(parseQueryModule('x/y.sql', text('-- headline: n integer', '-- better: lower')).better).toBe('lower');
+    expect(parseQueryModule('x/y.sql', text('-- headline: n integer')).better).toBeUndefined();
+  });
+  test('is higher, lower or neutral, and only beside a headline', () => {
+    expect(() => parseQueryModule('x/y.sql', text('-- headline: n integer', '-- better: up'))).toThrow(/better "up" is not one of higher, lower, neutral/);
+    expect(() => parseQueryModule('x/y.sql', text('-- better: higher'))).toThrow(/no "headline:"/);
+  });
+  test('of a current version is its retired versions\' too, so old links colour the same way', () => {
+    const catalog = readCatalog();
+    const retired = [...catalog.byRef.values()].filter((m) => m.headline && m !== catalog.current.find((c) => c.id === m.id));
+    expect(retired.length).toBeGreaterThan(0);
+    for (const m of retired) {
+      const better = catalog.current.find((c) => c.id === m.id)?.better;
+      expect(better, `${m.id}: its current version says no better:`).toBeDefined();
+      expect(m.better, `${m.id}@${m.version}`).toBe(better);
+    }
+  });
 });
 
 describe('the manifest update', () => {

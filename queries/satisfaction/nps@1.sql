@@ -1,0 +1,23 @@
+-- id: nps
+-- version: 1
+-- title: Net Promoter Score
+-- needs: surveys(answered_at, kind, score)
+-- view: line(month, nps)
+-- headline: nps number
+-- columns: month date, answers integer, promoters integer, passives integer, detractors integer, nps double
+-- NPS answers (kind 'nps', 0-10) in the period: % promoters (9-10) minus % detractors (0-6),
+-- from -100 to 100, by month and for the whole period. Scores outside 0-10 or missing are
+-- left out rather than guessed.
+select date_trunc('month', answered_at)::date as month,
+       count(*)::integer as answers,
+       count(*) filter (where score >= 9)::integer as promoters,
+       count(*) filter (where score between 7 and 8)::integer as passives,
+       count(*) filter (where score <= 6)::integer as detractors,
+       (100.0 * (count(*) filter (where score >= 9) - count(*) filter (where score <= 6)) / count(*))::double as nps
+from surveys
+where lower(kind) = 'nps'
+  and score between 0 and 10
+  and answered_at >= getvariable('period_start')
+  and answered_at < getvariable('period_end') + interval 1 day
+group by grouping sets ((date_trunc('month', answered_at)::date), ())
+order by month nulls first
