@@ -30,6 +30,7 @@ export const canonicalTableNames = [
   'marketing_spend',
   'leads',
   'social_mentions',
+  'visits',
 ] as const;
 
 export type CanonicalTableName = (typeof canonicalTableNames)[number];
@@ -114,6 +115,15 @@ export const canonicalTables: Record<CanonicalTableName, CanonicalTable> = {
       col('author', 'VARCHAR'),
       col('lang', 'VARCHAR'), // 'en' | 'fr' | 'es' | 'ro' when known
       col('sentiment', 'DOUBLE'), // -1 .. 1; filled by the in-browser scorer when absent
+    ],
+  },
+  visits: {
+    name: 'visits',
+    columns: [
+      col('visitor_id', 'VARCHAR', true), // the site's visitor id (Matomo visitorId, GA4 user_pseudo_id); a customer id will do
+      col('visited_at', 'TIMESTAMP', true),
+      col('customer_id', 'VARCHAR'), // the logged-in customer, when known (Matomo userId, GA4 user_id)
+      col('channel', 'VARCHAR'),
     ],
   },
 };

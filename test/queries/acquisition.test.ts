@@ -20,6 +20,14 @@ test('new_customers: first sale ever in the period; trials, guests and cancellat
   ]);
 });
 
+test('new_customers_per_day: 2 new customers over the 60 days, one bar per day, empty days included', async () => {
+  const rows = await run('new_customers_per_day');
+  expect(rows[0]).toEqual({ day: null, new_customers: 2, per_day: 2 / 60 });
+  expect(rows).toHaveLength(61);
+  expect(rows.filter((r) => r.new_customers !== 0).map((r) => [r.day, r.new_customers])).toEqual([[null, 2], ['2024-02-29', 1], ['2024-03-16', 1]]);
+  expect([rows[1].day, rows[60].day]).toEqual(['2024-02-01', '2024-03-31']);
+});
+
 test('new_customer_interval: 60 days / 2 new customers', async () => {
   // 60 x 1440 / 2 = 43200 minutes; 60 x 24 / 2 = 720 hours.
   expect(await run('new_customer_interval')).toEqual([{ new_customers: 2, minutes_between: 43200, hours_between: 720 }]);

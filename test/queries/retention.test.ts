@@ -4,6 +4,18 @@ import { goldenSuite } from './golden';
 
 const run = goldenSuite();
 
+test('visit_frequency: visit days of known customers over the customers who visited, month by month', async () => {
+  // February: A on 5 Feb (twice: one day) and 20 Feb, B on 29 Feb: 3 days / 2 customers. March: A, B
+  // (1 Mar, past the month edge) and O'Brien once each: 3 / 3. The period: 6 days / 5 customer-months;
+  // the anonymous visitor and E's visits outside the period do not count. Counting rows (7) or per
+  // customer over the whole period (6 / 3) would give other answers.
+  expect(await run('visit_frequency')).toEqual([
+    { month: null, customers: 5, visits: 6, visits_per_customer: 1.2 },
+    { month: '2024-02-01', customers: 2, visits: 3, visits_per_customer: 1.5 },
+    { month: '2024-03-01', customers: 3, visits: 3, visits_per_customer: 1 },
+  ]);
+});
+
 test('repeat_customer_rate: customers with 2+ orders in the period', async () => {
   // A: O2 (two lines, one order). B: O3 and O4. O'Brien: O9 (O5 was cancelled). 1 of 3.
   expect(await run('repeat_customer_rate')).toEqual([{ customers: 3, repeat_customers: 1, rate: 1 / 3 }]);

@@ -77,4 +77,19 @@ export const store: Partial<Record<CanonicalTableName, FixtureRow[]>> = {
     { posted_at: '2024-03-02 09:00:00', text: 'not scored', sentiment: null },
     { posted_at: '2024-01-31 09:00:00', text: 'before', sentiment: 0.9 },
   ],
+  visits: [
+    // A: two visits on 5 Feb make one visit day, then 20 Feb and 3 Mar.
+    { visitor_id: 'vA', customer_id: 'A', visited_at: '2024-02-05 08:00:00', channel: 'email' },
+    { visitor_id: 'vA', customer_id: 'A', visited_at: '2024-02-05 08:30:00', channel: 'email' },
+    { visitor_id: 'vA', customer_id: 'A', visited_at: '2024-02-20 10:00:00', channel: 'organic' },
+    { visitor_id: 'vA', customer_id: 'A', visited_at: '2024-03-03 12:00:00', channel: 'organic' },
+    // B: either side of the month edge.
+    { visitor_id: 'vB', customer_id: 'B', visited_at: '2024-02-29 23:00:00', channel: 'paid_social' },
+    { visitor_id: 'vB', customer_id: 'B', visited_at: '2024-03-01 00:05:00', channel: 'organic' },
+    { visitor_id: 'vO', customer_id: "O'Brien", visited_at: '2024-03-15 11:00:00', channel: 'paid_search' },
+    // An anonymous visitor, and E before and after the period.
+    { visitor_id: 'anon1', customer_id: null, visited_at: '2024-02-10 09:00:00', channel: 'organic' },
+    { visitor_id: 'vE', customer_id: 'E', visited_at: '2024-01-20 09:00:00', channel: 'referral' },
+    { visitor_id: 'vE', customer_id: 'E', visited_at: '2024-04-01 00:00:00', channel: 'referral' },
+  ],
 };

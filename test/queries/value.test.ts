@@ -54,6 +54,13 @@ test('top_customer_share: the best 20% (rounded up to one customer) and the Pare
   expect((await run('top_customer_share', { top_share: 0.7 }))[0]).toEqual({ customer_share: null, revenue_share: 1 });
 });
 
+test('lifetime_value_all: every customer who had bought by the end of the period, whenever they first bought', async () => {
+  // A 100 + (80 - 30) = 150, B 80 + 40 = 120, O'Brien 20 (O5 cancelled), E 90 (bought in December);
+  // D's only order is a zero-revenue trial, the guest order has no customer: (150 + 120 + 20 + 90) / 4.
+  // Only the customers acquired in the period (B and O'Brien) would give 70.
+  expect(await run('lifetime_value_all')).toEqual([{ customers: 4, average_ltv: 95 }]);
+});
+
 test('historical_ltv: what customers acquired in the period have spent to date', async () => {
   // New in the period: B (120 over all time) and O'Brien (20). Bands of 50: 100 and 0.
   expect(await run('historical_ltv')).toEqual([

@@ -97,7 +97,12 @@ function generate(): Record<CanonicalTableName, Rows> {
     const [lang, text] = pick(texts);
     social.push([timestamp(at()), text, pick(['x', 'instagram', 'reddit']), maybe(0.2, `@user${i}`), lang, maybe(0.5, Math.round((rnd() * 2 - 1) * 100) / 100)]);
   }
-  return { orders, customers, tickets, surveys, marketing_spend: marketing, leads, social_mentions: social };
+  const visits: Rows = [];
+  for (let i = 0; i < 400; i++) {
+    const customer = maybe(0.3, pick(customerIds));
+    visits.push([customer ? `v-${customer}` : `anon${i}`, timestamp(at()), customer, maybe(0.2, pick(channels))]);
+  }
+  return { orders, customers, tickets, surveys, marketing_spend: marketing, leads, social_mentions: social, visits };
 }
 
 /** Writes the synthetic store as `<dir>/<table>.parquet`, one file per canonical table. */

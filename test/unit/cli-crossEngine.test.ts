@@ -1,14 +1,13 @@
 // Pins that every current query module gives identical results on DuckDB-WASM (the browser's
 // engine; Parquet through parquet-wasm -> Arrow IPC) and native DuckDB (the command-line runner;
-// read_parquet), on the same canonical Parquet files and the same scopes. Results must match
+// read_parquet), on the same canonical Parquet files, loaded by the same ingestion, and the same scopes. Results must match
 // value for value and row for row; the only allowance is a relative difference below 1e-9 in
 // floating-point numbers, because the engines may add in a different order (threads, versions).
 // Data: the sample store (static/sample/*.parquet), and a synthetic store with awkward values.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readParquet } from 'parquet-wasm/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadFiles } from '../../src/cli/loadFiles';
 import { openNativeDb, type NativeDb } from '../../src/cli/nativeDb';
@@ -19,7 +18,10 @@ import type { Db } from '../../src/lib/db';
 import type { Scope } from '../../src/lib/scope';
 import { differences } from '../support/kpiDifferences';
 import { writeSyntheticStore } from '../support/syntheticStore';
-import { openWasmDb, type WasmDb } from '../support/wasmDb';
+import { ingest } from '../../src/worker/ingest/ingest';
+import type { IngestHost } from '../../src/worker/ingest/types';
+import { openIngestHost } from '../support/ingestHost';
+import type { WasmDb } from '../support/wasmDb';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sampleDir = join(root, 'static/sample');
@@ -48,28 +50,27 @@ const datasets: { name: string; files: (native: NativeDb, tmp: string) => Promis
 ];
 
 describe.each(datasets.filter((d) => d.present))('on $name', ({ files: makeFiles }) => {
-  let wasm: WasmDb;
+  let wasm: IngestHost & { wasm: WasmDb };
   let native: NativeDb;
   let tmp: string;
   const loaded = new Map<string, Map<CanonicalTableName, Set<string>>>();
 
   beforeAll(async () => {
-    [wasm, native] = await Promise.all([openWasmDb(), openNativeDb()]);
+    [wasm, native] = await Promise.all([openIngestHost(), openNativeDb()]);
     tmp = mkdtempSync(join(tmpdir(), 'clientele-cross-'));
     const files = await makeFiles(native, tmp);
     await loadFiles(native, files);
-    wasm.conn.query('create schema if not exists base');
+    // The page's way: each file's bytes through the same ingestion, on DuckDB-WASM.
     for (const file of files) {
-      const table = file.split('/').at(-1)!.replace(/\.parquet$/, '');
-      const ipc = readParquet(readFileSync(file)).intoIPCStream();
-      wasm.conn.insertArrowFromIPCStream(ipc, { name: table, schema: 'base', create: true });
+      const out = await ingest(wasm, { name: basename(file), data: new Uint8Array(readFileSync(file)) });
+      if (!out.ok || out.value.status !== 'loaded') throw new Error(`${file} did not load on DuckDB-WASM`);
     }
     loaded.set('wasm', await baseColumns(wasm));
     loaded.set('native', await baseColumns(native));
   });
 
   afterAll(() => {
-    wasm?.close();
+    wasm?.wasm.close();
     native?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });

@@ -121,4 +121,28 @@ export const layouts: ExportLayout[] = [
       channel: ['Channel', 'Via'],
     },
   },
+  {
+    id: 'matomo-visits',
+    title: 'Matomo visits log',
+    table: 'visits',
+    signature: ['idVisit', 'visitorId', 'serverDate'],
+    columns: {
+      visitor_id: ['visitorId'],
+      visited_at: ['serverDate'],
+      customer_id: ['userId'],
+      channel: ['referrerType'],
+    },
+  },
+  {
+    id: 'ga4-events',
+    title: 'Google Analytics 4 events (BigQuery export)',
+    table: 'visits',
+    signature: ['event_date', 'event_name', 'user_pseudo_id'],
+    columns: {
+      visitor_id: ['user_pseudo_id'],
+      visited_at: ['event_date'],
+      customer_id: ['user_id'],
+      channel: ['session_default_channel_group', 'traffic_source.medium', 'traffic_source_medium'],
+    },
+  },
 ];

@@ -100,4 +100,16 @@ export const synonyms: Record<CanonicalTableName, Synonyms> = {
     lang: ['lang', 'language', 'langue', 'idioma', 'limba'],
     sentiment: ['sentiment', 'sentimiento'],
   },
+  visits: {
+    visitor_id: [
+      'visitor id', 'visitorid', 'visitor', 'user pseudo id', 'visitor key', 'id visiteur', 'visiteur', 'id visitante', 'visitante',
+      'id vizitator', 'vizitator',
+    ],
+    visited_at: [
+      'visited at', 'visit date', 'visit time', 'visit start', 'session start', 'server date', 'event date', 'date', 'date de visite',
+      'date de la visite', 'fecha de visita', 'fecha', 'data vizitei', 'data',
+    ],
+    customer_id: ['user id', 'userid', 'customer id', 'client id', 'id client', 'id cliente', 'cod client'],
+    channel: ['channel', 'referrer type', 'referrertype', 'session default channel group', 'default channel group', 'medium', 'source', 'canal', 'canal d acquisition'],
+  },
 };
