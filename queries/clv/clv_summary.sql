@@ -1,5 +1,5 @@
 -- id: clv_summary
--- version: 2
+-- version: 3
 -- title: Purchase history for lifetime value
 -- needs: orders(customer_id, order_date, revenue, refund, status)
 -- view: table
@@ -16,9 +16,18 @@
 -- holdout_end, the last purchase day in the period, for checking predictions. Without a
 -- calibration end the first 60% of the days from the first to the last purchase day in the
 -- period calibrate and the rest are held out (v1 split the period itself, which held out
--- empty days when the data ended before the period did).
+-- empty days when the data ended before the period did). Net: a refund or credit note issued
+-- on its own is no purchase; it counts on the day it was issued, against that day's purchase
+-- or, on a day without one, against the repeat purchases' value when it falls after the first
+-- purchase day (monetary_value can then be 0 or less, and the spend model leaves it out).
+-- Version 3 stops counting a day with only stand-alone refunds as a purchase worth minus the
+-- refund; version 2 did.
 with days as (
-  select customer_id, order_date::date as day, sum(revenue - coalesce(refund, 0)) as value
+  select customer_id,
+         order_date::date as day,
+         sum(revenue - coalesce(refund, 0)) as value,
+         -- a day whose only lines are stand-alone refunds or credit notes is no purchase
+         bool_or(revenue > 0 or not coalesce(refund > 0, false)) as purchase
   from orders
   where customer_id is not null
     and revenue >= 0
@@ -34,18 +43,21 @@ bounds as (
          ) as cal_end,
          max(day) as holdout_end
   from days
+  where purchase
 ),
 firsts as (
   select customer_id, min(day) as first_day
   from days
+  where purchase
   group by all
 )
 select d.customer_id,
-       (count(*) filter (where d.day <= b.cal_end) - 1)::integer as frequency,
-       (date_diff('day', f.first_day, max(d.day) filter (where d.day <= b.cal_end)) / getvariable('time_unit_days'))::double as recency,
+       (count(*) filter (where d.purchase and d.day <= b.cal_end) - 1)::integer as frequency,
+       (date_diff('day', f.first_day, max(d.day) filter (where d.purchase and d.day <= b.cal_end)) / getvariable('time_unit_days'))::double as recency,
        (date_diff('day', f.first_day, b.cal_end) / getvariable('time_unit_days'))::double as age,
-       coalesce(avg(d.value) filter (where d.day <= b.cal_end and d.day > f.first_day), 0)::double as monetary_value,
-       count(*) filter (where d.day > b.cal_end)::integer as holdout_purchases,
+       coalesce(sum(d.value) filter (where d.day <= b.cal_end and d.day > f.first_day)
+         / nullif(count(*) filter (where d.purchase and d.day <= b.cal_end and d.day > f.first_day), 0), 0)::double as monetary_value,
+       count(*) filter (where d.purchase and d.day > b.cal_end)::integer as holdout_purchases,
        b.cal_end as calibration_end,
        b.holdout_end
 from days d

@@ -1,0 +1,56 @@
+-- id: clv_summary
+-- version: 2
+-- title: Purchase history for lifetime value
+-- needs: orders(customer_id, order_date, revenue, refund, status)
+-- view: table
+-- param: calibration_end date = null | Last day the models learn from; empty: the last 40% of the data's days in the period are held out
+-- param: time_unit_days double = 7 | Length of the time unit of recency and age, in days (7 = weeks)
+-- columns: customer_id varchar, frequency integer, recency double, age double, monetary_value double, holdout_purchases integer, calibration_end date, holdout_end date
+-- One row per customer whose first purchase in the period falls on or before the calibration
+-- end, as BG/NBD and Gamma-Gamma read it. Purchases are counted by day (several orders on one
+-- day are one purchase, worth their net total); every order that is not cancelled counts,
+-- zero-value ones too (a free trial box, a free CD: CDNOW has 8), since they are transactions. frequency: repeat purchase days up to the
+-- calibration end; recency: time from the first to the last of them; age: time from the
+-- first to the calibration end; monetary_value: the mean net value of the repeat purchase
+-- days (0 without repeats); holdout_purchases: purchase days after the calibration end up to
+-- holdout_end, the last purchase day in the period, for checking predictions. Without a
+-- calibration end the first 60% of the days from the first to the last purchase day in the
+-- period calibrate and the rest are held out (v1 split the period itself, which held out
+-- empty days when the data ended before the period did).
+with days as (
+  select customer_id, order_date::date as day, sum(revenue - coalesce(refund, 0)) as value
+  from orders
+  where customer_id is not null
+    and revenue >= 0
+    and coalesce(status, '') <> 'cancelled'
+    and order_date >= getvariable('period_start')
+    and order_date < getvariable('period_end') + interval 1 day
+  group by all
+),
+bounds as (
+  select coalesce(
+           getvariable('calibration_end')::date,
+           (min(day) + cast(floor(0.6 * date_diff('day', min(day), max(day))) as integer))::date
+         ) as cal_end,
+         max(day) as holdout_end
+  from days
+),
+firsts as (
+  select customer_id, min(day) as first_day
+  from days
+  group by all
+)
+select d.customer_id,
+       (count(*) filter (where d.day <= b.cal_end) - 1)::integer as frequency,
+       (date_diff('day', f.first_day, max(d.day) filter (where d.day <= b.cal_end)) / getvariable('time_unit_days'))::double as recency,
+       (date_diff('day', f.first_day, b.cal_end) / getvariable('time_unit_days'))::double as age,
+       coalesce(avg(d.value) filter (where d.day <= b.cal_end and d.day > f.first_day), 0)::double as monetary_value,
+       count(*) filter (where d.day > b.cal_end)::integer as holdout_purchases,
+       b.cal_end as calibration_end,
+       b.holdout_end
+from days d
+join firsts f using (customer_id)
+cross join bounds b
+where f.first_day <= b.cal_end
+group by d.customer_id, f.first_day, b.cal_end, b.holdout_end
+order by d.customer_id
