@@ -16,9 +16,16 @@
 -- mean net value of the repeat purchase days (0 without repeats). For the holdout check the
 -- same is read up to the calibration end instead, for customers who had bought by then, and
 -- holdout_purchases counts their purchase days after it, up to the last purchase day in the
--- range.
+-- range. Net: a refund or credit note issued on its own is no purchase; it counts on the day it
+-- was issued, against that day's purchase or, on a day without one, against the repeat
+-- purchases' value when it falls after the first purchase day (monetary_value can then be 0 or
+-- less, and the spend model leaves it out).
 with days as (
-  select customer_id, order_date::date as day, sum(revenue - coalesce(refund, 0)) as value
+  select customer_id,
+         order_date::date as day,
+         sum(revenue - coalesce(refund, 0)) as value,
+         -- a day whose only lines are stand-alone refunds or credit notes is no purchase
+         bool_or(revenue > 0 or not coalesce(refund > 0, false)) as purchase
   from orders
   where customer_id is not null
     and revenue >= 0
@@ -37,18 +44,21 @@ bounds as (
          end as cal_end,
          case when getvariable('holdout_check') then max(day) else getvariable('period_end')::date end as holdout_end
   from days
+  where purchase
 ),
 firsts as (
   select customer_id, min(day) as first_day
   from days
+  where purchase
   group by all
 )
 select d.customer_id,
-       (count(*) filter (where d.day <= b.cal_end) - 1)::integer as frequency,
-       (date_diff('day', f.first_day, max(d.day) filter (where d.day <= b.cal_end)) / getvariable('time_unit_days'))::double as recency,
+       (count(*) filter (where d.purchase and d.day <= b.cal_end) - 1)::integer as frequency,
+       (date_diff('day', f.first_day, max(d.day) filter (where d.purchase and d.day <= b.cal_end)) / getvariable('time_unit_days'))::double as recency,
        (date_diff('day', f.first_day, b.cal_end) / getvariable('time_unit_days'))::double as age,
-       coalesce(avg(d.value) filter (where d.day <= b.cal_end and d.day > f.first_day), 0)::double as monetary_value,
-       count(*) filter (where d.day > b.cal_end and d.day <= b.holdout_end)::integer as holdout_purchases,
+       coalesce(sum(d.value) filter (where d.day <= b.cal_end and d.day > f.first_day)
+         / nullif(count(*) filter (where d.purchase and d.day <= b.cal_end and d.day > f.first_day), 0), 0)::double as monetary_value,
+       count(*) filter (where d.purchase and d.day > b.cal_end and d.day <= b.holdout_end)::integer as holdout_purchases,
        b.cal_end as calibration_end,
        b.holdout_end
 from days d

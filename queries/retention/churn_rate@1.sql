@@ -4,6 +4,7 @@
 -- needs: orders(customer_id, order_date, revenue, status)
 -- view: metric
 -- headline: churn_rate percent
+-- better: lower
 -- columns: previous_customers integer, retained integer, churned integer, churn_rate double, retention_rate double
 -- Customers who bought in the previous period of the same length and did not buy in this
 -- one, as a share of the previous period's customers; retention is its complement. For a

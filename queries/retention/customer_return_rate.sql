@@ -1,61 +1,32 @@
 -- id: customer_return_rate
--- version: 2
+-- version: 3
 -- title: Customer return rate
--- needs: customer_orders(customer_id, order_date, refunded, first_at, previous_at)
+-- needs: customer_orders(order_date, previous_at, next_at)
 -- view: line(month, rate)
 -- headline: rate percent
 -- better: higher
--- param: definition varchar = returning | 'returning': customers who had bought before; 'refunds': customers who got money back
--- columns: month date, customers integer, returning integer, rate double
--- Of the customers who bought in the period, the share who were returning customers: they had
--- a sale before (before the period for the headline, before the month for each month). With
--- definition 'refunds' it is the share who returned goods instead: had a refund on a sale of
--- the period. Month by month and for the whole period.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
-with in_period as (
-  select customer_id,
-         date_trunc('month', order_date)::date as month,
-         first_at,
-         refunded,
-         -- the customer's first order in the period's part of its month, and in the period
-         previous_at is null or previous_at < greatest(date_trunc('month', order_date), getvariable('period_start')) as first_in_month,
-         previous_at is null or previous_at < getvariable('period_start') as first_in_period
+-- columns: month date, customers integer, returned integer, rate double
+-- Of the customers who bought in the period, the share who came back: placed another order
+-- after their first order in the period, within the period. The line takes the customers by
+-- the month of their first order in the period (a customer who first bought in the period's
+-- last days has had little time to come back). For the whole period this counts the same
+-- customers as "Customers who ordered twice or more in the period" at its default of two;
+-- customers who had bought before the period are "Returning customers".
+-- Version 3 follows the definition above; version 2 counted customers who had bought before
+-- the period, and with definition 'refunds' customers who got money back.
+with firsts as (
+  -- each customer of the period once: their first order in it, and whether another followed in it
+  select date_trunc('month', order_date)::date as month,
+         next_at is not null and next_at < getvariable('period_end') + interval 1 day as returned
   from customer_orders
   where order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
-),
-monthly as (
-  select month,
-         count(*) filter (where first_in_month) as customers,
-         count(*) filter (where first_in_month and first_at < month) as returned
-  from in_period
-  group by month
-),
--- customers with a refunded sale, by month: few, so counted directly
-refunded as (
-  select month, count(distinct customer_id) as customers
-  from in_period
-  where refunded
-  group by month
-),
-flagged as (
-  select m.month,
-         m.customers,
-         case when getvariable('definition') = 'refunds' then coalesce(r.customers, 0) else m.returned end as returned
-  from monthly m
-  left join refunded r using (month)
+    and (previous_at is null or previous_at < getvariable('period_start'))
 )
 select month,
-       customers::integer as customers,
-       returned::integer as returning,
-       (returned / customers)::double as rate
-from flagged
-union all
-select null,
-       count(*) filter (where first_in_period)::integer,
-       case when getvariable('definition') = 'refunds' then count(distinct customer_id) filter (where refunded) else count(*) filter (where first_in_period and first_at < getvariable('period_start')) end::integer,
-       (case when getvariable('definition') = 'refunds' then count(distinct customer_id) filter (where refunded) else count(*) filter (where first_in_period and first_at < getvariable('period_start')) end
-         / nullif(count(*) filter (where first_in_period), 0))::double
-from in_period
+       count(*)::integer as customers,
+       count(*) filter (where returned)::integer as returned,
+       (count(*) filter (where returned) / count(*))::double as rate
+from firsts
+group by grouping sets ((month), ())
 order by month nulls first

@@ -1,17 +1,17 @@
 -- id: customer_types
--- version: 2
--- title: Free-trial, one-time and repeat customers
+-- version: 3
+-- title: Customers by paid orders ever: trial only, one, two or more
 -- needs: orders(customer_id, order_date, revenue, status); customer_orders(customer_id, order_date, previous_at, next_at, paid_number)
 -- view: hbar(kind, customers)
--- headline: repeat_share percent
+-- headline: ever_repeat_share percent
 -- better: higher
--- columns: kind varchar, customers integer, share double, repeat_share double
+-- columns: kind varchar, customers integer, share double, ever_repeat_share double
 -- Customers with any order in the period, by what they have done up to the period's end:
 -- 'trial only' (only free-trial or zero-revenue orders), 'one-time' (one paid order ever) or
--- 'repeat' (two or more). Trial customers who went on to pay count as one-time or repeat.
--- The headline is the repeat customers' share.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- 'repeat' (two or more, orders before the period included). Trial customers who went on to
+-- pay count as one-time or repeat. The headline is the share with two or more paid orders
+-- ever; the share who ordered twice or more within the period is another cell.
+-- Version 3 renamed the cell and its headline column (repeat_share); its numbers are version 2's.
 with active as (
   -- customers with a sale in the period (their first order in it, so each once)
   select customer_id
@@ -45,7 +45,7 @@ kinds as (
 select kind,
        count(*)::integer as customers,
        (2.0 * count(*) / sum(count(*)) over ())::double as share,
-       case when grouping(kind) = 1 then (count(*) filter (where kind = 'repeat') / count(*)) end::double as repeat_share
+       case when grouping(kind) = 1 then (count(*) filter (where kind = 'repeat') / count(*)) end::double as ever_repeat_share
 from kinds
 group by grouping sets ((kind), ())
 order by kind nulls first

@@ -1,6 +1,6 @@
 -- id: repeat_customer_rate
--- version: 2
--- title: Repeat customer rate
+-- version: 3
+-- title: Customers who ordered twice or more in the period
 -- needs: customer_orders(customer_id, order_date)
 -- view: metric
 -- headline: rate percent
@@ -8,9 +8,10 @@
 -- param: min_orders integer = 2 | Orders a customer needs to count as a repeat customer
 -- columns: customers integer, repeat_customers integer, rate double
 -- Of the customers who bought in the period, the share who placed at least `min_orders`
--- orders in it (distinct order ids; cancelled and zero-revenue orders do not count).
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- orders in it (distinct order ids; cancelled and zero-revenue orders do not count). Orders
+-- before the period do not count: customers with two or more paid orders over all their
+-- history are in "Customers by paid orders ever".
+-- Version 3 only renamed it (it was "Repeat customer rate"); its answers are version 2's.
 with counts as (
   select customer_id, count(*) as orders
   from customer_orders

@@ -1,18 +1,20 @@
 -- id: retention_rate
--- version: 2
--- title: Retention rate
+-- version: 3
+-- title: Retention rate (churn is what is left)
 -- needs: customer_orders(order_date, next_at)
 -- view: line(month, retention_rate)
 -- headline: retention_rate percent
 -- better: higher
--- columns: month date, previous_customers integer, retained integer, retention_rate double
+-- columns: month date, previous_customers integer, retained integer, churned integer, retention_rate double, churn_rate double
 -- Of the customers who bought in one stretch of time, the share who bought again in the next.
--- The headline compares the period with the one of the same length just before it (churn
--- rate is its complement); the line does it month by month, each calendar month the period
--- touches (taken whole) against the month before. Guest orders, cancelled orders and
--- zero-revenue orders do not make a customer active.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- The headline compares the period with the one of the same length just before it; the line
+-- does it month by month, each calendar month the period touches (taken whole) against the
+-- month before. Churn is the rest: the customers who did not buy again (churned), and their
+-- share, 1 - retention. Guest orders, cancelled orders and zero-revenue orders do not make a
+-- customer active. For a store without subscriptions this depends on the period's length: see
+-- also "Lost customers" (inactive_customers), which uses a fixed inactivity window.
+-- Version 3 adds churn beside retention (it replaces the churn_rate module, which computed the
+-- same number in a second query); its retention is version 2's.
 with bounds as (
   select getvariable('period_start')::date as s,
          getvariable('period_end')::date as e,
@@ -41,13 +43,17 @@ last_in_month as (
 select null::date as month,
        count(*)::integer as previous_customers,
        count(*) filter (where stayed)::integer as retained,
-       (count(*) filter (where stayed) / nullif(count(*), 0))::double as retention_rate
+       count(*) filter (where not stayed)::integer as churned,
+       (count(*) filter (where stayed) / nullif(count(*), 0))::double as retention_rate,
+       (count(*) filter (where not stayed) / nullif(count(*), 0))::double as churn_rate
 from last_in_previous
 union all
 select month,
        count(*)::integer,
        count(*) filter (where stayed)::integer,
-       (count(*) filter (where stayed) / count(*))::double
+       count(*) filter (where not stayed)::integer,
+       (count(*) filter (where stayed) / count(*))::double,
+       (count(*) filter (where not stayed) / count(*))::double
 from last_in_month
 group by month
 order by month nulls first

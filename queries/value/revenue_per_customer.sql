@@ -1,16 +1,18 @@
 -- id: revenue_per_customer
--- version: 2
+-- version: 3
 -- title: Average revenue per customer
--- needs: customer_orders(order_date, revenue, refund, previous_at)
+-- needs: customer_orders(order_date, revenue, refund, previous_at); customer_refunds(day, refund)
 -- view: line(month, revenue_per_customer)
 -- headline: revenue_per_customer currency
 -- better: higher
 -- columns: month date, customers integer, revenue double, revenue_per_customer double
--- Net revenue (revenue - refunds) from identified customers in the period divided by the
--- number of customers who bought in it, by month and for the period (a customer buying in
--- two months counts once in the period). Guest orders are left out.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- Net revenue from identified customers in the period divided by the number of customers who
+-- bought in it, by month and for the period (a customer buying in two months counts once in
+-- the period). Net: their sales, less what was refunded on those sales, less the refunds and
+-- credit notes issued on their own, which count on the day they were issued even when the
+-- purchase was earlier (a customer whose only line in the period is such a refund is not one
+-- of its customers). Guest orders are left out.
+-- Version 3 subtracts stand-alone refunds and credit notes (customer_refunds); version 2 did not.
 with sales as (
   select order_date,
          revenue - refund as value,
@@ -20,17 +22,22 @@ with sales as (
   from customer_orders
   where order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
+  union all
+  select day, -refund, false, false
+  from customer_refunds
+  where day >= getvariable('period_start')
+    and day <= getvariable('period_end')
 )
 select date_trunc('month', order_date)::date as month,
        count(*) filter (where first_in_month)::integer as customers,
        sum(value)::double as revenue,
-       (sum(value) / count(*) filter (where first_in_month))::double as revenue_per_customer
+       (sum(value) / nullif(count(*) filter (where first_in_month), 0))::double as revenue_per_customer
 from sales
 group by date_trunc('month', order_date)::date
 union all
 select null,
        count(*) filter (where first_in_period)::integer,
        sum(value)::double as revenue,
-       (sum(value) / count(*) filter (where first_in_period))::double as revenue_per_customer
+       (sum(value) / nullif(count(*) filter (where first_in_period), 0))::double as revenue_per_customer
 from sales
 order by month nulls first

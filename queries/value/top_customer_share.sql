@@ -1,26 +1,39 @@
 -- id: top_customer_share
--- version: 3
+-- version: 4
 -- title: Revenue from the top 20% of customers
--- needs: customer_orders(customer_id, order_date, revenue, refund)
+-- needs: customer_orders(customer_id, order_date, revenue, refund); customer_refunds(customer_id, day, refund)
 -- view: area(customer_share, revenue_share)
 -- headline: revenue_share percent
 -- better: neutral
 -- param: top_share double = 0.2 | The share of best customers the headline looks at
 -- columns: customer_share double, revenue_share double
--- Customers who bought in the period, ranked by their net revenue in it: the Pareto curve of
--- the cumulative share of revenue against the share of customers (in 1% steps), and as
--- headline the share of revenue from the best `top_share` of customers, rounded up to a whole
--- customer (the top 20% of 3 customers is 1 customer); ties are broken by customer id.
+-- Customers who bought in the period, ranked by their net revenue in it (sales, less the
+-- refunds on them, less the refunds and credit notes issued to them on their own in the
+-- period): the Pareto curve of the cumulative share of revenue against the share of customers
+-- (in 1% steps), and as headline the share of revenue from the best `top_share` of customers,
+-- rounded up to a whole customer (the top 20% of 3 customers is 1 customer); ties are broken
+-- by customer id. A customer whose only line in the period is a refund is not ranked.
 -- Percentiles are worked out on whole numbers: the 11th of 20 customers sits at 0.55 (in
 -- floating point, 11 / 20 * 100 rounds up to 56).
--- Version 3 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 2's.
-with spend as (
+-- Version 4 subtracts stand-alone refunds and credit notes (customer_refunds); version 3 did not.
+with bought as (
   select customer_id, sum(revenue - refund) as net
   from customer_orders
   where order_date >= getvariable('period_start')
     and order_date < getvariable('period_end') + interval 1 day
   group by all
+),
+refunds as (
+  select customer_id, sum(refund) as refund
+  from customer_refunds
+  where day >= getvariable('period_start')
+    and day <= getvariable('period_end')
+  group by all
+),
+spend as (
+  select b.customer_id, b.net - coalesce(r.refund, 0) as net
+  from bought b
+  left join refunds r using (customer_id)
 ),
 ranked as (
   select row_number() over (order by net desc, customer_id) as place,

@@ -8,9 +8,10 @@
 import { basename } from 'node:path';
 import { canonicalTables, type CanonicalTableName } from '../lib/canonical';
 import { t } from '../lib/i18n';
+import { emptyColumns } from '../lib/loadedColumns';
 import { loadNotices, mappingQuestion, type LoadNotice } from '../lib/loadNotices';
 import { mappingFor, rememberedFrom, type MappingEntry } from '../lib/mappingFile';
-import { ensureBaseSchema } from '../lib/scope';
+import { baseSchema, ensureBaseSchema } from '../lib/scope';
 import { ingest } from '../worker/ingest/ingest';
 import type { Dialect, SetAsideCount } from '../worker/ingest/types';
 import type { NativeDb } from './nativeDb';
@@ -32,7 +33,10 @@ export interface LoadedFile {
 
 export interface LoadResult {
   files: LoadedFile[];
-  /** Canonical table -> its columns (every canonical column: those no file had are NULL). */
+  /**
+   * Canonical table -> its columns that hold a value (src/lib/loadedColumns.ts). Every canonical
+   * column exists in the table, NULL where no file had it.
+   */
   columns: Map<CanonicalTableName, Set<string>>;
 }
 
@@ -70,12 +74,16 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
       const result = outcome.value;
       if (result.status === 'needs-mapping') throw new Error(`${mappingQuestion(name, result.proposal.reason, result.headers)} ${t('runner.giveMapping')}`);
       const table = result.table as CanonicalTableName;
-      columns.set(table, new Set(canonicalTables[table].columns.map((c) => c.name)));
+      columns.set(table, new Set());
       const { rowsLoaded, setAside, guestOrders, refundOrders, dialect } = result;
       files.push({ file: name, table, rowsLoaded, setAside, guestOrders, refundOrders, dialect, notices: loadNotices(result), ms: performance.now() - started });
     }
   } finally {
     host.close();
+  }
+  for (const table of columns.keys()) {
+    const empty = await emptyColumns(db, table, baseSchema);
+    columns.set(table, new Set(canonicalTables[table].columns.map((c) => c.name).filter((c) => !empty.includes(c))));
   }
   return { files, columns };
 }

@@ -8,6 +8,7 @@ import type { HeadlineFormat, QueryModule } from '../lib/queryModule';
 import { headlineRow, runModule } from '../lib/runModule';
 import { applyScope, baseSchema, type Scope } from '../lib/scope';
 import { derivedTables } from '../lib/canonical';
+import { missingNeeds } from '../lib/loadedColumns';
 import { withPrepared } from '../lib/prepared';
 import { fitClv, type ClvFit } from '../lib/clv/fitClv';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
@@ -29,12 +30,7 @@ export interface KpiReport {
   clv?: Omit<ClvFit, 'fitMs'> | { error: string };
 }
 
-/** Needs not met by the loaded columns, as `table(col, ...)` texts. */
-export function missingNeeds(module: QueryModule, columns: Map<string, Set<string>>): string[] {
-  return module.needs
-    .filter((n) => !columns.has(n.table) || n.columns.some((c) => !columns.get(n.table)!.has(c)))
-    .map((n) => `${n.table}(${n.columns.join(', ')})`);
-}
+export { missingNeeds } from '../lib/loadedColumns';
 
 /** The whole order date range, 'YYYY-MM-DD' both ends; undefined when there are no dated orders. */
 export async function orderDateRange(db: Db): Promise<{ start: string; end: string } | undefined> {

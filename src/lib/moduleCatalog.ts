@@ -11,6 +11,14 @@ export interface ModuleCatalog {
   byRef: Map<string, QueryModule>;
 }
 
+/**
+ * Modules whose number another module now computes: their files stay as `<id>@<n>.sql` so that
+ * links made with them still reproduce their numbers, with no current version of their own.
+ */
+export const mergedModules: Record<string, string> = {
+  churn_rate: 'retention_rate', // churn is 1 - retention, from retention_rate's one query
+};
+
 export const familyOrder = ['acquisition', 'satisfaction', 'value', 'retention', 'service', 'social', 'segments', 'clv'];
 
 /** `files` keys are paths ending in `<family>/<id>.sql` or `<family>/<id>@<version>.sql`. */

@@ -9,6 +9,10 @@
  * order lines that count as sales everywhere in the library (a customer id, revenue > 0, not
  * cancelled). An order's date is its earliest such line's; its money is the sum of those lines.
  * Orders of one customer are numbered by date, then order id.
+ *
+ * `customer_refunds`: what identified customers were given back outside their sales, per
+ * customer and day: the stand-alone refund lines and credit notes (no revenue, a refund, not
+ * cancelled), which `customer_orders` never sees. Net figures subtract them at their own date.
  */
 import type { CanonicalColumn, CanonicalTableName, ColumnType } from './canonical';
 import type { Db } from './db';
@@ -26,6 +30,7 @@ export const preparedTables: Record<string, CanonicalColumn[]> = {
     col('refunded', 'BOOLEAN'), // some line of the order has a refund
     col('paid', 'BOOLEAN'), // some line of the order is not a free trial (is_trial not true)
     col('channel', 'VARCHAR'), // the channel of the order's earliest line, 'unknown' when absent
+    col('lines_without_cost', 'INTEGER'), // sale lines of the order with no cost (counted as 0 in cost)
     col('order_number', 'INTEGER'), // 1 for the customer's first sale
     col('first_at', 'TIMESTAMP'), // the customer's first sale
     col('first_channel', 'VARCHAR'), // the channel of the customer's first order
@@ -33,14 +38,20 @@ export const preparedTables: Record<string, CanonicalColumn[]> = {
     col('next_at', 'TIMESTAMP'), // the customer's order after this one
     col('paid_number', 'INTEGER'), // the customer's paid orders up to this one, this one included
   ],
+  customer_refunds: [
+    col('customer_id', 'VARCHAR'),
+    col('day', 'DATE'),
+    col('refund', 'DOUBLE'), // summed over the customer's stand-alone refund lines of the day
+  ],
 };
 
-/** The canonical tables and columns a prepared table is built from. */
+/**
+ * The canonical table a prepared table is built from, and the columns it cannot do without (the
+ * optional ones it reads are coalesced, so a table with them empty still feeds it).
+ */
 const builtFrom: Record<string, { table: CanonicalTableName; columns: string[] }> = {
-  customer_orders: {
-    table: 'orders',
-    columns: ['customer_id', 'order_id', 'order_date', 'revenue', 'refund', 'cost', 'status', 'channel', 'is_trial'],
-  },
+  customer_orders: { table: 'orders', columns: ['customer_id', 'order_id', 'order_date', 'revenue'] },
+  customer_refunds: { table: 'orders', columns: ['customer_id', 'order_date', 'revenue'] },
 };
 
 // One grouping of the lines into orders, then one sort of the orders per customer. On the bench's
@@ -59,7 +70,8 @@ with per_order as (
          sum(coalesce(cost, 0)) as cost,
          bool_or(coalesce(refund, 0) > 0) as refunded,
          bool_or(not coalesce(is_trial, false)) as paid,
-         arg_min(coalesce(channel, 'unknown'), order_date) as channel
+         arg_min(coalesce(channel, 'unknown'), order_date) as channel,
+         count(*) filter (where cost is null)::integer as lines_without_cost
   from orders
   where customer_id is not null
     and revenue > 0
@@ -76,6 +88,17 @@ select *,
        (count(*) filter (where paid) over w)::integer as paid_number
 from per_order
 window w as (partition by customer_id order by order_date, order_id)`,
+  customer_refunds: (part) => `
+select customer_id,
+       order_date::date as day,
+       sum(refund) as refund
+from orders
+where customer_id is not null
+  and not coalesce(revenue > 0, false)
+  and refund > 0
+  and coalesce(status, '') <> 'cancelled'${part ? `
+  and ${part}` : ''}
+group by customer_id, order_date::date`,
 };
 
 /**

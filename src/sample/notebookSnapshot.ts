@@ -6,7 +6,7 @@
  * shipped snapshot is what the current modules compute on the shipped sample.
  */
 import { derivedTables, type CanonicalTableName } from '../lib/canonical';
-import { withPrepared } from '../lib/prepared';
+import { availableColumns, emptyColumns } from '../lib/loadedColumns';
 import type { Db, Row, SqlValue } from '../lib/db';
 import { defaultPreset, presetRange } from '../lib/datePresets';
 import type { QueryModule } from '../lib/queryModule';
@@ -52,7 +52,7 @@ export async function buildSnapshot(db: Db, modules: QueryModule[], loaded: Cano
   for (const table of loaded) tables.push(await describe(db, table));
   const cells: Record<string, SnapshotCell> = {};
   // The loaded tables, and the prepared tables they feed.
-  const available = withPrepared(new Map(loaded.map((table, i) => [table as string, new Set(tables[i].columns.map((c) => c.name))])));
+  const available = availableColumns(tables.map((t) => ({ table: t.name.slice(`${baseSchema}.`.length), columns: t.columns.map((c) => c.name), empty: t.empty })));
   for (const module of modules) {
     if (module.id === 'clv_summary' || module.needs.some((n) => n.table in derivedTables || !available.has(n.table))) continue;
     const rows = await runModule(db, module);
@@ -73,5 +73,6 @@ async function describe(db: Db, table: string): Promise<TableInfo> {
     'select column_name as name, data_type as type from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position',
     [baseSchema, table],
   );
-  return { name: `${baseSchema}.${table}`, rows: Number(n), columns: columns.map((c) => ({ name: String(c.name), type: String(c.type) })), source: 'sample' };
+  const empty = await emptyColumns(db, table, baseSchema);
+  return { name: `${baseSchema}.${table}`, rows: Number(n), columns: columns.map((c) => ({ name: String(c.name), type: String(c.type) })), empty, source: 'sample' };
 }

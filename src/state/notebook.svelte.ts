@@ -10,12 +10,13 @@ import type { TableInfo } from '../worker/api';
 import { Cell } from './cell.svelte';
 import { ClvState } from './clv.svelte';
 import { derivedTables } from '../lib/canonical';
-import { withPrepared } from '../lib/prepared';
+import { availableColumns, missingNeeds } from '../lib/loadedColumns';
 import type { Client } from './client';
 
 export interface MissingModule {
   module: QueryModule;
-  tables: string[];
+  /** What is missing, as `table(col, ...)`. */
+  needs: string[];
 }
 
 export class Notebook {
@@ -30,7 +31,9 @@ export class Notebook {
 
   /** Rebuilds the module cells for what is loaded, keeping cells (and their edits) that still apply. */
   build(tables: TableInfo[]) {
-    const columns = withPrepared(new Map(tables.filter((t) => t.name.startsWith('base.')).map((t) => [t.name.slice(5), new Set(t.columns.map((c) => c.name))])));
+    const columns = availableColumns(
+      tables.filter((t) => t.name.startsWith('base.')).map((t) => ({ table: t.name.slice(5), columns: t.columns.map((c) => c.name), empty: t.empty })),
+    );
     const kept = new Map(this.moduleCells.map((c) => [c.module!.id, c]));
     const cells: Cell[] = [];
     const missing: MissingModule[] = [];
@@ -40,8 +43,8 @@ export class Notebook {
         derived.push(module);
         continue;
       }
-      const absent = module.needs.filter((n) => !columns.has(n.table) || n.columns.some((c) => !columns.get(n.table)!.has(c)));
-      if (absent.length) missing.push({ module, tables: absent.map((n) => n.table) });
+      const absent = missingNeeds(module, columns);
+      if (absent.length) missing.push({ module, needs: absent });
       else cells.push(kept.get(module.id) ?? new Cell(this.client, { module }));
     }
     this.moduleCells = cells;

@@ -32,6 +32,8 @@ export interface TableInfo {
   name: string;
   rows: number;
   columns: ColumnInfo[];
+  /** Of a canonical table: optional columns without a value, which modules must not count on (src/lib/loadedColumns.ts). */
+  empty?: string[];
   /** Where it came from: a file name, 'sample', or a URL. */
   source: string;
 }

@@ -9,6 +9,7 @@ import * as arrow from 'apache-arrow';
 import * as Comlink from 'comlink';
 import { canonicalTableNames, type CanonicalTableName } from '../lib/canonical';
 import { quoteIdent } from '../lib/db';
+import { emptyColumns } from '../lib/loadedColumns';
 import { bindParams, type ParamValues } from '../lib/runModule';
 import { applyScope, baseSchema, ensureBaseSchema, setPeriod, type Scope } from '../lib/scope';
 import { moduleCatalog } from '../lib/queryModules';
@@ -516,7 +517,8 @@ export class Engine implements ClienteleApi {
         'select column_name as name, data_type as type from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position',
         [schema, name],
       );
-      return { name: schema === 'main' ? name : `${schema}.${name}`, rows: Number(n), columns: cols as unknown as ColumnInfo[], source };
+      const empty = schema === baseSchema ? await emptyColumns(db, name, schema) : undefined;
+      return { name: schema === 'main' ? name : `${schema}.${name}`, rows: Number(n), columns: cols as unknown as ColumnInfo[], ...(empty && { empty }), source };
     });
   }
 

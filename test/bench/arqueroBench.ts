@@ -30,10 +30,11 @@ export function loadOrdersParquet(size: Size): aq.ColumnTable {
 /** Differences between each Arquero KPI and its SQL module, on a db whose base.orders holds the same orders. */
 export async function checkArquero(db: Db, orders: aq.ColumnTable, period: Period): Promise<string[]> {
   await applyScope(db, period, ['orders']);
-  const catalog = readCatalog().current;
+  const catalog = readCatalog();
   const out: string[] = [];
   for (const [id, kpi] of Object.entries(arqueroKpis)) {
-    const module = catalog.find((m) => m.id === id);
+    // An id@version names a retired module (churn_rate, merged into retention_rate).
+    const module = catalog.byRef.get(id) ?? catalog.current.find((m) => m.id === id);
     if (!module) throw new Error(`no module ${id}`);
     out.push(...differences(id, await runModule(db, module), kpi(orders, period)));
   }

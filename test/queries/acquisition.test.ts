@@ -12,7 +12,12 @@ test('new_customers: first sale ever in the period; trials, guests and cancellat
     { period: '2024-02-01', new_customers: 1 },
     { period: '2024-03-01', new_customers: 1 },
   ]);
-  // By week: 29 Feb 2024 is a Thursday (week of Monday 26 Feb), 16 Mar a Saturday (week of 11 Mar).
+  // By day, and by week: 29 Feb 2024 is a Thursday (week of Monday 26 Feb), 16 Mar a Saturday (week of 11 Mar).
+  expect(await run('new_customers', { grain: 'day' })).toEqual([
+    { period: null, new_customers: 2 },
+    { period: '2024-02-29', new_customers: 1 },
+    { period: '2024-03-16', new_customers: 1 },
+  ]);
   expect(await run('new_customers', { grain: 'week' })).toEqual([
     { period: null, new_customers: 2 },
     { period: '2024-02-26', new_customers: 1 },

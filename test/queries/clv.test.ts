@@ -38,6 +38,9 @@ test('clv_distribution: bands of 25, capped at 500, and the total predicted reve
 test('clv_top_customers: highest predicted value first', async () => {
   const rows = await runModule(db, module('clv_top_customers'), { top: 3 });
   expect(rows.map((r) => [r.customer_id, r.predicted_clv])).toEqual([["O'Brien", 510], ['c1', 90], ['c2', 28]]);
+  // At its default of 25, all five.
+  const all = await runModule(db, module('clv_top_customers'));
+  expect(all.map((r) => r.customer_id)).toEqual(["O'Brien", 'c1', 'c2', 'c3', 'c5']);
 });
 
 test('clv_at_risk: valuable repeat customers the model thinks have left', async () => {

@@ -2,14 +2,16 @@
 // parses; the SQL runs against empty tables that have ONLY the columns `needs` declares (so an
 // undeclared column fails); the result's columns are the header's, in order and type; the SQL
 // has not changed since its version was recorded in queries/versions.json; and every earlier
-// version is kept as <id>@<n>.sql; every current module with a headline says which way is
-// better (`better:`), a line the fingerprint leaves out. Plus the manifest script's refusal rule.
+// version is kept as <id>@<n>.sql (a module merged into another keeps only those); every current
+// module with a headline says which way is better (`better:`), a line the fingerprint leaves out.
+// Plus the manifest script's refusal rule.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queriesDir, readCatalog, readModuleFiles } from '../../src/cli/readModules';
 import { canonicalTables, derivedTables } from '../../src/lib/canonical';
 import { quoteIdent } from '../../src/lib/db';
+import { mergedModules } from '../../src/lib/moduleCatalog';
 import { preparedTables } from '../../src/lib/prepared';
 import { parseQueryModule, type QueryModule } from '../../src/lib/queryModule';
 import { runModule } from '../../src/lib/runModule';
@@ -81,9 +83,11 @@ describe.each(Object.entries(files))('%s', (path, text) => {
   });
 
   if (retired) {
-    test('is an older version of a current module, named for its version', () => {
+    test('is an older version of a current module (or of one merged into another), named for its version', () => {
       expect(path.endsWith(`@${module.version}.sql`), `${path} declares version ${module.version}`).toBe(true);
-      expect(current.get(module.id)?.version ?? 0, `${path} has no newer current module`).toBeGreaterThan(module.version);
+      const merged = mergedModules[module.id];
+      if (merged) expect(current.has(module.id) || !current.has(merged), `${path}: ${module.id} was merged into ${merged}`).toBe(false);
+      else expect(current.get(module.id)?.version ?? 0, `${path} has no newer current module`).toBeGreaterThan(module.version);
     });
   } else {
     if (module.headline) {
@@ -144,6 +148,11 @@ describe('the better: line', () => {
     const retired = [...catalog.byRef.values()].filter((m) => m.headline && m !== catalog.current.find((c) => c.id === m.id));
     expect(retired.length).toBeGreaterThan(0);
     for (const m of retired) {
+      // A module merged into another has no current version: its kept files say it themselves.
+      if (mergedModules[m.id]) {
+        expect(m.better, `${m.id}@${m.version}`).toMatch(/^(higher|lower|neutral)$/);
+        continue;
+      }
       const better = catalog.current.find((c) => c.id === m.id)?.better;
       expect(better, `${m.id}: its current version says no better:`).toBeDefined();
       expect(m.better, `${m.id}@${m.version}`).toBe(better);

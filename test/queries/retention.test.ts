@@ -1,4 +1,5 @@
 // Golden answers for the retention modules on the shared fixture (storeFixture.ts), worked by hand.
+// Cohort retention needs cohorts of several customers: test/queries/cohorts.test.ts.
 import { expect, test } from 'vitest';
 import { goldenSuite } from './golden';
 
@@ -31,20 +32,6 @@ test('purchase_frequency: orders per customer and the median gap', async () => {
   ]);
 });
 
-test('churn_rate: previous-period customers who did not come back', async () => {
-  // Previous period (3 Dec - 31 Jan): A (10 Jan) and E (20 Dec). A came back, E did not.
-  expect(await run('churn_rate')).toEqual([{ previous_customers: 2, retained: 1, churned: 1, churn_rate: 0.5, retention_rate: 0.5 }]);
-});
-
-test('cohort_retention: share of each first-sale month buying in later months', async () => {
-  // Feb cohort: B, who also bought in March. Mar cohort: O'Brien. A's cohort (Jan) starts before the period.
-  expect(await run('cohort_retention')).toEqual([
-    { cohort: '2024-02', month_offset: 0, customers: 1, retention: 1 },
-    { cohort: '2024-02', month_offset: 1, customers: 1, retention: 1 },
-    { cohort: '2024-03', month_offset: 0, customers: 1, retention: 1 },
-  ]);
-});
-
 test('inactive_customers: new, loyal and lost by month with a 30-day window', async () => {
   // Feb: A (first sale in Jan) is loyal, B is new. Mar: B loyal, O'Brien new.
   // Lost: A's last sale 5 Feb + 30 d = 6 Mar; B's last 1 Mar 00:10 + 30 d = 31 Mar: both in March.
@@ -59,30 +46,50 @@ test('inactive_customers: new, loyal and lost by month with a 30-day window', as
   ]);
 });
 
-test('customer_return_rate: returning customers, or with the alternative, customers who got a refund', async () => {
+test('inactive_customers: at its default 180-day window nobody lapses in the period', async () => {
+  // Active in the 180 days before 1 Feb: E (20 Dec) and A (10 Jan); both bought again or still
+  // fall in the 180 days that end with the period (from 4 Oct) -> lost 0 of 2. No sale is 180
+  // days before a day of the period (that would be 5 Aug - 3 Oct 2023): no 'lost' bars.
+  expect(await run('inactive_customers')).toEqual([
+    { month: null, kind: null, customers: 2, lost_rate: 0 },
+    { month: '2024-02-01', kind: 'loyal', customers: 1, lost_rate: null },
+    { month: '2024-02-01', kind: 'new', customers: 1, lost_rate: null },
+    { month: '2024-03-01', kind: 'loyal', customers: 1, lost_rate: null },
+    { month: '2024-03-01', kind: 'new', customers: 1, lost_rate: null },
+  ]);
+});
+
+test('customer_return_rate: customers of the period who ordered again after their first order in it', async () => {
+  // First orders in the period: A's O2 (5 Feb, nothing after it), B's O3 (29 Feb, then O4 on
+  // 1 Mar: came back), O'Brien's O9 (16 Mar, nothing after). By month of that first order:
+  // Feb A and B -> 1/2; Mar O'Brien -> 0/1. Period 1/3. (Having bought before the period, as A
+  // did, is not coming back: that reading gives A, not B.)
+  expect(await run('customer_return_rate')).toEqual([
+    { month: null, customers: 3, returned: 1, rate: 1 / 3 },
+    { month: '2024-02-01', customers: 2, returned: 1, rate: 0.5 },
+    { month: '2024-03-01', customers: 1, returned: 0, rate: 0 },
+  ]);
+});
+
+test('returning_customers: customers of the period (or month) who had a sale before it', async () => {
   // Feb: A (first sale in Jan) returning; B new. Mar: B (first sale 29 Feb) returning; O'Brien new.
   // Period: A had bought before 1 Feb; B and O'Brien had not -> 1/3.
-  expect(await run('customer_return_rate')).toEqual([
+  expect(await run('returning_customers')).toEqual([
     { month: null, customers: 3, returning: 1, rate: 1 / 3 },
     { month: '2024-02-01', customers: 2, returning: 1, rate: 0.5 },
     { month: '2024-03-01', customers: 2, returning: 1, rate: 0.5 },
-  ]);
-  // Refunds: only A (a refunded line of O2, in February).
-  expect(await run('customer_return_rate', { definition: 'refunds' })).toEqual([
-    { month: null, customers: 3, returning: 1, rate: 1 / 3 },
-    { month: '2024-02-01', customers: 2, returning: 1, rate: 0.5 },
-    { month: '2024-03-01', customers: 2, returning: 0, rate: 0 },
   ]);
 });
 
 test('customer_types: trial only, one-time and repeat, by orders up to the period end', async () => {
   // Active in the period: A (O1 + O2: repeat), B (O3, O4: repeat), O'Brien (O9 paid, O5 cancelled:
-  // one-time), D (only the zero-revenue trial O7: trial only). The guest has no id.
+  // one-time), D (only the zero-revenue trial O7: trial only). The guest has no id. A is
+  // 'repeat' here (O1 was before the period) but not among those who ordered twice in it.
   expect(await run('customer_types')).toEqual([
-    { kind: null, customers: 4, share: 1, repeat_share: 0.5 },
-    { kind: 'one-time', customers: 1, share: 0.25, repeat_share: null },
-    { kind: 'repeat', customers: 2, share: 0.5, repeat_share: null },
-    { kind: 'trial only', customers: 1, share: 0.25, repeat_share: null },
+    { kind: null, customers: 4, share: 1, ever_repeat_share: 0.5 },
+    { kind: 'one-time', customers: 1, share: 0.25, ever_repeat_share: null },
+    { kind: 'repeat', customers: 2, share: 0.5, ever_repeat_share: null },
+    { kind: 'trial only', customers: 1, share: 0.25, ever_repeat_share: null },
   ]);
 });
 
@@ -107,13 +114,13 @@ test('orders_per_customer: orders over the customers who placed them', async () 
   ]);
 });
 
-test('retention_rate: previous period, and month over month', async () => {
-  // Period: of A and E (previous period 3 Dec - 31 Jan), A came back -> 1/2.
-  // Feb: of January's customers (A), A bought in February -> 1/1.
-  // Mar: of February's (A, B), only B bought in March -> 1/2.
+test('retention_rate: previous period, and month over month, with churn as the rest', async () => {
+  // Period: of A and E (previous period 3 Dec - 31 Jan), A came back, E churned -> 1/2 and 1/2.
+  // Feb: of January's customers (A), A bought in February -> 1/1, none churned.
+  // Mar: of February's (A, B), only B bought in March -> 1/2, A churned.
   expect(await run('retention_rate')).toEqual([
-    { month: null, previous_customers: 2, retained: 1, retention_rate: 0.5 },
-    { month: '2024-02-01', previous_customers: 1, retained: 1, retention_rate: 1 },
-    { month: '2024-03-01', previous_customers: 2, retained: 1, retention_rate: 0.5 },
+    { month: null, previous_customers: 2, retained: 1, churned: 1, retention_rate: 0.5, churn_rate: 0.5 },
+    { month: '2024-02-01', previous_customers: 1, retained: 1, churned: 0, retention_rate: 1, churn_rate: 0 },
+    { month: '2024-03-01', previous_customers: 2, retained: 1, churned: 1, retention_rate: 0.5, churn_rate: 0.5 },
   ]);
 });

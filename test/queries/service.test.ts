@@ -1,6 +1,8 @@
 // Golden answers for the service modules on the shared fixture (storeFixture.ts), worked by hand:
 // an unresolved ticket, a resolution before the opening, a ticket over a month edge, no channel.
 import { expect, test } from 'vitest';
+import { readCatalog } from '../../src/cli/readModules';
+import { headlineRow } from '../../src/lib/runModule';
 import { goldenSuite } from './golden';
 
 const run = goldenSuite();
@@ -17,14 +19,17 @@ test('first_contact_resolution: resolved tickets only; no flag means one contact
   ]);
 });
 
-test('resolution_time: hours to resolve, open tickets apart, impossible times left out', async () => {
-  // Feb: T1 2 h, T2 24 h, T7 6 h -> median 6, mean 32/3. Mar: T4 4 h (resolved in April);
-  // T6 resolved before it opened (left out); T3 open. Period: 2, 4, 6, 24 -> median 5, mean 9.
-  expect(await run('resolution_time')).toEqual([
-    { month: null, resolved: 4, median_hours: 5, average_hours: 9, open_tickets: 1 },
-    { month: '2024-02-01', resolved: 3, median_hours: 6, average_hours: 32 / 3, open_tickets: 0 },
-    { month: '2024-03-01', resolved: 1, median_hours: 4, average_hours: 4, open_tickets: 1 },
+test('resolution_time: the mean hours to resolve as headline, the median beside it', async () => {
+  // Feb: T1 2 h, T2 24 h, T7 6 h -> mean 32/3, median 6. Mar: T4 4 h (resolved in April);
+  // T6 resolved before it opened (left out); T3 open. Period: 2, 4, 6, 24 -> mean 9, median 5.
+  const rows = await run('resolution_time');
+  expect(rows).toEqual([
+    { month: null, resolved: 4, average_hours: 9, median_hours: 5, open_tickets: 1 },
+    { month: '2024-02-01', resolved: 3, average_hours: 32 / 3, median_hours: 6, open_tickets: 0 },
+    { month: '2024-03-01', resolved: 1, average_hours: 4, median_hours: 4, open_tickets: 1 },
   ]);
+  const module = readCatalog().current.find((m) => m.id === 'resolution_time')!;
+  expect(headlineRow(module, rows)?.[module.headline!.column]).toBe(9);
 });
 
 test('fcr_by_month: the same rule by the month a ticket was opened', async () => {

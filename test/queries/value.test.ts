@@ -26,9 +26,9 @@ test('revenue_per_customer: identified customers only, each counted once in the 
 test('profit_per_customer: revenue - cost - refunds', async () => {
   // A: (50 - 20) + (30 - 10 - 30) = 20; B: 80 - 30 = 50 and 40 - 15 = 25; O'Brien: 20 - 5 = 15.
   expect(await run('profit_per_customer')).toEqual([
-    { month: null, customers: 3, profit: 110, profit_per_customer: 110 / 3 },
-    { month: '2024-02-01', customers: 2, profit: 70, profit_per_customer: 35 },
-    { month: '2024-03-01', customers: 2, profit: 40, profit_per_customer: 20 },
+    { month: null, customers: 3, profit: 110, profit_per_customer: 110 / 3, lines_without_cost: 0 },
+    { month: '2024-02-01', customers: 2, profit: 70, profit_per_customer: 35, lines_without_cost: 0 },
+    { month: '2024-03-01', customers: 2, profit: 40, profit_per_customer: 20, lines_without_cost: 0 },
   ]);
 });
 

@@ -55,6 +55,11 @@ test('three order files become one base.orders; a French export is recognised by
     ['commandes-fr.csv', 'orders', 2],
   ]);
   expect(columns.has('orders')).toBe(true);
+  // No file had a cost or a product: those columns exist, all NULL, and do not count as loaded
+  // (a module needing orders(cost) is skipped, naming it); refund and status always count.
+  expect(columns.get('orders')!.has('cost')).toBe(false);
+  expect(columns.get('orders')!.has('product')).toBe(false);
+  expect(['order_id', 'revenue', 'refund', 'status', 'channel'].every((c) => columns.get('orders')!.has(c))).toBe(true);
   expect(await db.rows('select order_id, customer_id, order_date, revenue, refund, channel from base.orders order by order_date')).toEqual([
     { order_id: '1', customer_id: 'c1', order_date: '2024-01-05 00:00:00', revenue: 10.5, refund: 0, channel: 'ads' },
     { order_id: '2', customer_id: 'c2', order_date: '2024-01-06 08:00:00', revenue: 20, refund: 0, channel: 'ads' },

@@ -148,7 +148,7 @@ export const arqueroKpis: Record<string, (orders: Table, p: Period) => Row[]> = 
   new_customers: newCustomers,
   average_order_value: averageOrderValue,
   repeat_customer_rate: repeatCustomerRate,
-  churn_rate: churnRate,
+  'churn_rate@2': churnRate,
   clv_summary: clvSummary,
   cohort_retention: cohortRetention,
 };

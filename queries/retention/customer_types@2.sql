@@ -1,0 +1,50 @@
+-- id: customer_types
+-- version: 2
+-- title: Free-trial, one-time and repeat customers
+-- needs: orders(customer_id, order_date, revenue, status); customer_orders(customer_id, order_date, previous_at, next_at, paid_number)
+-- view: hbar(kind, customers)
+-- headline: repeat_share percent
+-- columns: kind varchar, customers integer, share double, repeat_share double
+-- Customers with any order in the period, by what they have done up to the period's end:
+-- 'trial only' (only free-trial or zero-revenue orders), 'one-time' (one paid order ever) or
+-- 'repeat' (two or more). Trial customers who went on to pay count as one-time or repeat.
+-- The headline is the repeat customers' share.
+-- Version 2 reads the prepared customer_orders (one row per sale, built once per
+-- load) instead of every order line of all history; its answers are version 1's.
+with active as (
+  -- customers with a sale in the period (their first order in it, so each once)
+  select customer_id
+  from customer_orders
+  where order_date >= getvariable('period_start')
+    and order_date < getvariable('period_end') + interval 1 day
+    and (previous_at is null or previous_at < getvariable('period_start'))
+  union
+  -- and customers with other lines in it: free trials, zero revenue
+  select customer_id
+  from orders
+  where customer_id is not null
+    and not coalesce(revenue > 0, false)
+    and coalesce(status, '') <> 'cancelled'
+    and order_date >= getvariable('period_start')
+    and order_date < getvariable('period_end') + interval 1 day
+),
+-- each customer's last sale up to the period's end carries their paid orders so far
+paid_orders as (
+  select customer_id, paid_number as orders
+  from customer_orders
+  where order_date < getvariable('period_end') + interval 1 day
+    and (next_at is null or next_at >= getvariable('period_end') + interval 1 day)
+),
+kinds as (
+  select a.customer_id,
+         case coalesce(p.orders, 0) when 0 then 'trial only' when 1 then 'one-time' else 'repeat' end as kind
+  from active a
+  left join paid_orders p using (customer_id)
+)
+select kind,
+       count(*)::integer as customers,
+       (2.0 * count(*) / sum(count(*)) over ())::double as share,
+       case when grouping(kind) = 1 then (count(*) filter (where kind = 'repeat') / count(*)) end::double as repeat_share
+from kinds
+group by grouping sets ((kind), ())
+order by kind nulls first
