@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { canonicalTables, createTableSql, type CanonicalTableName } from '../lib/canonical';
 import { quoteIdent, type Db } from '../lib/db';
 import { baseSchema, ensureBaseSchema } from '../lib/scope';
-import { fileKind, type FileKind } from '../worker/fileKinds';
+import { fileKind, type FileKind } from '../lib/fileKinds';
 import { fitsNoTable, recognise } from '../lib/mapping/recognise';
 
 const readers: Record<FileKind, string> = {

@@ -4,7 +4,7 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { formatNumber, t, tn, type MessageKey } from '../lib/i18n';
-import type { LoadOptions, LoadOutcome, LoadProgress, Outcome, LoadReport, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
+import type { LoadOptions, LoadOutcome, LoadProgress, Outcome, LoadReport, SetAsideRow, SourceInfo, TableInfo } from '../lib/api';
 import { callback, startWorker, type Client } from './client';
 import { MappingStep } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';

@@ -8,7 +8,7 @@ import { arrowToRows } from '../lib/arrowRows';
 import { chartRows, headlineRow, type ParamValues } from '../lib/runModule';
 import type { Row, SqlValue } from '../lib/db';
 import type { QueryModule } from '../lib/queryModule';
-import type { ColumnInfo, WorkerError } from '../worker/api';
+import type { ColumnInfo, WorkerError } from '../lib/api';
 import type { Client } from './client';
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';

@@ -4,7 +4,7 @@
  */
 import type { ClvFit, ClvOptions } from '../lib/clv/fitClv';
 import type { QueryModule } from '../lib/queryModule';
-import type { WorkerError } from '../worker/api';
+import type { WorkerError } from '../lib/api';
 import { Cell } from './cell.svelte';
 import type { Client } from './client';
 

@@ -6,7 +6,7 @@
 import type { CanonicalTableName } from '../lib/canonical';
 import type { Row } from '../lib/db';
 import { mappingTargets, type MappingTarget } from '../lib/mapping/targets';
-import type { ColumnMapping, MappingRequest } from '../worker/api';
+import type { ColumnMapping, MappingRequest } from '../lib/api';
 import type { Client } from './client';
 
 export type MappingChoice = { kind: 'mapping'; mapping: ColumnMapping } | { kind: 'plain' } | { kind: 'cancel' };

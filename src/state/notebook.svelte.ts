@@ -6,7 +6,7 @@
 import { familyOrder } from '../lib/moduleCatalog';
 import { moduleCatalog } from '../lib/queryModules';
 import type { QueryModule } from '../lib/queryModule';
-import type { TableInfo } from '../worker/api';
+import type { TableInfo } from '../lib/api';
 import { Cell } from './cell.svelte';
 import { ClvState } from './clv.svelte';
 import { derivedTables } from '../lib/canonical';
