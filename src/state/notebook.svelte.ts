@@ -42,14 +42,14 @@ export class Notebook {
       }
       const absent = module.needs.filter((n) => !columns.has(n.table) || n.columns.some((c) => !columns.get(n.table)!.has(c)));
       if (absent.length) missing.push({ module, tables: absent.map((n) => n.table) });
-      else cells.push(kept.get(module.id) ?? new Cell(this.client, { module }));
+      else cells.push(kept.get(module.id) ?? new Cell(this.client, { module, onInterrupted: this.interrupt }));
     }
     this.moduleCells = cells;
     this.missing = missing;
     const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
     const canFit = summary && !missing.some((m) => m.module.id === 'clv_summary');
     if (canFit) {
-      this.clv ??= new ClvState(this.client);
+      this.clv ??= new ClvState(this.client, this.interrupt);
       this.clv.setModules(derived);
     } else this.clv = undefined;
   }
@@ -65,7 +65,7 @@ export class Notebook {
   }
 
   addSqlCell(sql: string, title?: string): Cell {
-    const cell = new Cell(this.client, { sql, title });
+    const cell = new Cell(this.client, { sql, title, onInterrupted: this.interrupt });
     this.sqlCells = [...this.sqlCells, cell];
     return cell;
   }
@@ -88,6 +88,7 @@ export class Notebook {
    */
   async runAll(compare?: { start: string; end: string }, parallel = 3) {
     const generation = ++this.generation;
+    this.interrupted.clear();
     this.run = { generation, phase: 'cells' };
     const queue = [...this.moduleCells, ...this.sqlCells];
     // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
@@ -105,4 +106,24 @@ export class Notebook {
   }
 
   private generation = 0;
+
+  /** Cells and the fit that a change of data stopped, to run again once the page has caught up with it. */
+  private interrupted = new Set<Cell | ClvState>();
+  private interrupt = (stopped: Cell | ClvState) => void this.interrupted.add(stopped);
+
+  /**
+   * Runs again what a change of data stopped, when no run of the whole notebook followed it
+   * (a table of its own loaded, a file waiting for its mapping). Cells the change took away
+   * (their tables gone) are not in the notebook any more and stay stopped.
+   */
+  rerunInterrupted(compare?: { start: string; end: string }) {
+    const stopped = [...this.interrupted];
+    this.interrupted.clear();
+    const present = new Set<Cell | ClvState | undefined>([...this.moduleCells, ...this.sqlCells, ...(this.clv?.cells ?? []), this.clv]);
+    for (const item of stopped) {
+      if (!present.has(item)) continue;
+      if (item instanceof Cell) void item.run(compare);
+      else void item.run();
+    }
+  }
 }
