@@ -183,11 +183,13 @@ export class AppState {
 
   /**
    * Runs a change of data and what the page does after it. The worker stops cells that were
-   * running when the change began; once no change is under way any more, those the notebook
-   * did not run again for the new data (and that are still in it) run again here.
+   * running when the change began, and the notebook holds back those not started yet; once no
+   * change is under way any more, those not run again for the new data (and still in the
+   * notebook) run here.
    */
   private async changingData<T>(work: () => Promise<T>): Promise<T> {
     this.changes++;
+    this.notebook.dataChangeBegins();
     try {
       return await work();
     } finally {

@@ -50,3 +50,19 @@ test('files dropped while the notebook runs fail no cell, and the KPIs answer fo
   // 22 orders worth 10 × (10 + 15 + 21 + 28) = 740 in all: 33.64 each.
   await expect(page.locator('article[data-cell="average_order_value"] [data-testid="headline"]')).toHaveText(/33\.6/);
 });
+
+test('a table of its own loaded while the notebook runs: the cells it stopped run again and none is left waiting', async ({ page }) => {
+  test.setTimeout(180_000);
+  const failures = await recordFailures(page);
+  await page.goto('./');
+  await expect(page.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expect(page.locator('.notebook')).toHaveAttribute('data-run-phase', 'cells');
+  // Headers no canonical table fits: loaded as it is, with no run of the whole notebook after it.
+  await dropFile(page, 'price list.csv', ['product,list_price', 'Tea,4.5', 'Cake,3'].join('\n'));
+  await expect(page.locator('[data-table="price_list"] [data-testid="row-count"]')).toHaveText('2 rows', { timeout: 60_000 });
+  await expect(page.locator('.notebook')).toHaveAttribute('data-run-phase', 'done', { timeout: 60_000 });
+  await expect(page.locator('article[data-status="queued"], article[data-status="running"]')).toHaveCount(0, { timeout: 60_000 });
+  expect(await failures()).toEqual([]);
+  await expect(page.locator('article[data-status="error"]')).toHaveCount(0);
+  await expect(page.locator('article[data-cell="average_order_value"] [data-testid="headline"]')).toHaveText(/\d/);
+});
