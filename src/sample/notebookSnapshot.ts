@@ -13,7 +13,7 @@ import type { QueryModule } from '../lib/queryModule';
 import { headlineRow, runModule } from '../lib/runModule';
 import { applyScope, baseSchema, previousPeriod, setPeriod } from '../lib/scope';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
-import type { TableInfo } from '../worker/api';
+import type { TableInfo } from '../lib/api';
 
 export interface SnapshotCell {
   /** The module's result rows with default parameters over the default period. */

@@ -4,7 +4,7 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { t, tn, type MessageKey } from '../lib/i18n';
-import type { LoadOptions, LoadOutcome, LoadProgress, Outcome, LoadReport, ReadChoices, SetAsideRow, SourceInfo, TableInfo } from '../worker/api';
+import type { LoadOptions, LoadOutcome, LoadProgress, LoadReport, MappingRequest, Outcome, ReadChoices, SetAsideRow, SourceInfo, TableInfo } from '../lib/api';
 import { callback, startWorker, type Client } from './client';
 import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
@@ -66,6 +66,8 @@ export class AppState {
   readonly whenReady: Promise<void>;
   private markReady!: () => void;
   private active = new Set<string>();
+  /** Changes of data under way (src/worker/dataGate.ts): loads, removals, the scope applied. */
+  private changes = 0;
   readonly scope = new ScopeState();
   readonly notebook: Notebook;
 
@@ -133,18 +135,12 @@ export class AppState {
   async loadUrl(url: string) {
     await this.whenReady;
     const name = url.trim();
-    this.begin(name, { phase: 'reading', bytes: 0 });
-    const outcome = await this.client.loadUrl(name, callback((p: LoadProgress) => this.track(name, p)), { remembered: rememberedMappings() });
-    this.untrack(name);
-    await this.settleLoad(outcome.ok && outcome.value.status === 'needs-mapping' ? outcome.value.request.fetched : undefined, outcome);
+    await this.load(name, { phase: 'reading', bytes: 0 }, (progress) => this.client.loadUrl(name, progress, { remembered: rememberedMappings() }));
   }
 
   private async loadFile(file: File, askMapping = false) {
     const options: LoadOptions = askMapping ? { askMapping } : { remembered: rememberedMappings() };
-    this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
-    const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), options);
-    this.untrack(file.name);
-    await this.settleLoad(file, outcome);
+    await this.load(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size }, (progress) => this.client.loadFile(file, progress, options), file);
   }
 
   /**
@@ -155,58 +151,89 @@ export class AppState {
     const held = this.held.get(sourceId);
     if (!held) return;
     const { file, mapping, choices } = held;
-    this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
-    const outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), { askMapping: true, mapping, ...choices });
-    this.untrack(file.name);
-    await this.settleLoad(file, outcome, { mapping, choices }, sourceId);
+    const first: LoadProgress = { phase: 'reading', bytes: 0, totalBytes: file.size };
+    await this.load(file.name, first, (progress) => this.client.loadFile(file, progress, { askMapping: true, mapping, ...choices }), file, { mapping, choices }, sourceId);
   }
 
-  /** After a load: report it, or run the mapping step and load again with the user's choice. */
-  private async settleLoad(file: File | undefined, first: Outcome<LoadOutcome>, current?: CurrentMapping, replacing?: string) {
-    let outcome = first;
+  /**
+   * One load and what the page makes of it; when the worker asks for the mapping, the user's
+   * choice, then the load again with it. `file` is the dropped file (a URL's is fetched by the
+   * worker); `current` and `replacing` are a loaded file's mapping reopened and its source.
+   */
+  private async load(
+    name: string,
+    first: LoadProgress,
+    call: (onProgress: (p: LoadProgress) => void) => Promise<Outcome<LoadOutcome>>,
+    file?: File,
+    current?: CurrentMapping,
+    replacing?: string,
+  ) {
     let choices: ReadChoices = current?.choices ?? {};
     for (;;) {
-      if (!outcome.ok) return this.notify('error', outcome.error.message);
-      const result = outcome.value;
-      if (result.status === 'needs-mapping' && file) {
-        const step = new MappingStep(this.client, file, result.request, current);
-        current = undefined;
-        this.mappingStep = step;
-        const choice = await step.choice;
-        this.mappingStep = undefined;
-        // Cancelling a change of mapping keeps the file as it was loaded: nothing to say.
-        if (choice.kind === 'cancel') return replacing ? undefined : this.notify('info', t('load.notLoaded', { name: file.name }));
-        let options: LoadOptions;
-        if (choice.kind === 'plain') options = { asPlainTable: true };
-        else {
-          // column1..N of a headerless file say nothing about the next such file.
-          if (result.request.dialect.header !== false) rememberMapping(result.request.proposal.signature, choice.mapping);
-          choices = choice.choices;
-          options = { mapping: choice.mapping, ...choices };
-        }
-        this.begin(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size });
-        outcome = await this.client.loadFile(file, callback((p: LoadProgress) => this.track(file.name, p)), options);
-        this.untrack(file.name);
-        continue;
+      const request = await this.changingData(async () => {
+        this.begin(name, first);
+        const outcome = await call(callback((p: LoadProgress) => this.track(name, p)));
+        this.untrack(name);
+        return this.settleLoad(file, outcome, choices, replacing);
+      });
+      if (!request) return;
+      const fetched = request.fetched ?? file!;
+      const step = new MappingStep(this.client, fetched, request, current);
+      current = undefined;
+      this.mappingStep = step;
+      const choice = await step.choice;
+      this.mappingStep = undefined;
+      // Cancelling a change of mapping keeps the file as it was loaded: nothing to say.
+      if (choice.kind === 'cancel') return replacing ? undefined : this.notify('info', t('load.notLoaded', { name: fetched.name }));
+      let options: LoadOptions;
+      if (choice.kind === 'plain') options = { asPlainTable: true };
+      else {
+        // column1..N of a headerless file say nothing about the next such file.
+        if (request.dialect.header !== false) rememberMapping(request.proposal.signature, choice.mapping);
+        choices = choice.choices;
+        options = { mapping: choice.mapping, ...choices };
       }
-      if (result.status === 'needs-mapping') return;
-      await this.refreshTables();
-      if (result.status === 'loaded') {
-        await this.hold(file, result.report, choices, replacing);
-        this.reportLoad(result.report);
-        // A canonical table: the KPIs now answer for the user's data.
-        await this.readDataFacts();
-        await this.applyScope();
-      } else {
-        const name = result.table.source;
-        this.notify('info', tn('load.done', result.table.rows, { name, rows: result.table.rows }), file && {
-          label: t('load.mapIt'),
-          run: () => void this.loadFile(file, true),
-        });
-        const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${result.table.name}`, result.table.name);
-        void cell.run();
-      }
-      return;
+      [name, first, file] = [fetched.name, { phase: 'reading', bytes: 0, totalBytes: fetched.size }, fetched];
+      call = (progress) => this.client.loadFile(fetched, progress, options);
+    }
+  }
+
+  /** After a load: report it and show the KPIs for the new data; or the mapping the worker asks for. */
+  private async settleLoad(file: File | undefined, outcome: Outcome<LoadOutcome>, choices: ReadChoices, replacing?: string): Promise<MappingRequest | undefined> {
+    if (!outcome.ok) return void this.notify('error', outcome.error.message);
+    const result = outcome.value;
+    if (result.status === 'needs-mapping') return file || result.request.fetched ? result.request : undefined;
+    await this.refreshTables();
+    if (result.status === 'loaded') {
+      await this.hold(file, result.report, choices, replacing);
+      this.reportLoad(result.report);
+      // A canonical table: the KPIs now answer for the user's data.
+      await this.readDataFacts();
+      await this.applyScope();
+    } else {
+      const name = result.table.source;
+      this.notify('info', tn('load.done', result.table.rows, { name, rows: result.table.rows }), file && {
+        label: t('load.mapIt'),
+        run: () => void this.loadFile(file, true),
+      });
+      const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${result.table.name}`, result.table.name);
+      void cell.run();
+    }
+  }
+
+  /**
+   * Runs a change of data and what the page does after it. The worker stops cells that were
+   * running when the change began, and the notebook holds back those not started yet; once no
+   * change is under way any more, those not run again for the new data (and still in the
+   * notebook) run here.
+   */
+  private async changingData<T>(work: () => Promise<T>): Promise<T> {
+    this.changes++;
+    this.notebook.dataChangeBegins();
+    try {
+      return await work();
+    } finally {
+      if (--this.changes === 0) this.notebook.rerunInterrupted(this.scope.compare);
     }
   }
 
@@ -254,30 +281,34 @@ export class AppState {
   }
 
   async removeSource(source: SourceInfo) {
-    const outcome = await this.client.removeSource(source.sourceId);
-    this.forget((id) => id === source.sourceId);
-    if (!outcome.ok) this.notify('error', outcome.error.message);
-    await this.refreshTables();
-    await this.readDataFacts();
-    await this.applyScope();
+    await this.changingData(async () => {
+      const outcome = await this.client.removeSource(source.sourceId);
+      this.forget((id) => id === source.sourceId);
+      if (!outcome.ok) this.notify('error', outcome.error.message);
+      await this.refreshTables();
+      await this.readDataFacts();
+      await this.applyScope();
+    });
   }
 
   async removeTable(name: string) {
-    const outcome = await this.client.dropTable(name);
-    this.forget((_, held) => `base.${held.mapping.table}` === name);
-    if (!outcome.ok) this.notify('error', outcome.error.message);
-    await this.refreshTables();
-    if (name.startsWith('base.')) await this.applyScope();
+    await this.changingData(async () => {
+      const outcome = await this.client.dropTable(name);
+      this.forget((_, held) => `base.${held.mapping.table}` === name);
+      if (!outcome.ok) this.notify('error', outcome.error.message);
+      await this.refreshTables();
+      if (name.startsWith('base.')) await this.applyScope();
+    });
   }
 
   async choosePreset(preset: Preset) {
     this.scope.choose(preset);
-    if (preset !== 'custom') await this.applyScope();
+    if (preset !== 'custom') await this.changingData(() => this.applyScope());
   }
 
   async setCustomRange(start: string, end: string) {
     this.scope.setCustom(start, end);
-    await this.applyScope();
+    await this.changingData(() => this.applyScope());
   }
 
   async applyScope() {
@@ -314,7 +345,9 @@ export class AppState {
 
   /** The data's first and last order day anchor the date presets; its usual currency formats money. */
   private async readDataFacts() {
-    const facts = await this.client.query(dataFactsSql, 'data-facts');
+    let facts = await this.client.query(dataFactsSql, 'data-facts');
+    // Another file's load stopped it: ask again, after that load.
+    while (!facts.ok && facts.error.code === 'data-changed') facts = await this.client.query(dataFactsSql, 'data-facts');
     if (!facts.ok) return;
     const row = tableFromIPC(facts.value.ipc).get(0)?.toJSON() as { first: string; last: string; currency: string | null } | undefined;
     if (row?.first && row.last) this.scope.setDataRange(row.first, row.last);

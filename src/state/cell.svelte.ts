@@ -8,10 +8,13 @@ import { arrowToRows } from '../lib/arrowRows';
 import { chartRows, headlineRow, type ParamValues } from '../lib/runModule';
 import type { Row, SqlValue } from '../lib/db';
 import type { QueryModule } from '../lib/queryModule';
-import type { ColumnInfo, WorkerError } from '../worker/api';
+import type { ColumnInfo, WorkerError } from '../lib/api';
 import type { Client } from './client';
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+/** 'data-changed' when a run must go again; nothing when it showed its result or error. */
+type RunEnd = 'data-changed' | undefined;
 
 /** Charts draw at most this many rows; the table pages through all of them. */
 const chartRowLimit = 5000;
@@ -39,12 +42,14 @@ export class Cell {
   precomputed = $state(false);
   private ticket = '';
   private seq = 0;
+  private onInterrupted?: (cell: Cell) => void;
 
   constructor(
     private client: Client,
-    init: { module?: QueryModule; sql?: string; title?: string },
+    init: { module?: QueryModule; sql?: string; title?: string; onInterrupted?: (cell: Cell) => void },
   ) {
     this.module = init.module;
+    this.onInterrupted = init.onInterrupted;
     this.sql = init.sql ?? init.module?.sql ?? '';
     this.title = init.title ?? init.module?.title ?? '';
   }
@@ -59,6 +64,7 @@ export class Cell {
 
   async run(compare?: { start: string; end: string }) {
     const seq = ++this.seq;
+    const before = this.status;
     this.queued = false;
     if (this.status === 'running') await this.client.cancel(this.ticket);
     const ticket = `${this.id}:${seq}`;
@@ -66,8 +72,14 @@ export class Cell {
     this.status = 'running';
     this.error = undefined;
     const current = (): boolean => seq === this.seq;
-    if (this.module) await this.runModule(ticket, current, compare);
-    else await this.runSql(ticket, current);
+    const end = this.module ? await this.runModule(ticket, current, compare) : await this.runSql(ticket, current);
+    if (end !== 'data-changed' || !current()) return;
+    // A change of data (a file loaded, the scope applied) stopped it. It waits for the page to
+    // catch up with the new data (the change may also take its tables away), which runs it again.
+    // Its last result (this run's, when only the comparison was stopped) stays on show meanwhile.
+    if ((this.status as CellStatus) !== 'done') this.status = before === 'done' ? 'done' : 'idle';
+    this.queued = true;
+    this.onInterrupted?.(this);
   }
 
   async cancel() {
@@ -87,7 +99,7 @@ export class Cell {
     this.queued = true;
   }
 
-  private async runModule(ticket: string, current: () => boolean, compare?: { start: string; end: string }) {
+  private async runModule(ticket: string, current: () => boolean, compare?: { start: string; end: string }): Promise<RunEnd> {
     const module = this.module!;
     const sql = this.edited ? this.sql : undefined;
     const ref = `${module.id}@${module.version}`;
@@ -106,11 +118,12 @@ export class Cell {
     this.previous = undefined;
     if (compare && module.headline) {
       const before = await this.client.runModule(ref, `${ticket}:compare`, params, sql, compare);
+      if (!before.ok && before.error.code === 'data-changed') return 'data-changed';
       if (current() && before.ok) this.previous = headlineRow(module, before.value.rows)?.[module.headline.column];
     }
   }
 
-  private async runSql(ticket: string, current: () => boolean) {
+  private async runSql(ticket: string, current: () => boolean): Promise<RunEnd> {
     const outcome = await this.client.query(this.sql, ticket);
     if (!current()) return;
     if (!outcome.ok) return this.fail(outcome.error);
@@ -122,7 +135,8 @@ export class Cell {
     this.status = 'done';
   }
 
-  private fail(error: WorkerError) {
+  private fail(error: WorkerError): RunEnd {
+    if (error.code === 'data-changed') return 'data-changed';
     this.error = error;
     this.status = error.code === 'cancelled' ? 'cancelled' : 'error';
   }

@@ -1,6 +1,6 @@
-/** The page's handle on the worker: the typed comlink proxy of worker/api.ts. */
+/** The page's handle on the worker: the typed comlink proxy of lib/api.ts. */
 import * as Comlink from 'comlink';
-import type { ClienteleApi } from '../worker/api';
+import type { ClienteleApi } from '../lib/api';
 
 export type Client = Comlink.Remote<ClienteleApi>;
 

@@ -4,7 +4,7 @@
  */
 import type { ClvFit, ClvOptions } from '../lib/clv/fitClv';
 import type { QueryModule } from '../lib/queryModule';
-import type { WorkerError } from '../worker/api';
+import type { WorkerError } from '../lib/api';
 import { Cell } from './cell.svelte';
 import type { Client } from './client';
 
@@ -19,14 +19,18 @@ export class ClvState {
   cells = $state.raw<Cell[]>([]);
   private seq = 0;
 
-  constructor(private client: Client) {}
+  constructor(
+    private client: Client,
+    /** Called when a change of data stopped the fit or one of the cells, to run it again later. */
+    private onInterrupted?: (stopped: Cell | ClvState) => void,
+  ) {}
 
   setModules(modules: QueryModule[]) {
     const kept = new Map(this.cells.map((c) => [c.module!.id, c]));
-    this.cells = modules.map((m) => kept.get(m.id) ?? new Cell(this.client, { module: m }));
+    this.cells = modules.map((m) => kept.get(m.id) ?? new Cell(this.client, { module: m, onInterrupted: this.onInterrupted }));
   }
 
-  async run() {
+  async run(): Promise<void> {
     const seq = ++this.seq;
     this.status = 'fitting';
     this.error = undefined;
@@ -37,6 +41,10 @@ export class ClvState {
     };
     const outcome = await this.client.fitClv(options);
     if (seq !== this.seq) return;
+    if (!outcome.ok && outcome.error.code === 'data-changed') {
+      this.status = 'waiting';
+      return this.onInterrupted?.(this);
+    }
     if (!outcome.ok) {
       this.error = outcome.error;
       this.status = 'error';

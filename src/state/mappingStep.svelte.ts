@@ -9,7 +9,7 @@
 import type { CanonicalTableName } from '../lib/canonical';
 import type { Row } from '../lib/db';
 import { mappingTargets, type MappingTarget } from '../lib/mapping/targets';
-import type { ColumnMapping, MappingRequest, ReadChoices } from '../worker/api';
+import type { ColumnMapping, MappingRequest, ReadChoices } from '../lib/api';
 import type { Client } from './client';
 
 export type MappingChoice = { kind: 'mapping'; mapping: ColumnMapping; choices: ReadChoices } | { kind: 'plain' } | { kind: 'cancel' };

@@ -6,7 +6,7 @@
 import { familyOrder } from '../lib/moduleCatalog';
 import { moduleCatalog } from '../lib/queryModules';
 import type { QueryModule } from '../lib/queryModule';
-import type { TableInfo } from '../worker/api';
+import type { TableInfo } from '../lib/api';
 import { Cell } from './cell.svelte';
 import { ClvState } from './clv.svelte';
 import { derivedTables } from '../lib/canonical';
@@ -45,14 +45,14 @@ export class Notebook {
       }
       const absent = missingNeeds(module, columns);
       if (absent.length) missing.push({ module, needs: absent });
-      else cells.push(kept.get(module.id) ?? new Cell(this.client, { module }));
+      else cells.push(kept.get(module.id) ?? new Cell(this.client, { module, onInterrupted: this.interrupt }));
     }
     this.moduleCells = cells;
     this.missing = missing;
     const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
     const canFit = summary && !missing.some((m) => m.module.id === 'clv_summary');
     if (canFit) {
-      this.clv ??= new ClvState(this.client);
+      this.clv ??= new ClvState(this.client, this.interrupt);
       this.clv.setModules(derived);
     } else this.clv = undefined;
   }
@@ -68,7 +68,7 @@ export class Notebook {
   }
 
   addSqlCell(sql: string, title?: string): Cell {
-    const cell = new Cell(this.client, { sql, title });
+    const cell = new Cell(this.client, { sql, title, onInterrupted: this.interrupt });
     this.sqlCells = [...this.sqlCells, cell];
     return cell;
   }
@@ -86,26 +86,59 @@ export class Notebook {
   run = $state<{ generation: number; phase: 'cells' | 'model' | 'done' }>({ generation: 0, phase: 'done' });
 
   /**
-   * Runs every cell, a few at a time in page order: DuckDB-WASM has one thread, so running
-   * all at once would only make the first cell on screen the last to finish.
+   * Runs every cell (or, given `only`, those of them), a few at a time in page order:
+   * DuckDB-WASM has one thread, so running all at once would only make the first cell on
+   * screen the last to finish.
    */
-  async runAll(compare?: { start: string; end: string }, parallel = 3) {
+  async runAll(compare?: { start: string; end: string }, parallel = 3, only?: Set<Cell | ClvState>) {
     const generation = ++this.generation;
+    const changes = this.changes;
+    if (!only) this.interrupted.clear();
     this.run = { generation, phase: 'cells' };
-    const queue = [...this.moduleCells, ...this.sqlCells];
     // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
-    queue.splice(0, queue.length, ...queue.filter((c) => c.module?.id !== 'clv_summary'));
+    const queue = [...this.moduleCells, ...this.sqlCells].filter((c) => c.module?.id !== 'clv_summary' && (!only || only.has(c)));
     for (const cell of queue) cell.queued = true;
-    if (this.clv) this.clv.status = 'waiting';
+    const clv = this.clv && (!only || only.has(this.clv) || this.clv.cells.some((c) => only.has(c))) ? this.clv : undefined;
+    if (clv) clv.status = 'waiting';
+    // Once a change of data begins, what is left waits for the page to catch up with it: a
+    // module may read a table the change took away.
+    const stale = () => changes !== this.changes;
     const worker = async () => {
-      for (let cell = queue.shift(); cell && generation === this.generation; cell = queue.shift()) await cell.run(compare);
+      for (let cell = queue.shift(); cell && generation === this.generation; cell = queue.shift()) {
+        if (stale()) this.interrupt(cell);
+        else await cell.run(compare);
+      }
     };
     await Promise.all(Array.from({ length: parallel }, worker));
     if (generation !== this.generation) return;
     this.run = { generation, phase: 'model' };
-    await this.clv?.run();
+    if (clv && stale()) this.interrupt(clv);
+    else await clv?.run();
     if (generation === this.generation) this.run = { generation, phase: 'done' };
   }
 
   private generation = 0;
+  /** Changes of data begun (dataChangeBegins): runs asked for before one are held back. */
+  private changes = 0;
+
+  /** Cells and the fit that a change of data stopped or held back, to run once the page has caught up with it. */
+  private interrupted = new Set<Cell | ClvState>();
+  private interrupt = (stopped: Cell | ClvState) => void this.interrupted.add(stopped);
+
+  /** A load, a removal or a new scope begins: cells not yet started wait for it. */
+  dataChangeBegins() {
+    this.changes++;
+  }
+
+  /**
+   * Runs again what a change of data stopped or held back, when no run of the whole notebook
+   * followed it (a table of its own loaded, a file waiting for its mapping). Cells the change
+   * took away (their tables gone) are not in the notebook any more and are not run.
+   */
+  rerunInterrupted(compare?: { start: string; end: string }) {
+    if (this.interrupted.size === 0) return;
+    const stopped = new Set(this.interrupted);
+    this.interrupted.clear();
+    void this.runAll(compare, 3, stopped);
+  }
 }

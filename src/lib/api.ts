@@ -3,19 +3,23 @@
  * returns plain data; failures are outcomes with a stable code and a sentence for the user,
  * because an Error loses its fields when it crosses threads.
  */
-import type { Row } from '../lib/db';
-import type { ParamValues } from '../lib/runModule';
-import type { Scope } from '../lib/scope';
-import type { ClvFit, ClvOptions } from '../lib/clv/fitClv';
-import type { ColumnMapping, Proposal } from '../lib/mapping/types';
-import type { Dialect, Notice, ReadChoices, SetAsideCount, SetAsideRow, SourceInfo } from './ingest';
+import type { Row } from './db';
+import type { ParamValues } from './runModule';
+import type { Scope } from './scope';
+import type { ClvFit, ClvOptions } from './clv/fitClv';
+import type { ColumnMapping, Proposal } from './mapping/types';
+// Type-only: what ingestion reports is declared beside it (src/worker/ingest/types.ts).
+import type { Dialect, Notice, ReadChoices, SetAsideCount, SetAsideRow, SourceInfo } from '../worker/ingest';
 
 export type { ColumnMapping, Proposal, Notice, ReadChoices, SetAsideCount, SetAsideRow, SourceInfo };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WorkerError };
 
 export interface WorkerError {
-  /** Stable code, e.g. 'sql', 'cancelled', 'file-empty'. */
+  /**
+   * Stable code, e.g. 'sql', 'cancelled', 'file-empty'. 'data-changed': a change of data (a file
+   * loaded or removed, the scope applied) stopped the run; run it again to read the new data.
+   */
   code: string;
   /** One sentence for the user: what happened and what to do. */
   message: string;

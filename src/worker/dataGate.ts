@@ -1,0 +1,63 @@
+/**
+ * Data changes and the queries that read the data take turns. A change (a file loaded or
+ * removed, the scope applied) alters tables and views that other connections' queries read:
+ * a query that binds view `orders` after ingestion's `alter table base.orders add column
+ * source_file` and before the scope layer recreates the view fails with "Contents of view were
+ * altered: types don't match!", and one that runs as the sample is put away finds its tables
+ * gone. So a change first stops the
+ * queries under way (through their `interrupt`), waits for them to end, and holds new ones back
+ * until it is done; changes run one at a time. A query stopped or held back answers
+ * `data-changed`, and the page runs it again once it has caught up with the new data.
+ */
+export class DataGate {
+  private readers = new Set<Reader>();
+  /** The change under way, or waiting for readers to leave; new readers wait for it. */
+  private changing?: Promise<unknown>;
+
+  /**
+   * Runs `body` while no change is under way. A change that begins meanwhile calls `interrupt`
+   * (if given; otherwise it waits for `body` to end). `interrupted()` tells the reader that the
+   * data changed since it was asked for: a change stopped it, or it had to wait for one (what
+   * the page asked may no longer apply, e.g. a module whose table the change took away).
+   */
+  async read<T>(body: (interrupted: () => boolean) => Promise<T>, interrupt?: () => void): Promise<T> {
+    const waited = this.changing !== undefined;
+    while (this.changing) await this.changing.catch(() => undefined);
+    let done!: () => void;
+    const reader: Reader = { interrupt, interrupted: waited, done: new Promise<void>((r) => (done = r)) };
+    this.readers.add(reader);
+    try {
+      return await body(() => reader.interrupted);
+    } finally {
+      this.readers.delete(reader);
+      done();
+    }
+  }
+
+  /** Runs `body` alone: after every earlier change, with no reader under way. */
+  change<T>(body: () => Promise<T>): Promise<T> {
+    const previous = this.changing;
+    const run = (async () => {
+      if (previous) await previous.catch(() => undefined);
+      for (const reader of this.readers) {
+        reader.interrupted = true;
+        reader.interrupt?.();
+      }
+      await Promise.all([...this.readers].map((r) => r.done));
+      return body();
+    })();
+    this.changing = run;
+    // The last change in the queue clears the way once it is done.
+    const clear = () => {
+      if (this.changing === run) this.changing = undefined;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+}
+
+interface Reader {
+  interrupt?: () => void;
+  interrupted: boolean;
+  done: Promise<void>;
+}
