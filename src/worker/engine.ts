@@ -499,7 +499,7 @@ export class Engine implements ClienteleApi {
   private async rescope(dataChanged = true) {
     if (dataChanged) this.preparedFor = undefined;
     if (!this.scope || this.canonical.length === 0) return;
-    const key = JSON.stringify([this.scope.facets ?? {}, [...this.canonical].sort()]);
+    const key = JSON.stringify([this.scope.facets ?? {}, this.scope.currency ?? null, [...this.canonical].sort()]);
     // A segment is a list of customers whose content the key cannot see: rebuild while one is on.
     const prepare = key !== this.preparedFor || Boolean(this.scope.segment);
     // Forget the key first: a build that fails must be tried again next time.
