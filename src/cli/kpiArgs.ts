@@ -15,9 +15,11 @@ export interface KpiArgs {
   mappings: string[];
   /** Date order where a column's dates never show a day above 12 (default: day first, as the page). */
   dateOrder?: 'dmy' | 'mdy';
+  /** The currency of orders that name none, or the one to keep when they name several (ISO code). */
+  currency?: string;
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--mapping FILE.json]... [--date-order dmy|mdy]';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,6 +36,7 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       'calibration-end': { type: 'string' },
       mapping: { type: 'string', multiple: true },
       'date-order': { type: 'string' },
+      currency: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new Error(`no files given\n${usage}`);
@@ -43,6 +46,8 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
   }
   const dateOrder = values['date-order'];
   if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new Error(`--date-order ${dateOrder}: give dmy (day first) or mdy (month first)`);
+  const currency = values.currency?.trim().toUpperCase();
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new Error(`--currency ${values.currency}: give a three-letter ISO code such as EUR or GBP`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], mappings: values.mapping ?? [], dateOrder };
+  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], mappings: values.mapping ?? [], dateOrder, currency };
 }

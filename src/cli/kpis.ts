@@ -1,10 +1,12 @@
 /**
  * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR] [--calibration-end D]
- * [--mapping FILE.json]... [--date-order dmy|mdy]`: every KPI module on the given files, on native DuckDB,
- * after the same ingestion the page runs. Exit code 1 when a module failed, 2 when nothing could run.
+ * [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]`: every KPI module on the given files, on
+ * native DuckDB, after the same ingestion the page runs. Orders in several currencies are never added up: the
+ * run stops unless --currency names the one to keep. Exit code 1 when a module failed, 2 when nothing could run.
  */
 import { readFileSync } from 'node:fs';
 import { parseMappingFile } from '../lib/mappingFile';
+import { readCurrencies, runnerCurrency } from '../lib/currency';
 import { readCatalog } from './readModules';
 import { loadFiles } from './loadFiles';
 import { openNativeDb } from './nativeDb';
@@ -19,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const loaded = await loadFiles(db, args.files, { mappings, dateOrder: args.dateOrder });
     const range = loaded.columns.has('orders') ? await orderDateRange(db) : undefined;
+    const data = loaded.columns.has('orders') ? await readCurrencies(db) : ({ kind: 'none' } as const);
+    const { code, keep } = runnerCurrency(data, args.currency);
     const start = args.from ?? range?.start;
     const end = args.to ?? range?.end;
     if (!start || !end) throw new Error('no period: give --from and --to, or an orders file with order dates');
@@ -28,8 +32,9 @@ async function main(argv: string[]): Promise<number> {
       if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
       modules = modules.filter((m) => args.only!.includes(m.id));
     }
-    const report = await runKpis(db, modules, loaded.columns, { start, end }, { calibrationEnd: args.calibrationEnd });
-    const full = { files: loaded.files, ...report };
+    const report = await runKpis(db, modules, loaded.columns, { start, end, ...(keep ? { currency: keep } : {}) }, { calibrationEnd: args.calibrationEnd });
+    const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
+    const full = { files: loaded.files, currency, ...report };
     process.stdout.write(args.json ? `${JSON.stringify(full, null, 2)}\n` : `${textReport(full)}\n`);
     return report.modules.some((m) => m.error) ? 1 : 0;
   } finally {

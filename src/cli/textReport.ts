@@ -2,6 +2,7 @@
 import type { Row } from '../lib/db';
 import { formatCell, formatHeadline } from '../lib/formatValue';
 import type { ModelFit } from '../lib/clv/fitClv';
+import type { CurrencyCount } from '../lib/currency';
 import type { LoadedFile } from './loadFiles';
 import type { KpiReport } from './runKpis';
 
@@ -37,8 +38,26 @@ function modelLines(fit: ModelFit): string[] {
   ];
 }
 
-export function textReport(report: KpiReport & { files?: LoadedFile[] }): string {
-  const out = [...fileLines(report.files ?? []), `Period ${report.period.start} to ${report.period.end}`, ''];
+/** The runner's currency: the code money is in (null: none named), and what keeping it left out. */
+export interface ReportCurrency {
+  code: string | null;
+  leftOut?: { currencies: CurrencyCount[]; linesWithout: number };
+}
+
+function currencyLines(currency?: ReportCurrency): string[] {
+  if (!currency) return [];
+  if (!currency.code) return ['Money: no currency named (plain numbers; give --currency CODE to name it)'];
+  const out = [`Money in ${currency.code}`];
+  if (currency.leftOut) {
+    const others = currency.leftOut.currencies.map((c) => `${c.code} (${c.orders} ${c.orders === 1 ? 'order' : 'orders'})`).join(', ');
+    out[0] += `: only the ${currency.code} orders are counted; left out: ${others}`;
+    if (currency.leftOut.linesWithout) out[0] += `, and ${currency.leftOut.linesWithout} order ${currency.leftOut.linesWithout === 1 ? 'line' : 'lines'} with no currency`;
+  }
+  return out;
+}
+
+export function textReport(report: KpiReport & { files?: LoadedFile[]; currency?: ReportCurrency }): string {
+  const out = [...fileLines(report.files ?? []), `Period ${report.period.start} to ${report.period.end}`, ...currencyLines(report.currency), ''];
   if (report.clv && 'error' in report.clv) out.push(`Lifetime value: not fitted: ${report.clv.error}`, '');
   else if (report.clv) {
     const { prediction, check } = report.clv;
@@ -48,7 +67,7 @@ export function textReport(report: KpiReport & { files?: LoadedFile[] }): string
     out.push('');
   }
   for (const m of report.modules) {
-    const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format)}` : '';
+    const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format, report.currency?.code ?? undefined)}` : '';
     out.push(`${m.title} (${m.id}@${m.version})${m.error ? '' : headline}`);
     out.push(...(m.error ? [`    FAILED: ${m.error.split('\n')[0]}`] : table(m.rows)), '');
   }

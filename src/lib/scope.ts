@@ -6,8 +6,11 @@
  * `orders`, `customers`, ... in the default schema select from them with the facet filters;
  * they never filter by date, because a "new customer" or a churn window needs history.
  * The date range is the variables `period_start` / `period_end` (DATE, inclusive).
+ * A kept currency (src/lib/currency.ts) is the one filter on order lines, not on customers:
+ * amounts in two currencies cannot be added, whoever the customer is.
  */
 import { canonicalTables, type CanonicalTableName } from './canonical';
+import { currencyKey } from './currency';
 import { quoteIdent, type Db } from './db';
 import { buildPrepared } from './prepared';
 
@@ -20,6 +23,11 @@ export interface Scope {
   facets?: Record<string, string[]>;
   /** Customer ids in the chosen segment, held in table `scope_segment`; absent = everyone. */
   segment?: boolean;
+  /**
+   * Only when the orders hold several currencies: the one whose order lines every KPI reads
+   * (ISO code, upper case). Lines with no currency are left out with the others.
+   */
+  currency?: string;
 }
 
 export const baseSchema = 'base';
@@ -43,11 +51,18 @@ export async function applyScope(db: Db, scope: Scope, loaded: CanonicalTableNam
     await db.exec(`create or replace table ${holder} (v varchar)`);
     for (const value of values) await db.exec(`insert into ${holder} values (?)`, [value]);
   }
+  if (scope.currency) {
+    await db.exec('create or replace table scope_currency (v varchar)');
+    await db.exec('insert into scope_currency values (?)', [scope.currency]);
+  }
   for (const table of loaded) {
     const columns = new Set(canonicalTables[table].columns.map((c) => c.name));
     const where = facets
       .filter(([column]) => columns.has(column))
       .map(([column]) => `${quoteIdent(column)} in (select v from ${quoteIdent(`scope_facet_${column}`)})`);
+    if (scope.currency && columns.has('currency')) {
+      where.push(`${currencyKey('currency')} in (select v from scope_currency)`);
+    }
     if (scope.segment && columns.has('customer_id')) {
       where.push('customer_id in (select customer_id from scope_segment)');
     }

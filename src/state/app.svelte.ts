@@ -13,6 +13,8 @@ import { Notebook } from './notebook.svelte';
 import { ScopeState, type Preset } from './scope.svelte';
 import { loadNotices, setAsideTotal } from '../lib/loadNotices';
 import { mappingFileText } from '../lib/mappingFile';
+import { currencyBreakdownSql, fromBreakdown, isCurrencyCode, listCurrencies, pageCurrency, type DataCurrencies } from '../lib/currency';
+import { rememberCurrency, rememberedCurrency } from './rememberedCurrency';
 
 /** 'preview': the database is starting and the sample's precomputed notebook is shown. */
 export type AppStatus = 'starting' | 'preview' | 'loading' | 'ready' | 'failed';
@@ -60,7 +62,16 @@ export class AppState {
    * browser gives it once; "Change mapping…" sends it to the worker again.
    */
   held = $state.raw(new Map<string, HeldFile>());
-  currency = $state('USD');
+  /** What the orders say about their currency (src/lib/currency.ts). */
+  dataCurrencies = $state.raw<DataCurrencies>({ kind: 'none' });
+  /**
+   * The currency the user chose: for data without one, and which to keep when the orders hold
+   * several. A plain field, so that it can travel with a shared notebook.
+   */
+  chosenCurrency = $state<string | undefined>(rememberedCurrency());
+  /** The currency money is shown in and where it comes from; no code means no symbol. */
+  money = $derived(pageCurrency(this.dataCurrencies, this.chosenCurrency));
+  currency = $derived(this.money.code);
   readonly client: Client;
   /** Settles once the database is up and the sample (or nothing) is loaded. */
   readonly whenReady: Promise<void>;
@@ -112,7 +123,7 @@ export class AppState {
       if (this.status !== 'starting') return;
       this.tables = snapshot.tables;
       this.scope.setDataRange(snapshot.facts.first, snapshot.facts.last);
-      if (snapshot.facts.currency && /^[A-Z]{3}$/.test(snapshot.facts.currency)) this.currency = snapshot.facts.currency;
+      if (snapshot.facts.currency) this.dataCurrencies = { kind: 'single', code: snapshot.facts.currency };
       this.notebook.build(this.tables);
       for (const cell of this.notebook.moduleCells) {
         const precomputed = snapshot.cells[`${cell.module!.id}@${cell.module!.version}`];
@@ -324,10 +335,11 @@ export class AppState {
   }
 
   /** Errors stay until dismissed; information fades after a few seconds. */
-  notify(kind: Notice['kind'], text: string, action?: Notice['action'], sourceId?: string) {
+  notify(kind: Notice['kind'], text: string, action?: Notice['action'], sourceId?: string): number {
     const id = noticeId++;
     this.notices = [...this.notices, { id, kind, text, action, sourceId }];
     if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 15_000 : 6000);
+    return id;
   }
 
   dismiss(id: number) {
@@ -343,15 +355,50 @@ export class AppState {
     this.sources = await this.client.listSources();
   }
 
-  /** The data's first and last order day anchor the date presets; its usual currency formats money. */
+  /**
+   * The user's currency: shown for data without one, or kept among several (then the KPIs rerun
+   * on that currency's orders). Remembered in this browser either way.
+   */
+  async chooseCurrency(code: string | undefined) {
+    this.chosenCurrency = isCurrencyCode(code) ? code : undefined;
+    rememberCurrency(this.chosenCurrency);
+    if (this.dataCurrencies.kind !== 'several') return;
+    this.keepCurrency();
+    await this.applyScope();
+  }
+
+  /** The data's first and last order day anchor the date presets; its currency formats money. */
   private async readDataFacts() {
     let facts = await this.client.query(dataFactsSql, 'data-facts');
     // Another file's load stopped it: ask again, after that load.
     while (!facts.ok && facts.error.code === 'data-changed') facts = await this.client.query(dataFactsSql, 'data-facts');
     if (!facts.ok) return;
-    const row = tableFromIPC(facts.value.ipc).get(0)?.toJSON() as { first: string; last: string; currency: string | null } | undefined;
+    const row = tableFromIPC(facts.value.ipc).get(0)?.toJSON() as { first: string; last: string; currency: string | null; several_currencies: boolean } | undefined;
     if (row?.first && row.last) this.scope.setDataRange(row.first, row.last);
-    if (row?.currency && /^[A-Z]{3}$/.test(row.currency)) this.currency = row.currency;
+    let data: DataCurrencies = row?.currency ? { kind: 'single', code: row.currency } : { kind: 'none' };
+    if (row?.several_currencies) {
+      const breakdown = await this.client.query(currencyBreakdownSql, 'data-currencies');
+      if (breakdown.ok) data = fromBreakdown(tableFromIPC(breakdown.value.ipc).toArray().map((r) => r.toJSON()));
+    }
+    this.dataCurrencies = data;
+    this.keepCurrency();
+  }
+
+  private currencyNotice?: number;
+
+  /** Puts the kept currency in the scope and says, in a notice that stays, that the others are left out. */
+  private keepCurrency() {
+    const data = this.dataCurrencies;
+    this.scope.currency = pageCurrency(data, this.chosenCurrency).keep;
+    if (this.currencyNotice !== undefined) this.dismiss(this.currencyNotice);
+    this.currencyNotice = undefined;
+    if (data.kind !== 'several') return;
+    const list = listCurrencies(data.currencies, (orders) => tn('currency.orders', orders, { orders }));
+    const without = data.linesWithout ? ` ${tn('currency.linesWithout', data.linesWithout, { lines: data.linesWithout })}` : '';
+    this.currencyNotice = this.notify('warning', `${t('currency.several', { count: data.currencies.length, list, code: this.scope.currency! })}${without}`, {
+      label: t('currency.choose'),
+      run: () => document.getElementById('currency')?.focus(),
+    });
   }
 
   private track(name: string, progress: LoadProgress) {

@@ -12,6 +12,9 @@ export class ScopeState {
   dataStart = $state('');
   dataEnd = $state('');
 
+  /** With several currencies in the orders, the one kept (src/lib/currency.ts); otherwise undefined. */
+  currency = $state<string | undefined>();
+
   compare = $derived(this.start && this.end ? previousPeriod(this.start, this.end) : undefined);
 
   setDataRange(first: string, last: string) {
@@ -32,6 +35,6 @@ export class ScopeState {
   }
 
   toScope(): Scope {
-    return { start: this.start, end: this.end };
+    return { start: this.start, end: this.end, ...(this.currency ? { currency: this.currency } : {}) };
   }
 }

@@ -29,7 +29,7 @@ export class Scoping {
     const { scope } = this;
     const loaded = this.store.canonical;
     if (!scope || loaded.length === 0) return;
-    const key = JSON.stringify([scope.facets ?? {}, [...loaded].sort()]);
+    const key = JSON.stringify([scope.facets ?? {}, scope.currency ?? null, [...loaded].sort()]);
     // A segment is a list of customers whose content the key cannot see: rebuild while one is on.
     const prepare = key !== this.preparedFor || Boolean(scope.segment);
     // Forget the key first: a build that fails must be tried again next time.
