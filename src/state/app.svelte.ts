@@ -10,7 +10,7 @@ import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
 import { Notebook } from './notebook.svelte';
-import { ScopeState, type Preset } from './scope.svelte';
+import { ScopeState, type CompareMode, type Preset } from './scope.svelte';
 import { loadNotices, setAsideTotal } from '../lib/loadNotices';
 import { mappingFileText } from '../lib/mappingFile';
 
@@ -275,6 +275,11 @@ export class AppState {
     if (preset !== 'custom') await this.applyScope();
   }
 
+  async chooseCompare(mode: CompareMode) {
+    this.scope.compareMode = mode;
+    await this.applyScope();
+  }
+
   async setCustomRange(start: string, end: string) {
     this.scope.setCustom(start, end);
     await this.applyScope();
@@ -285,7 +290,7 @@ export class AppState {
     const outcome = await this.client.setScope(this.scope.toScope());
     if (!outcome.ok) return this.notify('error', outcome.error.message);
     this.notebook.build(this.tables);
-    this.notebook.runAll(this.scope.compare);
+    this.notebook.runAll(this.scope.comparable);
   }
 
   private forget(gone: (sourceId: string, held: HeldFile) => boolean) {
