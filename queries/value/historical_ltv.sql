@@ -1,24 +1,29 @@
 -- id: historical_ltv
--- version: 2
+-- version: 3
 -- title: Historical lifetime value
--- needs: customer_orders(customer_id, revenue, refund, first_at)
+-- needs: customer_orders(customer_id, order_date, revenue, refund, first_at)
 -- view: bar(ltv_band, customers)
 -- headline: average_ltv currency
 -- better: higher
 -- columns: ltv_band double, customers integer, average_ltv double
--- What customers acquired in the period have spent so far: each one's net revenue over all
--- their orders to date (not only those in the period), averaged, with the distribution in
--- bands of 50 (the band's lower bound; 1000 holds everything from 1000 up). This looks back; predicted value is in the
--- lifetime-value cells.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's, except that
--- the band is read from the amount rounded to a millionth: sums added up in another order can
--- land a hair below a band's edge (149.99999999999997 for 150).
+-- param: within_days integer = null | Count only orders within this many days of the customer's first (at least 1); empty: every order up to the period's end
+-- What customers acquired in the period spent from their first order to the end of the period
+-- (or within `within_days` of their first order, whichever ends first): each one's net revenue,
+-- averaged, with the distribution in bands of 50 (the band's lower bound; 1000 holds everything
+-- from 1000 up). Every cohort is measured over the same tenure, so a period compares like with
+-- like with the one before it, which had no extra year to spend in. Orders after the period's
+-- end never count, so no window runs past the data's last day for a range inside the data.
+-- This looks back; predicted value is in the lifetime-value cells.
+-- Version 3 stops each customer's spend at the period's end; version 2 counted every order to
+-- the data's last day, so an older cohort had had longer to spend.
 with cohort as (
   select customer_id, sum(revenue - refund) as ltv
   from customer_orders
   where first_at >= getvariable('period_start')
     and first_at < getvariable('period_end') + interval 1 day
+    and order_date < getvariable('period_end') + interval 1 day
+    and (getvariable('within_days') is null
+      or order_date < first_at + to_days(greatest(getvariable('within_days'), 1)))
   group by all
 )
 select least(floor(round(ltv, 6) / 50) * 50, 1000)::double as ltv_band,
