@@ -94,6 +94,7 @@ const en = {
   'data.setAside': '{rows} set aside',
   'notebook.title': 'Notebook',
   'notebook.addSql': 'Add a SQL cell',
+  'notebook.family.sales': 'Sales',
   'notebook.family.acquisition': 'Acquisition',
   'notebook.family.satisfaction': 'Satisfaction',
   'notebook.family.value': 'Value',
