@@ -1,29 +1,42 @@
 -- id: historical_ltv
 -- version: 3
 -- title: Historical lifetime value
--- needs: customer_orders(customer_id, revenue, refund, first_at); customer_refunds(customer_id, refund)
+-- needs: customer_orders(customer_id, order_date, revenue, refund, first_at); customer_refunds(customer_id, day, refund)
 -- view: bar(ltv_band, customers)
 -- headline: average_ltv currency
 -- better: higher
 -- columns: ltv_band double, customers integer, average_ltv double
--- What customers acquired in the period have spent so far: each one's net revenue over all
--- their orders to date (not only those in the period), averaged, with the distribution in
--- bands of 50 (the band's lower bound; 1000 holds everything from 1000 up). Net: sales less
--- the refunds on them and less every refund or credit note the customer was given on its own.
--- This looks back; predicted value is in the lifetime-value cells.
--- Version 3 subtracts stand-alone refunds and credit notes (customer_refunds); version 2 did
--- not. The band is read from the amount rounded to a millionth: sums added up in another
--- order can land a hair below a band's edge (149.99999999999997 for 150).
+-- param: within_days integer = null | Count only what happened within this many days of the customer's first order (at least 1); empty: everything up to the period's end
+-- What customers acquired in the period spent from their first order to the end of the period
+-- (or within `within_days` of their first order, whichever ends first): each one's net revenue,
+-- averaged, with the distribution in bands of 50 (the band's lower bound; 1000 holds everything
+-- from 1000 up). Net: sales less the refunds on them and less every refund or credit note the
+-- customer was given on its own in the same window. Every cohort is measured over the same
+-- tenure, so a period compares like with like with the one before it, which had no extra year
+-- to spend in. This looks back; predicted value is in the lifetime-value cells.
+-- Version 3 stops each customer's spend at the period's end and subtracts stand-alone refunds;
+-- version 2 counted every order to the data's last day, so an older cohort had had longer to
+-- spend, and left stand-alone refunds out. The band is read from the amount rounded to a
+-- millionth: sums added up in another order can land a hair below a band's edge.
 with cohort as (
-  select customer_id, sum(revenue - refund) as spent
+  select customer_id,
+         min(first_at) as first_at,
+         sum(revenue - refund) as spent
   from customer_orders
   where first_at >= getvariable('period_start')
     and first_at < getvariable('period_end') + interval 1 day
+    and order_date < getvariable('period_end') + interval 1 day
+    and (getvariable('within_days') is null
+      or order_date < first_at + to_days(greatest(getvariable('within_days'), 1)))
   group by all
 ),
 refunds as (
-  select customer_id, sum(refund) as refund
-  from customer_refunds
+  select c.customer_id, sum(r.refund) as refund
+  from cohort c
+  join customer_refunds r using (customer_id)
+  where r.day <= getvariable('period_end')
+    and (getvariable('within_days') is null
+      or r.day < c.first_at + to_days(greatest(getvariable('within_days'), 1)))
   group by all
 ),
 net as (

@@ -19,7 +19,8 @@ export const mergedModules: Record<string, string> = {
   churn_rate: 'retention_rate', // churn is 1 - retention, from retention_rate's one query
 };
 
-export const familyOrder = ['acquisition', 'satisfaction', 'value', 'retention', 'service', 'social', 'segments', 'clv'];
+// Sales first: net revenue and orders are what an analyst reads before anything else.
+export const familyOrder = ['sales', 'acquisition', 'satisfaction', 'value', 'retention', 'service', 'social', 'segments', 'clv'];
 
 /** `files` keys are paths ending in `<family>/<id>.sql` or `<family>/<id>@<version>.sql`. */
 export function buildCatalog(files: Record<string, string>): ModuleCatalog {

@@ -10,7 +10,7 @@ import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
 import { Notebook } from './notebook.svelte';
-import { ScopeState, type Preset } from './scope.svelte';
+import { ScopeState, type CompareMode, type Preset } from './scope.svelte';
 import { loadNotices, setAsideTotal } from '../lib/loadNotices';
 import { mappingFileText } from '../lib/mappingFile';
 import { currencyBreakdownSql, fromBreakdown, isCurrencyCode, listCurrencies, pageCurrency, type DataCurrencies } from '../lib/currency';
@@ -244,7 +244,7 @@ export class AppState {
     try {
       return await work();
     } finally {
-      if (--this.changes === 0) this.notebook.rerunInterrupted(this.scope.compare);
+      if (--this.changes === 0) this.notebook.rerunInterrupted(this.scope.comparable);
     }
   }
 
@@ -317,6 +317,11 @@ export class AppState {
     if (preset !== 'custom') await this.changingData(() => this.applyScope());
   }
 
+  async chooseCompare(mode: CompareMode) {
+    this.scope.compareMode = mode;
+    await this.applyScope();
+  }
+
   async setCustomRange(start: string, end: string) {
     this.scope.setCustom(start, end);
     await this.changingData(() => this.applyScope());
@@ -327,7 +332,7 @@ export class AppState {
     const outcome = await this.client.setScope(this.scope.toScope());
     if (!outcome.ok) return this.notify('error', outcome.error.message);
     this.notebook.build(this.tables);
-    this.notebook.runAll(this.scope.compare);
+    this.notebook.runAll(this.scope.comparable);
   }
 
   private forget(gone: (sourceId: string, held: HeldFile) => boolean) {

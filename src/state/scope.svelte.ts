@@ -1,8 +1,10 @@
-/** The date range every cell answers for, and the comparison period before it. */
+/** The date range every cell answers for, the period it is compared with, and how well the data covers that. */
+import { comparisonPeriod, coverage, type CompareMode, type Coverage, type DateRange } from '../lib/comparison';
 import { defaultPreset, presetRange, type Preset } from '../lib/datePresets';
-import { previousPeriod, type Scope } from '../lib/scope';
+import type { Scope } from '../lib/scope';
 
 export { presets, type Preset } from '../lib/datePresets';
+export { compareModes, type CompareMode } from '../lib/comparison';
 
 export class ScopeState {
   preset = $state<Preset>(defaultPreset);
@@ -11,11 +13,18 @@ export class ScopeState {
   /** First and last day with data: presets count back from the last day of the data, not from today. */
   dataStart = $state('');
   dataEnd = $state('');
+  compareMode = $state<CompareMode>('previous');
 
   /** With several currencies in the orders, the one kept (src/lib/currency.ts); otherwise undefined. */
   currency = $state<string | undefined>();
 
-  compare = $derived(this.start && this.end ? previousPeriod(this.start, this.end) : undefined);
+  compare = $derived<DateRange | undefined>(this.start && this.end ? comparisonPeriod(this.start, this.end, this.compareMode) : undefined);
+
+  /** Unknown until the data's first and last day are: then the comparison is taken as it comes. */
+  compareCoverage = $derived<Coverage | undefined>(this.compare && this.dataStart && this.dataEnd ? coverage(this.compare, { start: this.dataStart, end: this.dataEnd }) : undefined);
+
+  /** The comparison period, only when the data covers all of it: cells run their comparison for this. */
+  comparable = $derived(this.compareCoverage?.kind === 'partial' || this.compareCoverage?.kind === 'none' ? undefined : this.compare);
 
   setDataRange(first: string, last: string) {
     this.dataStart = first;

@@ -87,13 +87,14 @@ describe('on a store with stand-alone refunds', () => {
     ]);
   });
 
-  test('historical_ltv: every refund a new customer got, to date, comes off their value', async () => {
-    // New in the period: A 80 - 5 - 7 = 68, B 130 - 30 = 100, O'Brien 30 (E is from March).
-    // Mean 198 / 3 = 66. (Ignoring them: A 80, B 130, mean 80.)
+  test('historical_ltv: every refund a new customer got up to the period end comes off their value', async () => {
+    // New in the period: A 80 - 5 = 75 (the 7 of June falls after the period, outside the equal
+    // tenure every cohort is measured over), B 130 - 30 = 100, O'Brien 30 (E is from March).
+    // Mean 205 / 3. (Ignoring the stand-alone refunds: A 80, B 130, mean 80.)
     expect(await run('historical_ltv')).toEqual([
-      { ltv_band: null, customers: 3, average_ltv: 66 },
+      { ltv_band: null, customers: 3, average_ltv: 205 / 3 },
       { ltv_band: 0, customers: 1, average_ltv: 30 },
-      { ltv_band: 50, customers: 1, average_ltv: 68 },
+      { ltv_band: 50, customers: 1, average_ltv: 75 },
       { ltv_band: 100, customers: 1, average_ltv: 100 },
     ]);
   });

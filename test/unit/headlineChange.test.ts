@@ -58,6 +58,15 @@ test('no comparison without two numbers, or for a relative change from zero', ()
   expect(headlineChange(5, 0, 'integer', 'higher')).toBeUndefined();
 });
 
+test('never NaN: a value that is not a finite number (0/0 over an empty period) means no comparison', () => {
+  for (const format of ['percent', 'score', 'currency', 'integer'] as const) {
+    expect(headlineChange(NaN, 0.5, format, 'higher')).toBeUndefined();
+    expect(headlineChange(0.5, NaN, format, 'higher')).toBeUndefined();
+    expect(headlineChange(0.5, Infinity, format, 'higher')).toBeUndefined();
+    expect(headlineChange(-Infinity, 0.5, format, 'higher')).toBeUndefined();
+  }
+});
+
 test('a module that does not say which way is better shows its change in grey', () => {
   expect(headlineChange(12, 10, 'integer')).toEqual({ text: '+20%', tone: 'neutral' });
 });
