@@ -67,7 +67,7 @@ function sources(): Record<CanonicalTableName, { select: string; order: string; 
       order: 'lead_id',
     },
     social_mentions: { select: canonicalSelect('social_mentions'), order: 'posted_at, author, text, platform' },
-    visits: { select: canonicalSelect('visits'), order: 'visited_at, visitor_id, channel', from: visitsQuery },
+    visits: { select: canonicalSelect('visits'), order: 'visitor_id, visited_at, channel', from: visitsQuery },
   };
 }
 
