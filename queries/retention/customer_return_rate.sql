@@ -9,8 +9,8 @@
 -- Of the customers who bought in the period, the share who came back: placed another order
 -- after their first order in the period, within the period. The line takes the customers by
 -- the month of their first order in the period (a customer who first bought in the period's
--- last days has had little time to come back). For the whole period this counts the same
--- customers as "Customers who ordered twice or more in the period" at its default of two;
+-- last days has had little time to come back). This is also the period's repeat customer
+-- rate (customers with two or more orders in it), which no longer has a cell of its own;
 -- customers who had bought before the period are "Returning customers".
 -- Version 3 follows the definition above; version 2 counted customers who had bought before
 -- the period, and with definition 'refunds' customers who got money back.

@@ -10,7 +10,7 @@
 -- 'trial only' (only free-trial or zero-revenue orders), 'one-time' (one paid order ever) or
 -- 'repeat' (two or more, orders before the period included). Trial customers who went on to
 -- pay count as one-time or repeat. The headline is the share with two or more paid orders
--- ever; the share who ordered twice or more within the period is another cell.
+-- ever; the share who ordered again within the period is the customer return rate.
 -- Version 3 renamed the cell and its headline column (repeat_share); its numbers are version 2's.
 with active as (
   -- customers with a sale in the period (their first order in it, so each once)

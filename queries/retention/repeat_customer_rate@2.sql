@@ -4,6 +4,7 @@
 -- needs: customer_orders(customer_id, order_date)
 -- view: metric
 -- headline: rate percent
+-- better: higher
 -- param: min_orders integer = 2 | Orders a customer needs to count as a repeat customer
 -- columns: customers integer, repeat_customers integer, rate double
 -- Of the customers who bought in the period, the share who placed at least `min_orders`

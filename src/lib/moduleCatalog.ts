@@ -17,6 +17,7 @@ export interface ModuleCatalog {
  */
 export const mergedModules: Record<string, string> = {
   churn_rate: 'retention_rate', // churn is 1 - retention, from retention_rate's one query
+  repeat_customer_rate: 'customer_return_rate', // customers who ordered again in the period: one number, one cell
 };
 
 // Sales first: net revenue and orders are what an analyst reads before anything else.

@@ -17,12 +17,6 @@ test('visit_frequency: visit days of known customers over the customers who visi
   ]);
 });
 
-test('repeat_customer_rate: customers with 2+ orders in the period', async () => {
-  // A: O2 (two lines, one order). B: O3 and O4. O'Brien: O9 (O5 was cancelled). 1 of 3.
-  expect(await run('repeat_customer_rate')).toEqual([{ customers: 3, repeat_customers: 1, rate: 1 / 3 }]);
-  expect(await run('repeat_customer_rate', { min_orders: 1 })).toEqual([{ customers: 3, repeat_customers: 3, rate: 1 }]);
-});
-
 test('purchase_frequency: orders per customer and the median gap', async () => {
   // A 1, B 2, O'Brien 1 -> mean 4/3. B's gap: 29 Feb 23:30 -> 1 Mar 00:10 crosses one day boundary.
   expect(await run('purchase_frequency')).toEqual([

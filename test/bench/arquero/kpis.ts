@@ -147,7 +147,7 @@ export function cohortRetention(orders: Table, p: Period): Row[] {
 export const arqueroKpis: Record<string, (orders: Table, p: Period) => Row[]> = {
   new_customers: newCustomers,
   average_order_value: averageOrderValue,
-  repeat_customer_rate: repeatCustomerRate,
+  'repeat_customer_rate@2': repeatCustomerRate,
   'churn_rate@2': churnRate,
   clv_summary: clvSummary,
   cohort_retention: cohortRetention,
