@@ -137,3 +137,12 @@ describe('values where headers say nothing', () => {
     expect(recognise(['customer id', 'colour', 'size', 'weight', 'shelf'], 'export.csv', [codes(4), text, text, amounts, dates]).reason).toBe('only 1 of its 5 columns were recognised');
   });
 });
+
+test("values never make another table's key of a header whose name is taken: an order number is no ticket id", () => {
+  // A French ERP export: its order numbers are unique codes and its dates dates, which would make
+  // a complete tickets guess (client + codes + dates) if the order number could be a ticket id.
+  const headers = ['numero de commande', 'client', 'date de commande', 'montant', 'transporteur'];
+  const p = recognise(headers, 'ventes-mars.csv', [codes(4), codes(2), dates, amounts, text]);
+  expect(p.reason).toBe('could be orders or customers');
+  expect(p.guesses.find((g) => g.table === 'tickets')?.missing).toContain('ticket_id');
+});

@@ -46,8 +46,12 @@ const oneRowPer: Partial<Record<CanonicalTableName, string>> = { customers: 'cus
 
 const ruleFor = (column: CanonicalColumn) => rules.findIndex((r) => r.fits(column));
 
-/** The required columns of `table` the headers left empty that exactly one unused column's values fill. */
-export function fillFromContent(table: CanonicalTableName, columns: Record<string, string>, headers: string[], facts: ColumnFacts[]): Record<string, string> {
+/**
+ * The required columns of `table` the headers left empty that exactly one unused column's values
+ * fill. A key is never taken from a header another table's names claim ("numero de commande" is
+ * an order id, not a ticket's), since codes look alike whatever they number.
+ */
+export function fillFromContent(table: CanonicalTableName, columns: Record<string, string>, headers: string[], facts: ColumnFacts[], claimed: Set<string> = new Set()): Record<string, string> {
   const used = new Set(Object.values(columns));
   const filled: Record<string, string> = {};
   const open = canonicalTables[table].columns
@@ -57,7 +61,8 @@ export function fillFromContent(table: CanonicalTableName, columns: Record<strin
   for (const column of open) {
     const rule = rules[ruleFor(column)];
     const unique = oneRowPer[table] === column.name;
-    const fits = headers.filter((h, i) => !used.has(h) && facts[i] !== undefined && rule.every(facts[i], unique));
+    const key = rule.what === 'keys';
+    const fits = headers.filter((h, i) => !used.has(h) && !(key && claimed.has(h)) && facts[i] !== undefined && rule.every(facts[i], unique));
     if (fits.length !== 1) continue;
     filled[column.name] = fits[0];
     used.add(fits[0]);

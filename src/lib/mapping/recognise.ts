@@ -30,8 +30,10 @@ const contentScore = 0.5;
 export function recognise(headers: string[], fileName = '', facts?: ColumnFacts[]): Proposal {
   const signature = headerSignature(headers);
   const layout = matchLayout(headers);
+  // Headers some table's names claim, whatever the values: content never turns one into another table's key.
+  const claimed = new Set(facts ? canonicalTableNames.flatMap((t) => Object.values(guessTable(t, headers, fileName).mapping.columns)) : []);
   const guesses = canonicalTableNames
-    .map((t) => guessTable(t, headers, fileName, facts))
+    .map((t) => guessTable(t, headers, fileName, facts, claimed))
     .filter((g) => g.score > 0)
     .sort((a, b) => b.score - a.score);
   if (layout) {
@@ -88,7 +90,7 @@ const synonymWords = Object.fromEntries(
  * Scores each (column, header) pair, then assigns greedily, best pairs first, each header once;
  * required columns still empty may then be filled from the values.
  */
-function guessTable(table: CanonicalTableName, headers: string[], fileName: string, facts?: ColumnFacts[]): TableGuess {
+function guessTable(table: CanonicalTableName, headers: string[], fileName: string, facts?: ColumnFacts[], claimed?: Set<string>): TableGuess {
   const pairs: { column: string; header: string; score: number }[] = [];
   const words = headers.map(headerWords);
   for (const [column, names] of synonymWords[table]) {
@@ -113,7 +115,7 @@ function guessTable(table: CanonicalTableName, headers: string[], fileName: stri
     quality += p.score;
   }
   // Values fill only a table the headers already point to: a file of dates and amounts alone is anything's.
-  const fromContent = facts && used.size ? fillFromContent(table, columns, headers, facts) : {};
+  const fromContent = facts && used.size ? fillFromContent(table, columns, headers, facts, new Set([...(claimed ?? [])].filter((h) => !used.has(h)))) : {};
   Object.assign(columns, fromContent);
   quality += contentScore * Object.keys(fromContent).length;
   const missing = missingRequired(table, columns);
