@@ -16,7 +16,7 @@ export class HeldResults {
   private held = new Map<string, Entry>();
 
   /** Each held result keeps a connection and a copy of its rows in the database's memory. */
-  constructor(private limit = 6) {}
+  constructor(private limit = 4) {}
 
   async add(ticket: string, result: HeldResult, release: () => Promise<unknown>) {
     await this.release(ticket);
