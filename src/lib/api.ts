@@ -42,12 +42,24 @@ export interface TableInfo {
   source: string;
 }
 
+/** The most rows a query answer or a page carries: the first page is what a cell's chart draws. */
+export const firstPageRows = 5000;
+
 export interface QueryResult {
+  /** The first rows (up to `firstPageRows`), as an Arrow IPC stream (transferred, not copied). */
+  ipc: Uint8Array;
+  /** Rows in `ipc`. */
+  rows: number;
+  /** Rows in the whole result. When more than `rows`, the worker holds the rest for `queryPage`. */
+  total: number;
+  columns: ColumnInfo[];
+  elapsedMs: number;
+}
+
+export interface QueryPage {
   /** Arrow IPC stream (transferred, not copied). */
   ipc: Uint8Array;
   rows: number;
-  columns: ColumnInfo[];
-  elapsedMs: number;
 }
 
 export interface ModuleResult {
@@ -153,8 +165,20 @@ export interface ClienteleApi {
   listTables(): Promise<TableInfo[]>;
   /** Sets the date range and facets every later query sees. */
   setScope(scope: Scope): Promise<Outcome<null>>;
-  /** Runs SQL for a cell; `ticket` identifies the run so it can be cancelled. */
+  /**
+   * Runs SQL for a cell; `ticket` identifies the run so it can be cancelled. Answers with the
+   * first rows and the total; a larger result is held under `ticket` for `queryPage` until
+   * `releaseResult`, a change of data, or too many others held.
+   */
   query(sql: string, ticket: string, params?: ParamValues): Promise<Outcome<QueryResult>>;
+  /**
+   * Rows `offset` to `offset + limit` (at most `firstPageRows`) of the result held under
+   * `ticket`. 'expired': it is no longer held; 'data-changed': the data changed since. Either
+   * way, run the query again.
+   */
+  queryPage(ticket: string, offset: number, limit: number): Promise<Outcome<QueryPage>>;
+  /** Lets go of the result held under `ticket` (its cell ran again or went); false if none was. */
+  releaseResult(ticket: string): Promise<boolean>;
   /** Runs a query module (by `id@version`), or an edit of its SQL, with parameters. */
   runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }): Promise<Outcome<ModuleResult>>;
   /**

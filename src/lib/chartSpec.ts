@@ -81,6 +81,18 @@ export function guessChartSpec(columns: { name: string; type: string }[], rows: 
   return viewSpec(view, (name) => kind(columns.find((c) => c.name === name)?.type ?? ''));
 }
 
+/**
+ * A guessed bar chart draws at most this many bars: a bar per row stops saying anything long
+ * before that, and 5,000 bars with their labels (a `select *` of orders) held the page for seconds.
+ */
+export const guessedBarLimit = 200;
+
+/** The rows a chart guessed for a SQL result draws. */
+export function guessedChartRows(spec: VegaLiteSpec | undefined, rows: Row[]): Row[] {
+  const bar = (spec?.mark as { type?: string } | undefined)?.type === 'bar';
+  return bar && rows.length > guessedBarLimit ? rows.slice(0, guessedBarLimit) : rows;
+}
+
 export function humanise(name: string): string {
   const text = name.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);

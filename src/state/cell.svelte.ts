@@ -1,9 +1,10 @@
 /**
  * One notebook cell: a query module (with the SQL the user may have edited) or free SQL.
  * Each run takes a ticket; an answer for an older ticket is dropped, so a slow earlier run
- * never overwrites a newer result.
+ * never overwrites a newer result. A SQL cell gets its result's first rows; the worker holds
+ * the rest under the run's ticket and the table asks for them a page at a time.
  */
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 import { arrowToRows } from '../lib/arrowRows';
 import { chartRows, headlineRow, type ParamValues } from '../lib/runModule';
 import type { Row, SqlValue } from '../lib/db';
@@ -16,9 +17,6 @@ export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 /** 'data-changed' when a run must go again; nothing when it showed its result or error. */
 type RunEnd = 'data-changed' | undefined;
 
-/** Charts draw at most this many rows; the table pages through all of them. */
-const chartRowLimit = 5000;
-
 let nextId = 1;
 
 export class Cell {
@@ -28,9 +26,11 @@ export class Cell {
   sql = $state('');
   status = $state<CellStatus>('idle');
   error = $state.raw<WorkerError | undefined>(undefined);
-  table = $state.raw<Table | undefined>(undefined);
   columns = $state.raw<ColumnInfo[]>([]);
+  /** The result's rows, or a SQL cell's first rows (what its chart draws) when `total` is larger. */
   rows = $state.raw<Row[]>([]);
+  /** Rows in a SQL cell's whole result. */
+  total = $state(0);
   headline = $state.raw<SqlValue | undefined>(undefined);
   previous = $state.raw<SqlValue | undefined>(undefined);
   elapsedMs = $state(0);
@@ -41,6 +41,8 @@ export class Cell {
   /** Showing the sample's precomputed result until the live run replaces it. */
   precomputed = $state(false);
   private ticket = '';
+  /** The run whose result the worker holds for paging, if it holds one. */
+  private heldTicket?: string;
   private seq = 0;
   private onInterrupted?: (cell: Cell) => void;
 
@@ -87,6 +89,35 @@ export class Cell {
     await this.client.cancel(this.ticket);
   }
 
+  /** The cell leaves the notebook: its run stops and the worker lets go of its result. */
+  dispose() {
+    this.seq++;
+    void this.client.cancel(this.ticket);
+    this.letGo();
+  }
+
+  /** Rows `from` to `from + count` if the cell has them at hand (the first rows came with the result). */
+  rowsAtHand(from: number, count: number): Row[] | undefined {
+    if (from + count <= this.rows.length || this.rowCount === this.rows.length) return this.rows.slice(from, from + count);
+  }
+
+  /**
+   * Rows `from` to `from + count`, asked of the worker. Undefined when the result is no longer
+   * there (the data changed, or too many results were held): the cell then runs again.
+   */
+  async fetchRows(from: number, count: number): Promise<Row[] | undefined> {
+    const ticket = this.heldTicket;
+    if (!ticket) return undefined;
+    const outcome = await this.client.queryPage(ticket, from, count);
+    if (outcome.ok) return arrowToRows(tableFromIPC(outcome.value.ipc));
+    if (ticket !== this.heldTicket) return undefined;
+    if (outcome.error.code === 'expired' || outcome.error.code === 'data-changed') {
+      this.heldTicket = undefined;
+      // A cell waiting in the run queue, or running, gets its new result anyway.
+      if (!this.queued && this.status !== 'running') void this.run();
+    } else this.fail(outcome.error);
+  }
+
   /** Shows a result computed ahead of time (the sample's snapshot) until the cell runs. */
   showPrecomputed(rows: Row[], previous: SqlValue | undefined) {
     const module = this.module!;
@@ -111,7 +142,6 @@ export class Cell {
     this.headline = headlineRow(module, rows)?.[module.headline?.column ?? ''];
     this.rows = chartRows(module, rows);
     this.columns = module.columns.map((c) => ({ name: c.name, type: c.type }));
-    this.table = undefined;
     this.elapsedMs = outcome.value.elapsedMs;
     this.status = 'done';
     this.precomputed = false;
@@ -125,14 +155,25 @@ export class Cell {
 
   private async runSql(ticket: string, current: () => boolean): Promise<RunEnd> {
     const outcome = await this.client.query(this.sql, ticket);
-    if (!current()) return;
+    const held = outcome.ok && outcome.value.total > outcome.value.rows;
+    if (!current()) {
+      if (held) void this.client.releaseResult(ticket);
+      return;
+    }
+    this.letGo();
     if (!outcome.ok) return this.fail(outcome.error);
-    const table = tableFromIPC(outcome.value.ipc);
-    this.table = table;
-    this.columns = outcome.value.columns;
-    this.rows = arrowToRows(table, chartRowLimit);
-    this.elapsedMs = outcome.value.elapsedMs;
+    const { value } = outcome;
+    this.columns = value.columns;
+    this.rows = arrowToRows(tableFromIPC(value.ipc));
+    this.total = value.total;
+    if (held) this.heldTicket = ticket;
+    this.elapsedMs = value.elapsedMs;
     this.status = 'done';
+  }
+
+  private letGo() {
+    if (this.heldTicket) void this.client.releaseResult(this.heldTicket);
+    this.heldTicket = undefined;
   }
 
   private fail(error: WorkerError): RunEnd {
@@ -142,6 +183,6 @@ export class Cell {
   }
 
   get rowCount(): number {
-    return this.table?.numRows ?? this.rows.length;
+    return this.module ? this.rows.length : this.total;
   }
 }

@@ -74,7 +74,7 @@ export class Notebook {
   }
 
   removeSqlCell(cell: Cell) {
-    void cell.cancel();
+    cell.dispose();
     this.sqlCells = this.sqlCells.filter((c) => c !== cell);
   }
 

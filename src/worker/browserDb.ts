@@ -43,6 +43,15 @@ export class ConnectionDb implements Db {
     return batches.length ? new arrow.Table(batches) : new arrow.Table(reader.schema);
   }
 
+  async prepares(sql: string): Promise<boolean> {
+    try {
+      await (await this.conn.prepare(sql)).close();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   cancel(): Promise<boolean> {
     this.cancelled = true;
     return this.conn.cancelSent();

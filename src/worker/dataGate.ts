@@ -13,6 +13,12 @@ export class DataGate {
   private readers = new Set<Reader>();
   /** The change under way, or waiting for readers to leave; new readers wait for it. */
   private changing?: Promise<unknown>;
+  private changeListeners: (() => Promise<unknown>)[] = [];
+
+  /** `listener` runs at the start of every change, once no reader is under way (e.g. to let go of held results). */
+  onChange(listener: () => Promise<unknown>) {
+    this.changeListeners.push(listener);
+  }
 
   /**
    * Runs `body` while no change is under way. A change that begins meanwhile calls `interrupt`
@@ -44,6 +50,7 @@ export class DataGate {
         reader.interrupt?.();
       }
       await Promise.all([...this.readers].map((r) => r.done));
+      for (const listener of this.changeListeners) await listener().catch(() => undefined);
       return body();
     })();
     this.changing = run;

@@ -106,6 +106,14 @@ export class Engine implements ClienteleApi {
     return this.queries.query(sql, ticket, params);
   }
 
+  queryPage(ticket: string, offset: number, limit: number) {
+    return this.queries.queryPage(ticket, offset, limit);
+  }
+
+  releaseResult(ticket: string) {
+    return this.queries.releaseResult(ticket);
+  }
+
   runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }) {
     return this.queries.runModule(ref, ticket, params, sql, period);
   }

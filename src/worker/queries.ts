@@ -2,15 +2,19 @@
  * Cell SQL, query modules and the lifetime-value fit. Each run gets its own connection, so
  * runs interleave, can be cancelled one by one, and a failing cell does not disturb others.
  * Runs are the data gate's readers: a change of data stops them and they answer 'data-changed'.
+ * A cell's result larger than its first page stays here, on its connection, for `queryPage`
+ * (src/worker/cellResults.ts); a change of data lets go of every one.
  */
 import * as arrow from 'apache-arrow';
 import * as Comlink from 'comlink';
-import type { ColumnInfo, ModuleResult, Outcome, QueryResult } from '../lib/api';
+import { firstPageRows, type ColumnInfo, type ModuleResult, type Outcome, type QueryPage, type QueryResult } from '../lib/api';
 import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
 import { moduleCatalog } from '../lib/queryModules';
 import { bindParams, type ParamValues } from '../lib/runModule';
 import { setPeriod } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
+import { holdResult } from './cellResults';
+import { HeldResults } from './heldResults';
 import { fail, ok, sqlError } from './outcomes';
 import { connect } from './startDuckDB';
 import type { Store } from './store';
@@ -18,17 +22,46 @@ import type { Store } from './store';
 export class Queries {
   private running = new Map<string, ConnectionDb>();
   private cancelled = new Set<string>();
+  private held = new HeldResults();
 
-  constructor(private store: Store) {}
+  constructor(private store: Store) {
+    store.gate.onChange(() => this.held.releaseAll());
+  }
 
   async query(sql: string, ticket: string, params?: ParamValues): Promise<Outcome<QueryResult>> {
     const t0 = performance.now();
-    return this.run(ticket, async (c) => {
+    return this.run(ticket, async (c, keep) => {
       await this.store.scoping.prepareConnection(c, params);
-      const table = await c.table(sql);
-      const ipc = arrow.tableToIPC(table, 'stream');
-      return { ipc, rows: table.numRows, columns: columnsOf(table), elapsedMs: performance.now() - t0 };
-    }).then((outcome) => (outcome.ok ? Comlink.transfer(outcome, [outcome.value.ipc.buffer]) : outcome));
+      const result = await holdResult(c, sql);
+      const first = await result.page(0, firstPageRows);
+      if (result.total > first.numRows) {
+        keep();
+        await this.held.add(ticket, result, () => c.conn.close());
+      }
+      const ipc = arrow.tableToIPC(first, 'stream');
+      return { ipc, rows: first.numRows, total: result.total, columns: columnsOf(first), elapsedMs: performance.now() - t0 };
+    }).then(transferIpc);
+  }
+
+  /** Rows of a result `query` held; 'expired' once it was let go, 'data-changed' if the data changed since. */
+  async queryPage(ticket: string, offset: number, limit: number): Promise<Outcome<QueryPage>> {
+    const outcome = await this.store.gate.read(async (interrupted): Promise<Outcome<QueryPage>> => {
+      if (interrupted()) return dataChanged();
+      const result = this.held.get(ticket);
+      if (!result) return expired();
+      try {
+        const page = await result.page(offset, Math.min(limit, firstPageRows));
+        return ok({ ipc: arrow.tableToIPC(page, 'stream'), rows: page.numRows });
+      } catch (e) {
+        // Let go of while it was read (its cell ran again).
+        return this.held.has(ticket) ? { ok: false, error: sqlError(e) } : expired();
+      }
+    });
+    return transferIpc(outcome);
+  }
+
+  releaseResult(ticket: string): Promise<boolean> {
+    return this.held.release(ticket);
   }
 
   async runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }): Promise<Outcome<ModuleResult>> {
@@ -62,8 +95,10 @@ export class Queries {
     return c.cancel();
   }
 
-  private run<T>(ticket: string, body: (c: ConnectionDb) => Promise<T>): Promise<Outcome<T>> {
+  /** Runs `body` on a connection of its own, closed after unless `body` calls `keep` (its result is held). */
+  private run<T>(ticket: string, body: (c: ConnectionDb, keep: () => void) => Promise<T>): Promise<Outcome<T>> {
     let c: ConnectionDb | undefined;
+    let kept = false;
     return this.store.gate.read(
       async (interrupted) => {
         if (interrupted()) return dataChanged();
@@ -73,7 +108,7 @@ export class Queries {
         // A change that came while the connection opened had nothing to cancel yet.
         if (interrupted()) void c.cancel();
         try {
-          return ok(await body(c));
+          return ok(await body(c, () => (kept = true)));
         } catch (e) {
           if (interrupted()) return dataChanged();
           if (this.cancelled.has(ticket)) return fail('cancelled', 'The query was cancelled.');
@@ -81,13 +116,18 @@ export class Queries {
         } finally {
           if (this.running.get(ticket) === c) this.running.delete(ticket);
           this.cancelled.delete(ticket);
-          await conn.close();
+          if (!kept) await conn.close();
         }
       },
       () => void c?.cancel(),
     );
   }
 }
+
+const expired = () => fail('expired', 'This result is no longer held; the cell runs again.');
+
+const transferIpc = <T extends { ipc: Uint8Array }>(outcome: Outcome<T>): Outcome<T> =>
+  outcome.ok ? Comlink.transfer(outcome, [outcome.value.ipc.buffer]) : outcome;
 
 const dataChanged = () => fail('data-changed', 'The data changed while this ran; it runs again on the new data.');
 
