@@ -2,7 +2,7 @@
  * The engines the benchmark runs the KPI SQL on, each behind `Db` with a way to load the
  * canonical files into schema `base`: native DuckDB with one thread and with all threads
  * (read_parquet / read_csv), and DuckDB-WASM's Node bundle, the browser's engine without the
- * browser (Parquet through parquet-wasm as in the app, CSV through DuckDB's own reader).
+ * browser (Parquet through parquet-wasm as in the app, CSV through the page's ingestion).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -11,7 +11,8 @@ import { loadFiles } from '../../src/cli/loadFiles';
 import { openNativeDb } from '../../src/cli/nativeDb';
 import type { Db } from '../../src/lib/db';
 import { ensureBaseSchema } from '../../src/lib/scope';
-import { openWasmDb } from '../support/wasmDb';
+import { ingest } from '../../src/worker/ingest/ingest';
+import { openIngestHost } from '../support/ingestHost';
 
 export type EngineName = 'native-1' | 'native-all' | 'wasm-node';
 
@@ -35,14 +36,23 @@ async function native(threads: number | undefined, name: EngineName): Promise<En
 }
 
 async function wasm(): Promise<Engine> {
-  const db = await openWasmDb();
+  const host = await openIngestHost();
+  const db = host.wasm;
   return {
     name: 'wasm-node',
     db,
     async load(files) {
-      if (!files.every((f) => f.endsWith('.parquet'))) return void (await loadFiles(db, files));
       await db.exec('drop schema if exists base cascade');
       await ensureBaseSchema(db);
+      if (!files.every((f) => f.endsWith('.parquet'))) {
+        await db.exec('drop table if exists ingest_sources');
+        await db.exec('drop table if exists ingest_set_aside');
+        for (const file of files) {
+          const out = await ingest(host, { name: basename(file), data: new Uint8Array(readFileSync(file)) });
+          if (!out.ok || out.value.status !== 'loaded') throw new Error(`${file} did not load on DuckDB-WASM`);
+        }
+        return;
+      }
       for (const file of files) {
         const ipc = readParquet(readFileSync(file)).intoIPCStream();
         db.conn.insertArrowFromIPCStream(ipc, { name: basename(file, '.parquet'), schema: 'base', create: true });
