@@ -149,6 +149,6 @@ export const arqueroKpis: Record<string, (orders: Table, p: Period) => Row[]> = 
   average_order_value: averageOrderValue,
   'repeat_customer_rate@2': repeatCustomerRate,
   'churn_rate@2': churnRate,
-  clv_summary: clvSummary,
+  'clv_summary@2': clvSummary, // the purchase history within the period, as before it ran to the range end
   cohort_retention: cohortRetention,
 };
