@@ -61,9 +61,9 @@ export function fillFromContent(table: CanonicalTableName, columns: Record<strin
   for (const column of open) {
     const rule = rules[ruleFor(column)];
     const unique = oneRowPer[table] === column.name;
-    const key = rule.what === 'keys';
-    const fits = headers.filter((h, i) => !used.has(h) && !(key && claimed.has(h)) && facts[i] !== undefined && rule.every(facts[i], unique));
-    if (fits.length !== 1) continue;
+    const fits = headers.filter((h, i) => !used.has(h) && facts[i] !== undefined && rule.every(facts[i], unique));
+    // A claimed header still counts towards "exactly one": it only may not be the one taken.
+    if (fits.length !== 1 || (rule.what === 'keys' && claimed.has(fits[0]))) continue;
     filled[column.name] = fits[0];
     used.add(fits[0]);
   }
