@@ -79,7 +79,7 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
       files.push({ file: name, table, rowsLoaded, setAside, guestOrders, refundOrders, dialect, notices: loadNotices(result), ms: performance.now() - started });
     }
   } finally {
-    host.close();
+    await host.close();
   }
   for (const table of columns.keys()) {
     const empty = await emptyColumns(db, table, baseSchema);

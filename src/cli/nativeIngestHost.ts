@@ -17,12 +17,13 @@ import type { NativeDb } from './nativeDb';
 export interface NativeIngestHost extends IngestHost {
   /** A file on disk as ingestion's data: a Blob read lazily, which this host hands DuckDB by path. */
   open(path: string): Promise<Blob>;
-  /** Removes the private folder. */
-  close(): void;
+  /** Removes the private folder and puts DuckDB's file search path back as it was. */
+  close(): Promise<void>;
 }
 
 export async function nativeIngestHost(db: NativeDb): Promise<NativeIngestHost> {
   const folder = mkdtempSync(join(tmpdir(), 'clientele-ingest-'));
+  const [{ value: searchPath }] = await db.rows("select current_setting('file_search_path') as value");
   await db.exec(`set file_search_path = '${folder.replace(/'/g, "''")}'`);
   const paths = new WeakMap<Blob, string>();
   const pathOf = (data: Uint8Array | Blob): string | undefined => (data instanceof Uint8Array ? undefined : paths.get(data));
@@ -62,7 +63,9 @@ export async function nativeIngestHost(db: NativeDb): Promise<NativeIngestHost> 
     insertArrowIPC: unsupported('Arrow IPC'),
     decodeParquet: unsupported('parquet-wasm'),
     openParquet: unsupported('parquet-wasm'),
-    close() {
+    async close() {
+      // Left set, a relative path in a later query would be looked for in the deleted folder.
+      await db.exec(`set file_search_path = '${String(searchPath ?? '').replace(/'/g, "''")}'`);
       rmSync(folder, { recursive: true, force: true });
     },
   };

@@ -99,6 +99,12 @@ test('a mapping entry carries the reading choices: a headerless, blank-separated
   ]);
 });
 
+test('loading leaves DuckDB\'s file search path as it found it', async () => {
+  const before = await db.rows("select current_setting('file_search_path') as value");
+  await loadFiles(db, [`${dir}/orders-feb.csv`]);
+  expect(await db.rows("select current_setting('file_search_path') as value")).toEqual(before);
+});
+
 test('a mapping file that is not one says what is wrong with it', () => {
   expect(() => parseMappingFile('{', 'm.json')).toThrow(/^m\.json is not JSON/);
   expect(() => parseMappingFile('{"format":"clientele-mapping","version":1,"mappings":[{"file":"a.csv","mapping":{"table":"invoices","columns":{}}}]}', 'm.json')).toThrow(

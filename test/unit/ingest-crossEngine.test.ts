@@ -33,8 +33,8 @@ beforeAll(async () => {
   native = await nativeIngestHost(nativeDb);
 });
 
-afterAll(() => {
-  native?.close();
+afterAll(async () => {
+  await native?.close();
   nativeDb?.close();
   wasm?.wasm.close();
 });
