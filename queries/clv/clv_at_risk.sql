@@ -4,7 +4,9 @@
 -- needs: clv_predictions(customer_id, frequency, monetary_value, p_alive, predicted_clv)
 -- view: table
 -- param: max_p_alive double = 0.5 | Below this probability of still being a customer, a customer is at risk
+-- input: max_p_alive 0.01..0.99 percent
 -- param: top integer = 25 | How many customers to list
+-- input: top 1..1000 customers
 -- columns: customer_id varchar, repeat_purchases integer, past_value double, p_alive double, predicted_clv double
 -- Repeat customers who were worth the most so far (repeat purchases times their mean repeat
 -- spend) but whom the model now thinks have probably left (P(alive) below `max_p_alive`):

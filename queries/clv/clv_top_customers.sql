@@ -4,6 +4,7 @@
 -- needs: clv_predictions(customer_id, frequency, p_alive, expected_purchases, expected_spend, predicted_clv)
 -- view: table
 -- param: top integer = 25 | How many customers to list
+-- input: top 1..1000 customers
 -- columns: customer_id varchar, repeat_purchases integer, p_alive double, expected_purchases double, expected_spend double, predicted_clv double
 -- The customers the models expect the most from over the horizon, with the probability they
 -- are still customers, the purchases and the spend per purchase expected of them.

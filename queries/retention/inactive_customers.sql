@@ -6,6 +6,7 @@
 -- headline: lost_rate percent
 -- better: lower
 -- param: window_days integer = 180 | Days without an order after which a customer counts as lost
+-- input: window_days 7..1095 days
 -- columns: month date, kind varchar, customers integer, lost_rate double
 -- Month by month in the period: new customers (first sale ever that month), loyal customers
 -- (bought that month and also before), and lost customers (their last sale was exactly

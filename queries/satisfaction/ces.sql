@@ -6,6 +6,7 @@
 -- headline: ces score
 -- better: lower
 -- param: scale varchar = null | The answers' scale: 1-5, 1-7, 1-10 or 0-10 (empty: read from the answers)
+-- input: scale one of 1-5, 1-7, 1-10, 0-10
 -- columns: month date, scale varchar, answers integer, ces double, low_effort_share double, out_of_scale integer
 -- CES answers (kind 'ces') in the period, where the lowest score is the least effort: the mean
 -- score on the scale (lower is better) and the share of low-effort answers, those below the

@@ -4,7 +4,9 @@
 -- needs: social_mentions(posted_at, text, sentiment)
 -- view: table
 -- param: days integer = 30 | How many days before the end of the period count as recent
+-- input: days 1..366 days
 -- param: top integer = 20 | How many mentions to list
+-- input: top 1..500 mentions
 -- columns: posted_at timestamp, sentiment double, text varchar
 -- The mentions that read as negative (score below -0.1, as in sentiment_share) posted in the
 -- last `days` days of the period (or the whole period when it is shorter), most negative

@@ -7,6 +7,7 @@
 -- better: higher
 -- columns: ltv_band double, customers integer, average_ltv double
 -- param: within_days integer = null | Count only what happened within this many days of the customer's first order (at least 1); empty: everything up to the period's end
+-- input: within_days 1..3650 days
 -- What customers acquired in the period spent from their first order to the end of the period
 -- (or within `within_days` of their first order, whichever ends first): each one's net revenue,
 -- averaged, with the distribution in bands of 50 (the band's lower bound; 1000 holds everything

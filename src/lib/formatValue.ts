@@ -1,7 +1,7 @@
 /** The cell headline and table values, formatted for the reader's locale. */
 import { isCurrencyCode } from './currency';
-import { getLocale } from './i18n';
-import type { HeadlineFormat } from './queryModule';
+import { getLocale, t } from './i18n';
+import type { ColumnFormat, HeadlineFormat } from './queryModule';
 import type { SqlValue } from './db';
 
 /**
@@ -39,4 +39,45 @@ export function formatCell(value: SqlValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 4 }).format(value);
   return String(value);
+}
+
+/**
+ * One value of a result column, as tables, chart axes and tooltips show it (see `show:` in
+ * queries/README.md). Money keeps two decimals so a column's figures line up; shares read as
+ * percents; dates arrive as ISO text (`2025-01-01`) and read as the column's grain.
+ */
+export function formatColumnValue(value: SqlValue, format: ColumnFormat, currency?: string): string {
+  if (value === null || value === undefined) return '–';
+  switch (format) {
+    case 'currency': {
+      if (typeof value !== 'number') return String(value);
+      const o: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+      if (currency && isCurrencyCode(currency)) Object.assign(o, { style: 'currency', currency });
+      return new Intl.NumberFormat(getLocale(), o).format(value);
+    }
+    case 'month':
+    case 'week':
+    case 'date': {
+      const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+      if (!day) return String(value);
+      const at = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+      const o: Intl.DateTimeFormatOptions = format === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
+      const text = new Intl.DateTimeFormat(getLocale(), { ...o, timeZone: 'UTC' }).format(at);
+      return format === 'week' ? t('format.weekOf', { day: text }) : text;
+    }
+    case 'category':
+      return typeof value === 'string' ? humaniseCode(value) : String(value);
+    case 'text':
+      return typeof value === 'number' ? formatCell(value) : String(value);
+    default:
+      return formatHeadline(value, format, currency);
+  }
+}
+
+/** A code from an export (`paid_search`, `EMAIL`, `word-of-mouth`) as words: "Paid search". */
+export function humaniseCode(code: string): string {
+  // Words of letters joined by _ or -, or one word all in one case; ids and names stay as they are.
+  if (!/^[A-Za-z]+([_-][A-Za-z]+)*$/.test(code) || (!/[_-]/.test(code) && !/^([a-z]+|[A-Z]+)$/.test(code))) return code;
+  const words = code.replace(/[_\-]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -196,6 +196,7 @@ const en = {
   'clv.repeatPurchases': 'Repeat purchases before the calibration end',
   'clv.perCustomer': 'Purchases per customer',
   'clv.total': 'predicted revenue from these customers over the next {months} months',
+  'format.weekOf': 'week of {day}',
 } as const;
 
 export type MessageKey = keyof typeof en;

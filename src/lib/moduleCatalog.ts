@@ -37,9 +37,21 @@ export function buildCatalog(files: Record<string, string>): ModuleCatalog {
   }
   // A version kept from before modules said which way their headline should move takes its
   // current version's direction: the KPI's meaning, and so its good direction, is the id's.
+  // Likewise a kept version without `show:` or `input:` lines takes its current version's
+  // labels and formats for the columns (and ranges for the parameters) both have.
   for (const [ref, module] of byRef) {
-    const better = current.get(module.id)?.better;
-    if (module.headline && !module.better && better) byRef.set(ref, { ...module, better });
+    const now = current.get(module.id);
+    if (!now || now === module) continue;
+    const better = module.headline && !module.better ? now.better : module.better;
+    const columns = module.columns.map((c) => {
+      const same = now.columns.find((n) => n.name === c.name && n.type === c.type);
+      return !c.shown && same?.shown ? { ...c, label: same.label, format: same.format, shown: true } : c;
+    });
+    const params = module.params.map((p) => {
+      const same = now.params.find((n) => n.name === p.name && n.type === p.type);
+      return !p.input && same?.input ? { ...p, input: same.input } : p;
+    });
+    byRef.set(ref, { ...module, better, columns, params });
   }
   const rank = (m: QueryModule) => {
     const i = familyOrder.indexOf(m.family);

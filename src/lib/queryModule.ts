@@ -12,6 +12,28 @@ export type HeadlineFormat = 'integer' | 'number' | 'percent' | 'score' | 'curre
 /** Whether a rise of the headline is good news (`higher`), bad news (`lower`) or neither. */
 export type Better = 'higher' | 'lower' | 'neutral';
 export type ChartKind = 'line' | 'bar' | 'hbar' | 'area' | 'heatmap' | 'point';
+/**
+ * How a result column reads in tables, axes and tooltips (`show:` lines). The headline formats,
+ * plus `month` (Jan 2025), `week` (week of Jan 6, 2025), `date` (Jan 6, 2025), `category` (a code
+ * such as `paid_search`, shown as "Paid search") and `text` (shown as it is).
+ */
+export type ColumnFormat = HeadlineFormat | 'month' | 'week' | 'date' | 'category' | 'text';
+
+/** What the page offers for a parameter (`input:` lines): a bounded number or a choice. */
+export type ParamInput =
+  | { kind: 'range'; min: number; max: number; /** `percent`: the value is a share (0..1) entered as a percent; else a word after the number (days, customers). */ unit?: string }
+  | { kind: 'choice'; options: string[] };
+
+export interface ModuleColumn {
+  name: string;
+  type: ResultType;
+  /** The column's name as an analyst reads it ("Acquisition cost"); `show:`, else the name humanised. */
+  label: string;
+  /** `show:`, else from the type (integer, number, date, text). */
+  format: ColumnFormat;
+  /** Whether a `show:` line gave label and format (a current module must give one for every column). */
+  shown: boolean;
+}
 
 export interface ModuleParam {
   name: string;
@@ -19,6 +41,8 @@ export interface ModuleParam {
   /** null: the module decides (e.g. a date it computes from the data). */
   default: string | number | boolean | null;
   description: string;
+  /** Its range or choices (`input:`); a current module gives one for every number and text parameter. */
+  input?: ParamInput;
 }
 
 export interface ModuleView {
@@ -37,7 +61,7 @@ export interface QueryModule {
   headline?: { column: string; format: HeadlineFormat };
   /** Which way the headline should move; absent in retired files written before the key existed. */
   better?: Better;
-  columns: { name: string; type: ResultType }[];
+  columns: ModuleColumn[];
   params: ModuleParam[];
   definition: string;
   sql: string;
@@ -53,11 +77,14 @@ export class ModuleFormatError extends Error {
 }
 
 const headerLine = /^--\s*([a-z_]+):\s*(.*)$/;
-const knownKeys = new Set(['id', 'version', 'title', 'needs', 'view', 'headline', 'better', 'columns', 'param']);
+const knownKeys = new Set(['id', 'version', 'title', 'needs', 'view', 'headline', 'better', 'columns', 'param', 'show', 'input']);
 const paramTypes: ParamType[] = ['integer', 'double', 'date', 'varchar', 'boolean'];
 const resultTypes: ResultType[] = ['varchar', 'integer', 'double', 'date', 'timestamp', 'boolean'];
 const formats: HeadlineFormat[] = ['integer', 'number', 'percent', 'score', 'currency', 'hours', 'days', 'minutes'];
 const betters: Better[] = ['higher', 'lower', 'neutral'];
+const columnFormats: ColumnFormat[] = [...formats, 'month', 'week', 'date', 'category', 'text'];
+const defaultFormat = (type: ResultType): ColumnFormat =>
+  type === 'integer' ? 'integer' : type === 'double' ? 'number' : type === 'date' || type === 'timestamp' ? 'date' : 'text';
 const viewKinds = ['metric', 'table', 'line', 'bar', 'hbar', 'area', 'heatmap', 'point'];
 
 /** Parses one module file. `file` is its path below queries/, e.g. `retention/churn_rate.sql`. */
@@ -114,9 +141,18 @@ export function parseQueryModule(file: string, text: string): QueryModule {
   const columns = splitList(one('columns')).map((c) => {
     const [name, type] = c.split(/\s+/);
     if (!resultTypes.includes(type as ResultType)) fail(`column "${c}" needs a type: ${resultTypes.join(', ')}`);
-    return { name, type: type as ResultType };
+    return { name, type: type as ResultType, label: humaniseName(name), format: defaultFormat(type as ResultType), shown: false };
   });
   const names = new Set(columns.map((c) => c.name));
+  for (const text of fields.get('show') ?? []) {
+    const m = /^([a-z_][a-z0-9_]*)\s+([a-z]+)\s*\|\s*(.+)$/.exec(text);
+    if (!m) fail(`show "${text}" is not "column format | Label"`);
+    const column = columns.find((c) => c.name === m![1]);
+    if (!column) fail(`show names "${m![1]}", which is not in "columns"`);
+    if (column!.shown) fail(`column "${m![1]}" has more than one "show:" line`);
+    if (!columnFormats.includes(m![2] as ColumnFormat)) fail(`show format "${m![2]}" is not one of ${columnFormats.join(', ')}`);
+    Object.assign(column!, { format: m![2] as ColumnFormat, label: m![3].trim(), shown: true });
+  }
   for (const f of view.fields) if (!names.has(f)) fail(`view names "${f}", which is not in "columns"`);
 
   let headline: QueryModule['headline'];
@@ -136,6 +172,13 @@ export function parseQueryModule(file: string, text: string): QueryModule {
   }
 
   const params = (fields.get('param') ?? []).map((p) => parseParam(p, fail));
+  for (const text of fields.get('input') ?? []) {
+    const m = /^([a-z_][a-z0-9_]*)\s+(.+)$/.exec(text);
+    const param = m ? params.find((p) => p.name === m[1]) : undefined;
+    if (!m || !param) return fail(`input "${text}" does not start with the name of a "param:"`);
+    if (param.input) fail(`param "${param.name}" has more than one "input:" line`);
+    param.input = parseInput(param, m[2], fail);
+  }
   return {
     id,
     version,
@@ -164,6 +207,39 @@ function parseParam(text: string, fail: (m: string) => never): ModuleParam {
   return { name: m[1], type, default: value!, description: (m[4] ?? '').trim() };
 }
 
+/** `min..max [unit]` for a number, `one of a, b, c` for a text. */
+function parseInput(param: ModuleParam, text: string, fail: (m: string) => never): ParamInput {
+  const choice = /^one of\s+(.+)$/.exec(text);
+  if (choice) {
+    if (param.type !== 'varchar') fail(`param "${param.name}" is a ${param.type}; "one of" is for varchar`);
+    const options = splitList(choice[1]);
+    if (param.default !== null && !options.includes(String(param.default))) fail(`param "${param.name}" default "${param.default}" is not one of its choices`);
+    return { kind: 'choice', options };
+  }
+  const range = /^(-?[\d.]+)\.\.(-?[\d.]+)(?:\s+([a-z]+))?$/.exec(text);
+  if (!range) return fail(`input "${param.name} ${text}" is not "min..max [unit]" or "one of a, b, c"`);
+  if (param.type !== 'integer' && param.type !== 'double') fail(`param "${param.name}" is a ${param.type}; a range is for integer and double`);
+  const [min, max] = [Number(range[1]), Number(range[2])];
+  if (!(min <= max)) fail(`input "${param.name}": ${range[1]} is above ${range[2]}`);
+  const input: ParamInput = { kind: 'range', min, max, ...(range[3] ? { unit: range[3] } : {}) };
+  if (typeof param.default === 'number' && paramProblem(param, param.default, input)) fail(`param "${param.name}" default ${param.default} is outside ${min}..${max}`);
+  return input;
+}
+
+/**
+ * Why a value cannot be given to a parameter, or undefined when it can: the one rule the page's
+ * controls and the runner's --param both apply. `value` is already of the parameter's type.
+ */
+export function paramProblem(param: ModuleParam, value: string | number | boolean | null, input = param.input): string | undefined {
+  if (value === null) return param.default === null ? undefined : `${param.name} needs a value`;
+  if (!input) return undefined;
+  if (input.kind === 'choice') return input.options.includes(String(value)) ? undefined : `${param.name} is one of ${input.options.join(', ')}`;
+  if (typeof value !== 'number') return `${param.name} is a number`;
+  if (value >= input.min && value <= input.max) return undefined;
+  const shown = (n: number) => (input.unit === 'percent' ? `${+(n * 100).toFixed(4)}%` : String(n));
+  return `${param.name} is from ${shown(input.min)} to ${shown(input.max)}${input.unit && input.unit !== 'percent' ? ` ${input.unit}` : ''}`;
+}
+
 /** Turns text into a parameter value of the given type, or undefined when it is not one. */
 export function coerceParam(type: ParamType, raw: string): string | number | boolean | undefined {
   switch (type) {
@@ -178,6 +254,11 @@ export function coerceParam(type: ParamType, raw: string): string | number | boo
     case 'varchar':
       return raw;
   }
+}
+
+function humaniseName(name: string): string {
+  const text = name.replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function splitList(text: string): string[] {

@@ -13,7 +13,7 @@ import { canonicalTables, derivedTables } from '../../src/lib/canonical';
 import { quoteIdent } from '../../src/lib/db';
 import { mergedModules } from '../../src/lib/moduleCatalog';
 import { preparedTables } from '../../src/lib/prepared';
-import { parseQueryModule, type QueryModule } from '../../src/lib/queryModule';
+import { paramProblem, parseQueryModule, type QueryModule } from '../../src/lib/queryModule';
 import { runModule } from '../../src/lib/runModule';
 import { setPeriod } from '../../src/lib/scope';
 import { openWasmDb, type WasmDb } from '../support/wasmDb';
@@ -121,16 +121,61 @@ test('an undeclared column fails the contract', async () => {
   await expect(runModule(db, module)).rejects.toThrow(/customer_id/);
 });
 
-test('fingerprints ignore line endings, trailing spaces and the header\'s better: line, nothing else', () => {
+test('fingerprints cover what decides the result, and not the words around it', () => {
   expect(moduleFingerprint('select 1  \r\nfrom t\n')).toBe(moduleFingerprint('select 1\nfrom t'));
   expect(moduleFingerprint('select 1')).not.toBe(moduleFingerprint('select 2'));
   const header = ['-- id: y', '-- version: 1', '-- title: Y', '-- needs: orders(order_id)', '-- view: metric'];
   const module = (...extra: string[]) => [...header, ...extra, '-- columns: n integer', 'select count(*)::integer as n from orders'].join('\n');
-  expect(moduleFingerprint(module('-- headline: n integer', '-- better: higher'))).toBe(moduleFingerprint(module('-- headline: n integer')));
-  expect(moduleFingerprint(module('-- headline: n integer', '-- better: lower'))).toBe(moduleFingerprint(module('-- headline: n integer', '-- better: higher')));
-  expect(moduleFingerprint(module('-- headline: n percent'))).not.toBe(moduleFingerprint(module('-- headline: n integer')));
-  // Only the header's: the same words in the SQL are SQL.
-  expect(moduleFingerprint(`${module()}\n-- better: higher`)).not.toBe(moduleFingerprint(module()));
+  const same = (a: string, b: string) => expect(moduleFingerprint(a)).toBe(moduleFingerprint(b));
+  const differ = (a: string, b: string) => expect(moduleFingerprint(a)).not.toBe(moduleFingerprint(b));
+  same(module('-- headline: n integer', '-- better: higher'), module('-- headline: n integer'));
+  same(module('-- headline: n integer', '-- better: lower'), module('-- headline: n integer', '-- better: higher'));
+  // How the headline reads is presentation; which column it is, is not.
+  same(module('-- headline: n percent'), module('-- headline: n integer'));
+  differ(module('-- headline: m integer'), module('-- headline: n integer'));
+  same(module('-- show: n integer | Orders', '-- Orders in the period.'), module('-- Orders placed in the period, whatever their status.'));
+  same(module().replace('Y', 'Orders'), module());
+  same(`${module()}\n-- a note for whoever edits this`, module());
+  differ(module().replace('orders(order_id)', 'orders(order_id, revenue)'), module());
+  differ(module('-- param: top integer = 3 | How many'), module('-- param: top integer = 5 | How many'));
+  differ(`${module()}\nwhere order_id is not null`, module());
+});
+
+describe('show: and input: lines', () => {
+  const text = (...extra: string[]) =>
+    ['-- id: y', '-- version: 1', '-- title: Y', '-- needs: orders(order_id)', '-- view: line(month, n)', '-- columns: month date, n double, channel varchar', ...extra, 'select 1'].join('\n');
+  test('give a column its label and format; without one it reads as its humanised name in its type\'s format', () => {
+    const m = parseQueryModule('x/y.sql', text('-- show: n percent | Share of customers', '-- show: month month | Month'));
+    expect(m.columns).toEqual([
+      { name: 'month', type: 'date', label: 'Month', format: 'month', shown: true },
+      { name: 'n', type: 'double', label: 'Share of customers', format: 'percent', shown: true },
+      { name: 'channel', type: 'varchar', label: 'Channel', format: 'text', shown: false },
+    ]);
+    expect(() => parseQueryModule('x/y.sql', text('-- show: n percentage | Share'))).toThrow(/show format "percentage" is not one of/);
+    expect(() => parseQueryModule('x/y.sql', text('-- show: m percent | Share'))).toThrow(/show names "m"/);
+    expect(() => parseQueryModule('x/y.sql', text('-- show: n percent'))).toThrow(/is not "column format \| Label"/);
+  });
+  test('bound a parameter, and the same rule refuses a value in the page and the runner', () => {
+    const m = parseQueryModule(
+      'x/y.sql',
+      text('-- param: top_share double = 0.2 | Share', '-- input: top_share 0.01..0.99 percent', '-- param: grain varchar = month | Grain', '-- input: grain one of day, week, month', '-- param: top integer = 25 | How many', '-- input: top 1..1000 customers'),
+    );
+    const [share, grain, top] = m.params;
+    expect(share.input).toEqual({ kind: 'range', min: 0.01, max: 0.99, unit: 'percent' });
+    expect(grain.input).toEqual({ kind: 'choice', options: ['day', 'week', 'month'] });
+    expect(paramProblem(share, 0.2)).toBeUndefined();
+    expect(paramProblem(share, 20)).toBe('top_share is from 1% to 99%');
+    expect(paramProblem(grain, 'Monthly')).toBe('grain is one of day, week, month');
+    expect(paramProblem(top, -3)).toBe('top is from 1 to 1000 customers');
+    expect(paramProblem(top, null)).toBe('top needs a value');
+    expect(() => parseQueryModule('x/y.sql', text('-- param: top integer = 0 | How many', '-- input: top 1..10'))).toThrow(/default 0 is outside 1..10/);
+    expect(() => parseQueryModule('x/y.sql', text('-- param: g varchar = year | G', '-- input: g one of day, month'))).toThrow(/default "year" is not one of its choices/);
+    expect(() => parseQueryModule('x/y.sql', text('-- input: top 1..10'))).toThrow(/does not start with the name of a "param:"/);
+  });
+  test('every number and text parameter of a current module has its range or choices', () => {
+    const missing = [...current.values()].flatMap((m) => m.params.filter((p) => p.type !== 'boolean' && p.type !== 'date' && !p.input).map((p) => `${m.id}.${p.name}`));
+    expect(missing, 'add "-- input: <param> min..max [unit]" or "-- input: <param> one of a, b" below each').toEqual([]);
+  });
 });
 
 describe('the better: line', () => {
