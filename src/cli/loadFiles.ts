@@ -88,7 +88,12 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
     const started = performance.now();
     const given = mappingFor(options.mappings ?? [], source.name);
     const outcome = await step(`reading ${source.name}`, () => readInPlace(host, source, { dateOrder: options.dateOrder, ...given?.read, mapping: given?.mapping, remembered }));
-    if (outcome.ok && outcome.value.status === 'loaded') refuseSecond(fedBy, outcome.value.table as CanonicalTableName, source.name, true);
+    if (outcome.ok && outcome.value.status === 'loaded') {
+      refuseSecond(fedBy, outcome.value.table as CanonicalTableName, source.name, true);
+      // Mentions without a sentiment are scored and the scores written into the table
+      // (src/lib/sentiment): a view cannot take them, so this one small table is copied.
+      if (outcome.value.table === 'social_mentions') await materialise(db, 'social_mentions');
+    }
     loaded(source.name, outcome, started, true, optional);
   };
   try {
@@ -127,6 +132,12 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
     columns.set(table, new Set(canonicalTables[table].columns.map((c) => c.name).filter((c) => !empty.includes(c))));
   }
   return { files, columns, notRead };
+}
+
+async function materialise(db: NativeDb, table: string): Promise<void> {
+  await db.exec(`create table ${baseSchema}._${table} as select * from ${baseSchema}.${table}`);
+  await db.exec(`drop view ${baseSchema}.${table}`);
+  await db.exec(`alter table ${baseSchema}._${table} rename to ${table}`);
 }
 
 /** Files of one table add up; a source read in place is the whole table (one per table). */

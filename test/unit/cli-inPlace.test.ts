@@ -3,7 +3,7 @@
 // tables of a DuckDB database file (one canonical, one mapped by a mapping file's entry) give the
 // same tables and the same KPI results; the page's rules still apply (a credit note, a status in
 // French, a failed payment set aside); a database table that is no canonical table is named,
-// not read. Data: the synthetic store (test/support/syntheticStore.ts) plus those awkward lines.
+// not read; mentions read in place are copied so their sentiment can be scored. Data: the synthetic store (test/support/syntheticStore.ts) plus those awkward lines.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { differences } from '../support/kpiDifferences';
 import { writeSyntheticStore } from '../support/syntheticStore';
 
 const modules = readCatalog().current;
-const other = ['customers', 'tickets', 'surveys', 'marketing_spend', 'leads'];
+const other = ['customers', 'tickets', 'surveys', 'marketing_spend', 'leads', 'social_mentions'];
 let tmp: string;
 let files: Record<string, string>;
 
@@ -41,6 +41,7 @@ beforeAll(async () => {
     await db.exec(`attach '${shop}' as shop`);
     await db.exec('create table shop.orders as select * from synth.orders');
     await db.exec('create table shop.clients as select customer_id as client_no, first_seen as signed_up, email as mail, name as full_name, country, city, channel from synth.customers');
+    await db.exec('create table shop.social_mentions as select * from synth.social_mentions');
     await db.exec("create table shop.notes as select 'call back' as memo, 3 as priority");
     await db.exec('detach shop');
   } finally {
@@ -59,7 +60,7 @@ const ways: Record<string, { inputs: () => string[]; database?: () => string }> 
   'one CSV file': { inputs: () => [join(tmp, 'orders.csv'), ...other.map((t) => files[t])] },
   'a glob of Parquet parts': { inputs: () => [join(tmp, 'parts', '*.parquet'), ...other.map((t) => files[t])] },
   'hive partitions (a folder)': { inputs: () => [join(tmp, 'hive'), ...other.map((t) => files[t])] },
-  'a DuckDB database file': { inputs: () => other.filter((t) => t !== 'customers').map((t) => files[t]), database: () => join(tmp, 'shop.duckdb') },
+  'a DuckDB database file': { inputs: () => other.filter((t) => t !== 'customers' && t !== 'social_mentions').map((t) => files[t]), database: () => join(tmp, 'shop.duckdb') },
 };
 
 describe('the same order lines, read four ways', () => {
@@ -106,6 +107,7 @@ describe('the same order lines, read four ways', () => {
     expect(db.loaded.files.filter((f) => f.inPlace).map((f) => [f.file, f.table])).toEqual([
       ['clients', 'customers'],
       ['orders', 'orders'],
+      ['social_mentions', 'social_mentions'],
     ]);
     expect(db.loaded.notRead.map((n) => n.name)).toEqual(['notes']);
     expect(db.loaded.notRead[0].question).toContain('"memo"');
