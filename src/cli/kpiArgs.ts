@@ -17,9 +17,18 @@ export interface KpiArgs {
   dateOrder?: 'dmy' | 'mdy';
   /** The currency of orders that name none, or the one to keep when they name several (ISO code). */
   currency?: string;
+  /** A DuckDB database file, or md:<name> (MotherDuck), whose tables are read in place. */
+  db?: string;
+  /** A folder to write one file per cell into. */
+  out?: string;
+  outFormat: 'parquet' | 'csv';
+  /** DuckDB's memory limit ('8GB'); default from the machine (src/cli/engine.ts). */
+  memoryLimit?: string;
+  /** Where DuckDB spills; default a private folder under the system's temporary folder. */
+  tempDir?: string;
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR]\n(a folder or a glob of Parquet files is read in place as one table)';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,9 +46,16 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       mapping: { type: 'string', multiple: true },
       'date-order': { type: 'string' },
       currency: { type: 'string' },
+      db: { type: 'string' },
+      out: { type: 'string' },
+      'out-format': { type: 'string', default: 'parquet' },
+      'memory-limit': { type: 'string' },
+      'temp-dir': { type: 'string' },
     },
   });
-  if (positionals.length === 0) throw new Error(`no files given\n${usage}`);
+  if (positionals.length === 0 && !values.db) throw new Error(`no files given\n${usage}`);
+  const outFormat = values['out-format'];
+  if (outFormat !== 'parquet' && outFormat !== 'csv') throw new Error(`--out-format ${outFormat}: give parquet or csv`);
   for (const flag of ['from', 'to', 'calibration-end'] as const) {
     const day = values[flag];
     if (day !== undefined && (!isoDay.test(day) || Number.isNaN(Date.parse(day)))) throw new Error(`--${flag} ${day} is not a date (YYYY-MM-DD)`);
@@ -49,5 +65,6 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
   const currency = values.currency?.trim().toUpperCase();
   if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new Error(`--currency ${values.currency}: give a three-letter ISO code such as EUR or GBP`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], mappings: values.mapping ?? [], dateOrder, currency };
+  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], mappings: values.mapping ?? [], dateOrder, currency,
+    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'] };
 }

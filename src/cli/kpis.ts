@@ -1,8 +1,10 @@
 /**
- * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR] [--calibration-end D]
- * [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]`: every KPI module on the given files, on
- * native DuckDB, after the same ingestion the page runs. Orders in several currencies are never added up: the
- * run stops unless --currency names the one to keep. Exit code 1 when a module failed, 2 when nothing could run.
+ * `npm run kpis -- <files, Parquet folders or globs...> [--db FILE.duckdb|md:NAME] [--from D --to D] [--json]
+ * [--out DIR [--out-format parquet|csv]] [--only id,id] [--queries DIR] [--calibration-end D] [--mapping FILE.json]...
+ * [--date-order dmy|mdy] [--currency CODE] [--memory-limit 8GB] [--temp-dir DIR]`: every KPI module on native DuckDB,
+ * after the same ingestion the page runs (files are loaded; Parquet folders and database tables are read in place).
+ * Orders in several currencies are never added up: the run stops unless --currency names the one to keep.
+ * Exit code 1 when a module failed, 2 when nothing could run.
  */
 import { readFileSync } from 'node:fs';
 import { parseMappingFile } from '../lib/mappingFile';
@@ -13,15 +15,21 @@ import { openNativeDb } from './nativeDb';
 import { parseKpiArgs } from './kpiArgs';
 import { orderDateRange, runKpis } from './runKpis';
 import { textReport } from './textReport';
+import { applyEngineSettings, engineSettings, preparedLinesPerPart, showBytes, stepper } from './engine';
+import { writeResults } from './writeResults';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseKpiArgs(argv);
   const mappings = args.mappings.flatMap((path) => parseMappingFile(readFileSync(path, 'utf8'), path));
+  const settings = engineSettings(args.memoryLimit, args.tempDir);
+  const step = stepper(settings);
   const db = await openNativeDb();
   try {
-    const loaded = await loadFiles(db, args.files, { mappings, dateOrder: args.dateOrder });
-    const range = loaded.columns.has('orders') ? await orderDateRange(db) : undefined;
-    const data = loaded.columns.has('orders') ? await readCurrencies(db) : ({ kind: 'none' } as const);
+    await applyEngineSettings(db, settings);
+    process.stderr.write(`DuckDB may use ${showBytes(settings.memoryLimit)} of memory, spilling to ${settings.tempDirectory}\n`);
+    const loaded = await loadFiles(db, args.files, { mappings, dateOrder: args.dateOrder, database: args.db, step });
+    const range = loaded.columns.has('orders') ? await step('order dates', () => orderDateRange(db)) : undefined;
+    const data = loaded.columns.has('orders') ? await step('currencies', () => readCurrencies(db)) : ({ kind: 'none' } as const);
     const { code, keep } = runnerCurrency(data, args.currency);
     const start = args.from ?? range?.start;
     const end = args.to ?? range?.end;
@@ -32,13 +40,19 @@ async function main(argv: string[]): Promise<number> {
       if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
       modules = modules.filter((m) => args.only!.includes(m.id));
     }
-    const report = await runKpis(db, modules, loaded.columns, { start, end, ...(keep ? { currency: keep } : {}) }, { calibrationEnd: args.calibrationEnd });
+    const scope = { start, end, ...(keep ? { currency: keep } : {}) };
+    const report = await runKpis(db, modules, loaded.columns, scope, { calibrationEnd: args.calibrationEnd, linesPerPart: preparedLinesPerPart(settings), step });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
-    const full = { files: loaded.files, currency, ...report };
+    const full = { files: loaded.files, ...(loaded.notRead.length ? { notRead: loaded.notRead } : {}), currency, ...report };
+    if (args.out) {
+      const written = await step('writing results', () => writeResults(db, report, modules, args.out!, args.outFormat));
+      process.stderr.write(`${written.length} files written to ${args.out}\n`);
+    }
     process.stdout.write(args.json ? `${JSON.stringify(full, null, 2)}\n` : `${textReport(full)}\n`);
     return report.modules.some((m) => m.error) ? 1 : 0;
   } finally {
     db.close();
+    settings.cleanUp();
   }
 }
 

@@ -30,6 +30,14 @@ export interface KpiReport {
   clv?: Omit<ClvFit, 'fitMs'> | { error: string };
 }
 
+export interface RunOptions {
+  calibrationEnd?: string;
+  /** Order lines per part of a prepared table (src/lib/prepared.ts). */
+  linesPerPart?: number;
+  /** Wraps each step (prepared tables, the fit, each module), for progress and clearer errors. */
+  step?: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+}
+
 export { missingNeeds } from '../lib/loadedColumns';
 
 /** The whole order date range, 'YYYY-MM-DD' both ends; undefined when there are no dated orders. */
@@ -45,21 +53,22 @@ export async function runKpis(
   modules: QueryModule[],
   columns: Map<CanonicalTableName, Set<string>>,
   scope: Scope,
-  options: { calibrationEnd?: string } = {},
+  options: RunOptions = {},
 ): Promise<KpiReport> {
+  const step = options.step ?? ((_name, run) => run());
   // Mentions without a sentiment column are scored here, as the browser does on load.
   if (columns.has('social_mentions')) {
-    await scoreMentions(db);
+    await step('scoring mentions', () => scoreMentions(db));
     columns.get('social_mentions')!.add('sentiment');
   }
-  await applyScope(db, scope, [...columns.keys()]);
+  await step('prepared tables', () => applyScope(db, scope, [...columns.keys()], true, options.linesPerPart));
   const report: KpiReport = { period: { start: scope.start, end: scope.end }, modules: [], skipped: [] };
   // The summary only feeds the lifetime-value fit; modules reading its predictions run after it.
   const summary = modules.find((m) => m.id === 'clv_summary');
   const available = withPrepared(new Map<string, Set<string>>(columns));
   if (summary && missingNeeds(summary, available).length === 0) {
     try {
-      const { fitMs: _, ...fit } = await fitClv(db, summary, { calibrationEnd: options.calibrationEnd ?? null });
+      const { fitMs: _, ...fit } = await step('lifetime-value fit', () => fitClv(db, summary, { calibrationEnd: options.calibrationEnd ?? null }));
       report.clv = fit;
       for (const [table, cols] of Object.entries(derivedTables)) available.set(table, new Set(cols.map((c) => c.name)));
     } catch (e) {
@@ -75,7 +84,7 @@ export async function runKpis(
     }
     const base = { id: module.id, version: module.version, title: module.title };
     try {
-      const rows = await runModule(db, module);
+      const rows = await step(module.id, () => runModule(db, module));
       const top = module.headline ? headlineRow(module, rows) : undefined;
       const headline = module.headline && top ? { ...module.headline, value: top[module.headline.column] ?? null } : null;
       report.modules.push({ ...base, headline, rows });

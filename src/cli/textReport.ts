@@ -23,7 +23,7 @@ function fileLines(files: LoadedFile[]): string[] {
   if (files.length === 0) return [];
   const out = ['Files'];
   for (const f of files) {
-    out.push(`    ${f.file} -> ${f.table}: ${f.rowsLoaded} rows loaded, ${f.setAside.reduce((n, s) => n + s.rows, 0)} set aside (${(f.ms / 1000).toFixed(1)} s)`);
+    out.push(`    ${f.file} -> ${f.table}: ${f.rowsLoaded} rows ${f.inPlace ? 'read in place' : 'loaded'}, ${f.setAside.reduce((n, s) => n + s.rows, 0)} set aside (${(f.ms / 1000).toFixed(1)} s)`);
     for (const n of f.notices) out.push(`        ${n.level === 'warning' ? '! ' : ''}${n.text}`);
   }
   return [...out, ''];
@@ -56,8 +56,13 @@ function currencyLines(currency?: ReportCurrency): string[] {
   return out;
 }
 
-export function textReport(report: KpiReport & { files?: LoadedFile[]; currency?: ReportCurrency }): string {
-  const out = [...fileLines(report.files ?? []), `Period ${report.period.start} to ${report.period.end}`, ...currencyLines(report.currency), ''];
+/** Database tables that are none of the canonical tables, with the page's question about each. */
+function notReadLines(notRead: { name: string; question: string }[] = []): string[] {
+  return notRead.length ? ['Not read (give a mapping file to read them):', ...notRead.map((n) => `    ${n.name}: ${n.question}`), ''] : [];
+}
+
+export function textReport(report: KpiReport & { files?: LoadedFile[]; notRead?: { name: string; question: string }[]; currency?: ReportCurrency }): string {
+  const out = [...fileLines(report.files ?? []), ...notReadLines(report.notRead), `Period ${report.period.start} to ${report.period.end}`, ...currencyLines(report.currency), ''];
   if (report.clv && 'error' in report.clv) out.push(`Lifetime value: not fitted: ${report.clv.error}`, '');
   else if (report.clv) {
     const { prediction, check } = report.clv;

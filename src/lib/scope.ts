@@ -40,9 +40,10 @@ export async function ensureBaseSchema(db: Db): Promise<void> {
 /**
  * (Re)creates the scoped views over whichever canonical tables are loaded, rebuilds the prepared
  * tables from them (src/lib/prepared.ts; pass `prepare: false` when neither the data nor the
- * facets changed since they were built), and sets the period.
+ * facets changed since they were built), and sets the period. `perPart`: order lines per part
+ * of a prepared table (an engine with more memory takes larger parts).
  */
-export async function applyScope(db: Db, scope: Scope, loaded: CanonicalTableName[], prepare = true): Promise<void> {
+export async function applyScope(db: Db, scope: Scope, loaded: CanonicalTableName[], prepare = true, perPart?: number): Promise<void> {
   // A view cannot hold bound parameters, so each facet's values go into a one-column table
   // (never pasted into SQL text: a city named Cote d'Ivoire must not break anything).
   const facets = Object.entries(scope.facets ?? {}).filter(([, values]) => values.length > 0);
@@ -69,7 +70,7 @@ export async function applyScope(db: Db, scope: Scope, loaded: CanonicalTableNam
     const filter = where.length ? ` where ${where.join(' and ')}` : '';
     await db.exec(`create or replace view ${quoteIdent(table)} as select * from ${baseSchema}.${quoteIdent(table)}${filter}`);
   }
-  if (prepare) await buildPrepared(db, loaded);
+  if (prepare) await buildPrepared(db, loaded, perPart);
   await setPeriod(db, scope.start, scope.end);
 }
 

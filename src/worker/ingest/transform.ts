@@ -43,6 +43,19 @@ export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[
   extra.push(...has);
   // The raw table is written once in file order and never updated: rowid + 1 is the data row.
   const level1 = `select rowid + 1 as _row, ${[...typed, ...extra].join(', ')} from ${quoteIdent(raw)}${firstRows ? ` where rowid < ${Math.floor(firstRows)}` : ''}`;
+  return canonicalRowsSql(level1, mapping, (c) => cell(c) !== undefined);
+}
+
+/**
+ * The rules every source follows once its values are typed: orders' revenue, refunds, credit
+ * notes and cancellations, and the reason a row is set aside. `level1` selects `_row`, every
+ * canonical column of the table, `_unit_price` (orders) and `_has_<column>` for checkedColumns;
+ * `mapped` says whether the source had the column. Shared by the file staging above and by
+ * sources read in place (inPlace.ts).
+ */
+export function canonicalRowsSql(level1: string, mapping: ColumnMapping, mapped: (column: string) => boolean): string {
+  const cell = (c: string) => (mapped(c) ? c : undefined);
+  const table = canonicalTables[mapping.table];
   const body = mapping.table === 'orders' ? ordersSql(level1, mapping, cell) : `select * from (${level1})`;
   const reasons = table.columns
     .filter((c) => c.required && cell(c.name) && !(mapping.table === 'orders' && c.name === 'customer_id'))

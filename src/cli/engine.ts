@@ -1,0 +1,101 @@
+/**
+ * How much of the machine native DuckDB may use, and where it spills what does not fit: by
+ * default 60% of the memory available when the run starts (MemAvailable on Linux), and a private
+ * folder under the system's temporary folder; `--memory-limit` and `--temp-dir` override. Long
+ * steps report on stderr, and a step that still runs out of memory says which and how much.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { freemem, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../lib/db';
+import { linesPerPart } from '../lib/prepared';
+
+export interface EngineSettings {
+  /** Bytes DuckDB may hold in memory. */
+  memoryLimit: number;
+  /** Where DuckDB writes what does not fit. */
+  tempDirectory: string;
+  /** Removes the temporary folder when the runner made it. */
+  cleanUp(): void;
+}
+
+const gib = 1024 ** 3;
+
+function availableMemory(): number {
+  try {
+    const kb = /MemAvailable:\s+(\d+) kB/.exec(readFileSync('/proc/meminfo', 'utf8'));
+    if (kb) return Number(kb[1]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return freemem();
+}
+
+/** '4GB', '512MB', '1.5GiB' -> bytes. */
+export function parseBytes(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(k|m|g|t)?i?b?\s*$/i.exec(text);
+  if (!m) throw new Error(`--memory-limit ${text}: give a size such as 4GB or 512MB`);
+  const unit = { k: 1024, m: 1024 ** 2, g: gib, t: 1024 ** 4 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1;
+  return Math.round(Number(m[1]) * unit);
+}
+
+export const showBytes = (n: number) => (n >= gib ? `${(n / gib).toFixed(1)} GB` : `${Math.round(n / 1024 ** 2)} MB`);
+
+export function engineSettings(memoryLimit?: string, tempDir?: string): EngineSettings {
+  const limit = memoryLimit ? parseBytes(memoryLimit) : Math.max(gib, Math.floor(availableMemory() * 0.6));
+  const tempDirectory = tempDir ?? mkdtempSync(join(tmpdir(), 'clientele-spill-'));
+  return { memoryLimit: limit, tempDirectory, cleanUp: () => tempDir === undefined && rmSync(tempDirectory, { recursive: true, force: true }) };
+}
+
+export async function applyEngineSettings(db: Db, settings: EngineSettings): Promise<void> {
+  await db.exec(`set memory_limit = '${Math.floor(settings.memoryLimit / 1024 ** 2)}MB'`);
+  await db.exec(`set temp_directory = '${settings.tempDirectory.replace(/'/g, "''")}'`);
+}
+
+/**
+ * Order lines per part when building a prepared table (src/lib/prepared.ts): one part's grouping
+ * and sort held in memory, at about 400 bytes a line, within half the limit. Each part reads the
+ * orders again, so on native DuckDB fewer, larger parts than the page's are faster.
+ */
+export const preparedLinesPerPart = (settings: EngineSettings) => Math.max(linesPerPart, Math.floor(settings.memoryLimit / 2 / 400));
+
+export type Step = <T>(name: string, run: () => Promise<T>) => Promise<T>;
+
+/**
+ * Runs steps, printing on stderr what runs longer than a few seconds (every 10 s, with the
+ * process's resident memory) and how long it took; an out-of-memory error is reworded to name
+ * the step, the limit and the spill folder.
+ */
+export function stepper(settings: EngineSettings, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`), quietMs = 3000): Step {
+  return async (name, run) => {
+    const started = performance.now();
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+    let shown = false;
+    const tell = () => {
+      shown = true;
+      write(`${name}… ${seconds()} s, ${showBytes(process.memoryUsage.rss())} resident`);
+    };
+    let timer = setTimeout(function again() {
+      tell();
+      timer = setTimeout(again, 10_000);
+    }, quietMs);
+    try {
+      const value = await run();
+      if (shown) write(`${name}: done in ${seconds()} s`);
+      return value;
+    } catch (e) {
+      throw outOfMemory(name, e as Error, settings);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** The error as it was, or, when DuckDB ran out of memory, a sentence saying where and what to do. */
+export function outOfMemory(step: string, e: Error, settings: EngineSettings): Error {
+  if (!/out of memory/i.test(e.message)) return e;
+  return new Error(
+    `${step} did not fit in memory: DuckDB may use ${showBytes(settings.memoryLimit)} (this machine has ${showBytes(totalmem())}) and spills to ${settings.tempDirectory}. ` +
+      `Raise --memory-limit, point --temp-dir at a disk with more room, or run on MotherDuck (--db md:<database>). DuckDB said: ${e.message.split('\n')[0]}`,
+  );
+}
