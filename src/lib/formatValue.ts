@@ -60,8 +60,8 @@ export function formatCell(value: SqlValue): string {
 
 /**
  * One value of a result column, as tables, chart axes and tooltips show it (see `show:` in
- * queries/README.md). Money keeps two decimals so a column's figures line up; shares read as
- * percents; dates arrive as ISO text (`2025-01-01`) and read as the column's grain.
+ * queries/README.md). Money keeps two decimals, and shares, scores, numbers and durations a fixed
+ * number too, so a column's figures line up; shares read as percents; dates arrive as ISO text (`2025-01-01`) and read as the column's grain.
  */
 export function formatColumnValue(value: SqlValue, format: ColumnFormat, currency?: string): string {
   if (value === null || value === undefined) return '–';
@@ -82,6 +82,18 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
       const o: Intl.DateTimeFormatOptions = format === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
       const text = new Intl.DateTimeFormat(getLocale(), { ...o, timeZone: 'UTC' }).format(at);
       return format === 'week' ? t('format.weekOf', { day: text }) : text;
+    }
+    case 'percent':
+    case 'number':
+    case 'score':
+    case 'hours':
+    case 'days': {
+      if (typeof value !== 'number') return String(value);
+      // A fixed number of decimals, so a column's figures line up (98.0%, not 98% above 98.1%).
+      const digits = format === 'number' ? 2 : 1;
+      const unit = format === 'hours' ? 'hour' : format === 'days' ? 'day' : undefined;
+      const style = format === 'percent' ? 'percent' : unit ? 'unit' : 'decimal';
+      return new Intl.NumberFormat(getLocale(), { style, unit, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
     }
     case 'category':
       return typeof value === 'string' ? humaniseCode(value) : String(value);

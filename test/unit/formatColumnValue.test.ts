@@ -21,6 +21,16 @@ test('shares read as percents, dates as their grain, codes as words', () => {
   expect(formatColumnValue(null, 'currency')).toBe('–');
 });
 
+test("shares, scores, numbers and durations keep a fixed number of decimals, so a column's figures line up", () => {
+  setLocale('en-US');
+  expect([0.98, 0.981, 0].map((v) => formatColumnValue(v, 'percent'))).toEqual(['98.0%', '98.1%', '0.0%']);
+  expect([3.1, 12].map((v) => formatColumnValue(v, 'number'))).toEqual(['3.10', '12.00']);
+  expect(formatColumnValue(11.24, 'score')).toBe('11.2');
+  expect(formatColumnValue(3, 'hours')).toBe('3.0 hr');
+  expect(formatColumnValue(12, 'days')).toBe('12.0 days');
+  expect(formatColumnValue(1234, 'integer')).toBe('1,234');
+});
+
 test('a French reader gets French digits and months', () => {
   setLocale('fr-FR');
   expect(formatColumnValue(1234.5, 'currency', 'EUR')).toBe('1\u202f234,50\u00a0€');
