@@ -5,6 +5,10 @@
 -- view: hbar(channel, new_customers)
 -- headline: new_customers integer
 -- better: higher
+-- show: channel category | Channel
+-- show: new_customers integer | New customers
+-- show: revenue currency | Their net revenue
+-- show: share percent | Share of new customers
 -- columns: channel varchar, new_customers integer, revenue double, share double
 -- The channel of a customer's first sale (the order export's channel, which is where the
 -- customer came from), with how many new customers each channel brought in the period and

@@ -5,6 +5,10 @@
 -- view: line(month, cac)
 -- headline: cac currency
 -- better: lower
+-- show: month month | Month
+-- show: spend currency | Marketing spend
+-- show: new_customers integer | New customers
+-- show: cac currency | Acquisition cost
 -- columns: month date, spend double, new_customers integer, cac double
 -- Blended customer acquisition cost month by month: all marketing spend of the month divided
 -- by all customers whose first sale ever fell in it (whatever their channel), and for the

@@ -5,6 +5,10 @@
 -- view: bar(channel, cac)
 -- headline: cac currency
 -- better: lower
+-- show: channel category | Channel
+-- show: spend currency | Marketing spend
+-- show: new_customers integer | New customers
+-- show: cac currency | Acquisition cost
 -- columns: channel varchar, spend double, new_customers integer, cac double
 -- Marketing spend in the period divided by the new customers (first sale ever in the period)
 -- that came through the same channel; the total row divides all spend by all new customers,

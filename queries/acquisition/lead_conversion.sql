@@ -5,6 +5,10 @@
 -- view: bar(channel, rate)
 -- headline: rate percent
 -- better: higher
+-- show: channel category | Channel
+-- show: leads integer | Leads
+-- show: converted integer | Became customers
+-- show: rate percent | Conversion rate
 -- columns: channel varchar, leads integer, converted integer, rate double
 -- Of the leads created in the period, the share that became customers (have a conversion
 -- date), by the lead's channel. Conversions may happen after the period ends: a lead is

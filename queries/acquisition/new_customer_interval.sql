@@ -3,8 +3,11 @@
 -- title: A new customer every…
 -- needs: customer_orders(order_number, first_at)
 -- view: metric
--- headline: minutes_between minutes
+-- headline: minutes_between interval
 -- better: lower
+-- show: new_customers integer | New customers
+-- show: minutes_between interval | Time between new customers
+-- show: hours_between hours | Hours between new customers
 -- columns: new_customers integer, minutes_between double, hours_between double
 -- The length of the period divided by the number of new customers in it: "a new customer
 -- every N minutes". New as in new_customers: first sale ever falls in the period.

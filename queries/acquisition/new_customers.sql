@@ -7,6 +7,8 @@
 -- better: higher
 -- param: grain varchar = month | day, week (starting Monday) or month
 -- input: grain one of day, week, month
+-- show: period date | Period starting
+-- show: new_customers integer | New customers
 -- columns: period date, new_customers integer
 -- A customer is new on the day of their first sale ever (over all history, not only the
 -- period), so someone who last bought years ago is not counted again. Guest orders (no

@@ -5,6 +5,9 @@
 -- view: bar(day, new_customers)
 -- headline: per_day number
 -- better: higher
+-- show: day date | Day
+-- show: new_customers integer | New customers
+-- show: per_day number | New customers per day
 -- columns: day date, new_customers integer, per_day double
 -- How many customers the shop won on an average day of the period: the new customers (their
 -- first sale ever falls in the period, as in New customers) divided by the days in the period,

@@ -7,6 +7,11 @@
 -- input: max_p_alive 0.01..0.99 percent
 -- param: top integer = 25 | How many customers to list
 -- input: top 1..1000 customers
+-- show: customer_id text | Customer
+-- show: repeat_purchases integer | Repeat purchases
+-- show: past_value currency | Value so far
+-- show: p_alive percent | Chance still a customer
+-- show: predicted_clv currency | Predicted value
 -- columns: customer_id varchar, repeat_purchases integer, past_value double, p_alive double, predicted_clv double
 -- Repeat customers who were worth the most so far (repeat purchases times their mean repeat
 -- spend) but whom the model now thinks have probably left (P(alive) below `max_p_alive`):

@@ -5,6 +5,10 @@
 -- view: bar(clv_band, customers)
 -- headline: total_clv currency
 -- better: higher
+-- show: clv_band currency | Predicted value from
+-- show: customers integer | Customers
+-- show: total_clv currency | Predicted revenue
+-- show: average_clv currency | Average predicted value
 -- columns: clv_band double, customers integer, total_clv double, average_clv double
 -- What the customers are predicted to spend over the horizon (BG/NBD expected purchases times
 -- Gamma-Gamma expected spend, discounted monthly), in bands of 25 (the band's lower bound;

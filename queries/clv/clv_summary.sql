@@ -7,6 +7,14 @@
 -- param: calibration_end date = null | For the holdout check: the last day the models learn from; empty: the last 40% of the days from the first to the last purchase day in the date range are held out
 -- param: time_unit_days double = 7 | Length of the time unit of recency and age, in days (7 = weeks)
 -- input: time_unit_days 1..30 days
+-- show: customer_id text | Customer
+-- show: frequency integer | Repeat purchase days
+-- show: recency number | Recency (time units)
+-- show: age number | Age (time units)
+-- show: monetary_value currency | Average repeat purchase
+-- show: holdout_purchases integer | Purchase days after calibration
+-- show: calibration_end date | Calibration end
+-- show: holdout_end date | Holdout end
 -- columns: customer_id varchar, frequency integer, recency double, age double, monetary_value double, holdout_purchases integer, calibration_end date, holdout_end date
 -- One row per customer, as BG/NBD and Gamma-Gamma read their purchase history: every purchase
 -- up to the end of the date range, including those before its start. Purchases are counted by

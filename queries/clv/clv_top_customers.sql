@@ -5,6 +5,12 @@
 -- view: table
 -- param: top integer = 25 | How many customers to list
 -- input: top 1..1000 customers
+-- show: customer_id text | Customer
+-- show: repeat_purchases integer | Repeat purchases
+-- show: p_alive percent | Chance still a customer
+-- show: expected_purchases number | Expected purchases
+-- show: expected_spend currency | Expected spend per purchase
+-- show: predicted_clv currency | Predicted value
 -- columns: customer_id varchar, repeat_purchases integer, p_alive double, expected_purchases double, expected_spend double, predicted_clv double
 -- The customers the models expect the most from over the horizon, with the probability they
 -- are still customers, the purchases and the spend per purchase expected of them.

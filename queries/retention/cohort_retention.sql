@@ -3,6 +3,10 @@
 -- title: Monthly cohort retention
 -- needs: customer_orders(order_date, order_number, first_at, previous_at)
 -- view: heatmap(month_offset, cohort, retention)
+-- show: cohort month | First order month
+-- show: month_offset integer | Months since first order
+-- show: customers integer | Customers buying
+-- show: retention percent | Share still buying
 -- columns: cohort varchar, month_offset integer, customers integer, retention double
 -- Customers grouped by the month of their first sale ever (cohorts starting in the period);
 -- for each month after it (0 = the first month), the share of the cohort who bought in that

@@ -5,6 +5,10 @@
 -- view: line(month, rate)
 -- headline: rate percent
 -- better: higher
+-- show: month month | Month
+-- show: customers integer | Customers
+-- show: returned integer | Came back
+-- show: rate percent | Return rate
 -- columns: month date, customers integer, returned integer, rate double
 -- Of the customers who bought in the period, the share who came back: placed another order
 -- after their first order in the period, within the period. The line takes the customers by

@@ -5,6 +5,10 @@
 -- view: hbar(kind, customers)
 -- headline: ever_repeat_share percent
 -- better: higher
+-- show: kind category | Customer type
+-- show: customers integer | Customers
+-- show: share percent | Share of customers
+-- show: ever_repeat_share percent | Repeat customers
 -- columns: kind varchar, customers integer, share double, ever_repeat_share double
 -- Customers with any order in the period, by what they have done up to the period's end:
 -- 'trial only' (only free-trial or zero-revenue orders), 'one-time' (one paid order ever) or

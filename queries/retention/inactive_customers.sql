@@ -7,6 +7,10 @@
 -- better: lower
 -- param: window_days integer = 180 | Days without an order after which a customer counts as lost
 -- input: window_days 7..1095 days
+-- show: month month | Month
+-- show: kind category | Customer group
+-- show: customers integer | Customers
+-- show: lost_rate percent | Share lost
 -- columns: month date, kind varchar, customers integer, lost_rate double
 -- Month by month in the period: new customers (first sale ever that month), loyal customers
 -- (bought that month and also before), and lost customers (their last sale was exactly

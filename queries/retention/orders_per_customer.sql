@@ -5,6 +5,10 @@
 -- view: line(month, orders_per_customer)
 -- headline: orders_per_customer number
 -- better: higher
+-- show: month month | Month
+-- show: customers integer | Active customers
+-- show: orders integer | Orders
+-- show: orders_per_customer number | Orders per customer
 -- columns: month date, customers integer, orders integer, orders_per_customer double
 -- Orders placed by identified customers divided by the customers who placed them (the
 -- active customers), by month and for the period; a customer who bought in two months counts

@@ -5,6 +5,10 @@
 -- view: bar(orders_per_customer, customers)
 -- headline: orders_per_customer_avg number
 -- better: higher
+-- show: orders_per_customer integer | Orders in the period (10 = 10 or more)
+-- show: customers integer | Customers
+-- show: orders_per_customer_avg number | Average orders per customer
+-- show: median_days_between days | Median time between orders
 -- columns: orders_per_customer integer, customers integer, orders_per_customer_avg double, median_days_between double
 -- Orders per customer who bought in the period (the distribution, 10 meaning 10 or more,
 -- and its mean), and the median number of days between one order and the customer's next,

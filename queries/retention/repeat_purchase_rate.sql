@@ -5,6 +5,10 @@
 -- view: line(month, rate)
 -- headline: rate percent
 -- better: higher
+-- show: month month | Month
+-- show: orders integer | Orders
+-- show: repeat_orders integer | Repeat orders
+-- show: rate percent | Repeat purchase rate
 -- columns: month date, orders integer, repeat_orders integer, rate double
 -- Of the orders identified customers placed in the period, the share that were repeat
 -- purchases: not the customer's first order ever (orders before the period count as history).

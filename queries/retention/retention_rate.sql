@@ -5,6 +5,12 @@
 -- view: line(month, retention_rate)
 -- headline: retention_rate percent
 -- better: higher
+-- show: month month | Month
+-- show: previous_customers integer | Customers the month before
+-- show: retained integer | Retained
+-- show: churned integer | Churned
+-- show: retention_rate percent | Retention rate
+-- show: churn_rate percent | Churn rate
 -- columns: month date, previous_customers integer, retained integer, churned integer, retention_rate double, churn_rate double
 -- Of the customers who bought in one stretch of time, the share who bought again in the next.
 -- The headline compares the period with the one of the same length just before it; the line

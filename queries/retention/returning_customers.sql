@@ -5,6 +5,10 @@
 -- view: line(month, rate)
 -- headline: rate percent
 -- better: higher
+-- show: month month | Month
+-- show: customers integer | Customers
+-- show: returning integer | Returning customers
+-- show: rate percent | Share returning
 -- columns: month date, customers integer, returning integer, rate double
 -- Of the customers who bought in the period, the share who had a sale before it; month by
 -- month, the share of the month's customers who had a sale before that month. Cancelled and

@@ -5,6 +5,10 @@
 -- view: line(month, visits_per_customer)
 -- headline: visits_per_customer number
 -- better: higher
+-- show: month month | Month
+-- show: customers integer | Visiting customers
+-- show: visits integer | Visit days
+-- show: visits_per_customer number | Visits per customer
 -- columns: month date, customers integer, visits integer, visits_per_customer double
 -- How often customers who came to the site came back within a month: the days on which a known
 -- customer visited, divided by the customers who visited that month. A visit is a day on the

@@ -5,6 +5,10 @@
 -- view: line(month, net_revenue)
 -- headline: net_revenue currency
 -- better: higher
+-- show: month month | Month
+-- show: revenue currency | Revenue
+-- show: refunds currency | Refunds
+-- show: net_revenue currency | Net revenue
 -- columns: month date, revenue double, refunds double, net_revenue double
 -- Revenue minus refunds of every order line dated in the period, by month and for the period:
 -- guests' lines included. A refund on a sale line counts at that line's date; a stand-alone

@@ -5,6 +5,10 @@
 -- view: line(month, orders)
 -- headline: orders integer
 -- better: higher
+-- show: month month | Month
+-- show: orders integer | Orders
+-- show: customers integer | Customers
+-- show: guest_orders integer | Guest orders
 -- columns: month date, orders integer, customers integer, guest_orders integer
 -- Orders placed in the period, by month and for the period: distinct order ids with a sale line
 -- (revenue above 0, not cancelled), each dated by its earliest sale line. Guest orders (no

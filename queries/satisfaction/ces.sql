@@ -7,6 +7,12 @@
 -- better: lower
 -- param: scale varchar = null | The answers' scale: 1-5, 1-7, 1-10 or 0-10 (empty: read from the answers)
 -- input: scale one of 1-5, 1-7, 1-10, 0-10
+-- show: month month | Month
+-- show: scale text | Scale
+-- show: answers integer | Answers
+-- show: ces score | Effort score
+-- show: low_effort_share percent | Low-effort answers
+-- show: out_of_scale integer | Answers off the scale
 -- columns: month date, scale varchar, answers integer, ces double, low_effort_share double, out_of_scale integer
 -- CES answers (kind 'ces') in the period, where the lowest score is the least effort: the mean
 -- score on the scale (lower is better) and the share of low-effort answers, those below the

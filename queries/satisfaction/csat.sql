@@ -7,6 +7,12 @@
 -- better: higher
 -- param: scale varchar = null | The answers' scale: 1-5, 1-7, 1-10 or 0-10 (empty: read from the answers)
 -- input: scale one of 1-5, 1-7, 1-10, 0-10
+-- show: month month | Month
+-- show: scale text | Scale
+-- show: answers integer | Answers
+-- show: satisfied integer | Satisfied
+-- show: out_of_scale integer | Answers off the scale
+-- show: csat percent | Satisfaction (CSAT)
 -- columns: month date, scale varchar, answers integer, satisfied integer, out_of_scale integer, csat double
 -- CSAT answers (kind 'csat') in the period: the share of answers in the top two points of
 -- the scale (4-5 of 1-5, 6-7 of 1-7, 9-10 of 1-10 or 0-10), by month and for the whole period.

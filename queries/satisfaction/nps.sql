@@ -5,6 +5,12 @@
 -- view: line(month, nps)
 -- headline: nps score
 -- better: higher
+-- show: month month | Month
+-- show: answers integer | Answers
+-- show: promoters integer | Promoters
+-- show: passives integer | Passives
+-- show: detractors integer | Detractors
+-- show: nps score | Net promoter score
 -- columns: month date, answers integer, promoters integer, passives integer, detractors integer, nps double
 -- NPS answers (kind 'nps', 0-10) in the period: % promoters (9-10) minus % detractors (0-6),
 -- from -100 to 100, by month and for the whole period. Scores outside 0-10 or missing are

@@ -5,6 +5,10 @@
 -- view: line(month, fcr)
 -- headline: fcr percent
 -- better: higher
+-- show: month month | Month
+-- show: resolved integer | Resolved tickets
+-- show: first_contact integer | Resolved on first contact
+-- show: fcr percent | First-contact resolution
 -- columns: month date, resolved integer, first_contact integer, fcr double
 -- As first_contact_resolution, by the month the ticket was opened: of the resolved tickets,
 -- the share resolved on the first contact (the export's flag, or one contact without a flag);

@@ -5,6 +5,10 @@
 -- view: bar(channel, fcr)
 -- headline: fcr percent
 -- better: higher
+-- show: channel category | Channel
+-- show: resolved integer | Resolved tickets
+-- show: first_contact integer | Resolved on first contact
+-- show: fcr percent | First-contact resolution
 -- columns: channel varchar, resolved integer, first_contact integer, fcr double
 -- Of the tickets opened in the period and resolved, the share resolved on the first contact
 -- (the export's flag, or one contact when there is no flag), by channel. Unresolved tickets

@@ -5,6 +5,11 @@
 -- view: line(month, average_hours)
 -- headline: average_hours hours
 -- better: lower
+-- show: month month | Month opened
+-- show: resolved integer | Resolved tickets
+-- show: average_hours hours | Average resolution time
+-- show: median_hours hours | Median resolution time
+-- show: open_tickets integer | Still open
 -- columns: month date, resolved integer, average_hours double, median_hours double, open_tickets integer
 -- Hours from opening to resolution of the tickets opened in the period, by month opened: the
 -- mean (the headline), and beside it the median, what a typical customer waits (the mean is

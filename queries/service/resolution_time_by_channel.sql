@@ -5,6 +5,11 @@
 -- view: bar(channel, median_hours)
 -- headline: median_hours hours
 -- better: lower
+-- show: channel category | Channel
+-- show: resolved integer | Resolved tickets
+-- show: median_hours hours | Median resolution time
+-- show: average_hours hours | Average resolution time
+-- show: open_tickets integer | Still open
 -- columns: channel varchar, resolved integer, median_hours double, average_hours double, open_tickets integer
 -- As resolution_time, by the channel the ticket came through: median and mean hours from
 -- opening to resolution of the tickets opened in the period, open tickets counted apart.

@@ -7,6 +7,9 @@
 -- input: days 1..366 days
 -- param: top integer = 20 | How many mentions to list
 -- input: top 1..500 mentions
+-- show: posted_at date | Posted
+-- show: sentiment number | Sentiment (-1 to 1)
+-- show: text text | Mention
 -- columns: posted_at timestamp, sentiment double, text varchar
 -- The mentions that read as negative (score below -0.1, as in sentiment_share) posted in the
 -- last `days` days of the period (or the whole period when it is shorter), most negative

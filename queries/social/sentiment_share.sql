@@ -5,6 +5,11 @@
 -- view: area(month, share, tone)
 -- headline: net_sentiment percent
 -- better: higher
+-- show: month month | Month
+-- show: tone category | Tone
+-- show: mentions integer | Mentions
+-- show: share percent | Share of mentions
+-- show: net_sentiment percent | Net sentiment
 -- columns: month date, tone varchar, mentions integer, share double, net_sentiment double
 -- Mentions posted in the period, scored from -1 to 1 (the export's own sentiment, or the
 -- in-browser lexicon scorer): positive above 0.1, negative below -0.1, neutral between.

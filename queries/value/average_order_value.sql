@@ -5,6 +5,10 @@
 -- view: line(month, aov)
 -- headline: aov currency
 -- better: higher
+-- show: month month | Month
+-- show: orders integer | Orders
+-- show: revenue currency | Net revenue
+-- show: aov currency | Average order value
 -- columns: month date, orders integer, revenue double, aov double
 -- Net revenue of the period divided by the orders placed in it, by month and for the period.
 -- Net: the orders' sales less what was refunded on them, less the refunds and credit notes

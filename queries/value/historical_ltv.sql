@@ -5,6 +5,9 @@
 -- view: bar(ltv_band, customers)
 -- headline: average_ltv currency
 -- better: higher
+-- show: ltv_band currency | Lifetime value from
+-- show: customers integer | Customers
+-- show: average_ltv currency | Average lifetime value
 -- columns: ltv_band double, customers integer, average_ltv double
 -- param: within_days integer = null | Count only what happened within this many days of the customer's first order (at least 1); empty: everything up to the period's end
 -- input: within_days 1..3650 days

@@ -5,6 +5,8 @@
 -- view: metric
 -- headline: average_ltv currency
 -- better: higher
+-- show: customers integer | Customers
+-- show: average_ltv currency | Average lifetime value
 -- columns: customers integer, average_ltv double
 -- What a customer has been worth to the shop so far, over every customer who had bought by the
 -- end of the period, whenever they first bought: each one's net revenue (sales less refunds)

@@ -5,6 +5,11 @@
 -- view: line(month, profit_per_customer)
 -- headline: profit_per_customer currency
 -- better: higher
+-- show: month month | Month
+-- show: customers integer | Customers
+-- show: profit currency | Profit
+-- show: profit_per_customer currency | Profit per customer
+-- show: lines_without_cost integer | Lines without a cost
 -- columns: month date, customers integer, profit double, profit_per_customer double, lines_without_cost integer
 -- Revenue less cost of goods less refunds of identified customers in the period, divided by
 -- the customers who bought in it, by month and for the period. Refunds are those on the sales

@@ -5,6 +5,10 @@
 -- view: line(month, refund_rate)
 -- headline: refund_rate percent
 -- better: lower
+-- show: month month | Month
+-- show: revenue currency | Gross revenue
+-- show: refunded currency | Refunded
+-- show: refund_rate percent | Refund rate
 -- columns: month date, revenue double, refunded double, refund_rate double
 -- Money refunded as a share of gross revenue, by month and for the period. A refund on a sale
 -- line counts at the sale's date (not the refund's, which exports rarely carry); a stand-alone

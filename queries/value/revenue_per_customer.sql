@@ -5,6 +5,10 @@
 -- view: line(month, revenue_per_customer)
 -- headline: revenue_per_customer currency
 -- better: higher
+-- show: month month | Month
+-- show: customers integer | Customers
+-- show: revenue currency | Net revenue
+-- show: revenue_per_customer currency | Revenue per customer
 -- columns: month date, customers integer, revenue double, revenue_per_customer double
 -- Net revenue from identified customers in the period divided by the number of customers who
 -- bought in it, by month and for the period (a customer buying in two months counts once in

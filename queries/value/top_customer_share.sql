@@ -7,6 +7,8 @@
 -- better: neutral
 -- param: top_share double = 0.2 | The share of best customers the headline looks at
 -- input: top_share 0.01..0.99 percent
+-- show: customer_share percent | Share of customers
+-- show: revenue_share percent | Share of revenue
 -- columns: customer_share double, revenue_share double
 -- Customers who bought in the period, ranked by their net revenue in it (sales, less the
 -- refunds on them, less the refunds and credit notes issued to them on their own in the

@@ -4,7 +4,7 @@
  */
 import type { CanonicalTableName } from '../lib/canonical';
 import type { Db, Row, SqlValue } from '../lib/db';
-import type { HeadlineFormat, QueryModule } from '../lib/queryModule';
+import type { ColumnFormat, HeadlineFormat, QueryModule } from '../lib/queryModule';
 import { headlineRow, runModule } from '../lib/runModule';
 import { applyScope, baseSchema, type Scope } from '../lib/scope';
 import { derivedTables } from '../lib/canonical';
@@ -18,6 +18,8 @@ export interface ModuleResult {
   version: number;
   title: string;
   headline: { column: string; format: HeadlineFormat; value: SqlValue } | null;
+  /** How the result's columns read (the module's `show:` lines), in order. */
+  columns: { name: string; label: string; format: ColumnFormat }[];
   rows: Row[];
   error?: string;
 }
@@ -82,7 +84,7 @@ export async function runKpis(
       report.skipped.push({ id: module.id, needs: missing });
       continue;
     }
-    const base = { id: module.id, version: module.version, title: module.title };
+    const base = { id: module.id, version: module.version, title: module.title, columns: module.columns.map(({ name, label, format }) => ({ name, label, format })) };
     try {
       const rows = await step(module.id, () => runModule(db, module));
       const top = module.headline ? headlineRow(module, rows) : undefined;

@@ -1,21 +1,22 @@
 /** The readable form of a KPI report: each module's title, headline and first rows. */
 import type { Row } from '../lib/db';
-import { formatCell, formatHeadline } from '../lib/formatValue';
+import { formatColumnValue, formatHeadline } from '../lib/formatValue';
 import type { ModelFit } from '../lib/clv/fitClv';
 import type { CurrencyCount } from '../lib/currency';
 import type { LoadedFile } from './loadFiles';
-import type { KpiReport } from './runKpis';
+import type { KpiReport, ModuleResult } from './runKpis';
 
 const shownRows = 5;
 
-function table(rows: Row[]): string[] {
+/** The first rows, under the columns' labels, each value in its column's format; numbers to the right. */
+function table(rows: Row[], columns: ModuleResult['columns'], currency?: string): string[] {
   if (rows.length === 0) return ['    (no rows)'];
-  const names = Object.keys(rows[0]);
-  const shown = rows.slice(0, shownRows).map((r) => names.map((n) => formatCell(r[n])));
-  const widths = names.map((n, i) => Math.max(n.length, ...shown.map((r) => r[i].length)));
-  const line = (cells: string[]) => `    ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd();
+  const shown = rows.slice(0, shownRows).map((r) => columns.map((c) => formatColumnValue(r[c.name] ?? null, c.format, currency)));
+  const right = columns.map((c) => rows.some((r) => typeof r[c.name] === 'number'));
+  const widths = columns.map((c, i) => Math.max(c.label.length, ...shown.map((r) => r[i].length)));
+  const line = (cells: string[]) => `    ${cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')}`.trimEnd();
   const more = rows.length > shownRows ? [`    … ${rows.length - shownRows} more rows`] : [];
-  return [line(names), ...shown.map(line), ...more];
+  return [line(columns.map((c) => c.label)), ...shown.map(line), ...more];
 }
 
 /** Each file: where it went, in the page's words (loaded, guests, refunds, what to know, set aside). */
@@ -71,10 +72,11 @@ export function textReport(report: KpiReport & { files?: LoadedFile[]; notRead?:
     else out.push(`Holdout check: fitted on ${check.customers} customers up to ${check.calibrationEnd}, purchases after it to ${check.holdoutEnd}`, ...modelLines(check));
     out.push('');
   }
+  const currency = report.currency?.code ?? undefined;
   for (const m of report.modules) {
-    const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format, report.currency?.code ?? undefined)}` : '';
+    const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format, currency)}` : '';
     out.push(`${m.title} (${m.id}@${m.version})${m.error ? '' : headline}`);
-    out.push(...(m.error ? [`    FAILED: ${m.error.split('\n')[0]}`] : table(m.rows)), '');
+    out.push(...(m.error ? [`    FAILED: ${m.error.split('\n')[0]}`] : table(m.rows, m.columns, currency)), '');
   }
   if (report.skipped.length) {
     out.push('Not run, inputs missing:');

@@ -30,9 +30,26 @@ export function formatHeadline(value: SqlValue, format: HeadlineFormat, currency
       return nf({ style: 'unit', unit: 'day', maximumFractionDigits: 1 });
     case 'minutes':
       return nf({ style: 'unit', unit: 'minute', maximumFractionDigits: 0 });
+    case 'interval':
+      return formatInterval(value);
     default:
       return nf({ maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 });
   }
+}
+
+/**
+ * A time given in minutes, in the unit a reader takes in at a glance: minutes under an hour,
+ * hours under two days, days beyond ("3.2 hours", not "192 min"). The unit is chosen on the
+ * rounded figure, so 59.8 minutes reads "1 hour", never "60 minutes".
+ */
+function formatInterval(minutes: number): string {
+  const long = (amount: number, unit: string, digits: number) =>
+    new Intl.NumberFormat(getLocale(), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: digits }).format(amount);
+  const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+  const minuteDigits = Math.abs(minutes) < 10 ? 1 : 0;
+  if (Math.abs(round(minutes, minuteDigits)) < 60) return long(minutes, 'minute', minuteDigits);
+  if (Math.abs(round(minutes / 60, 1)) < 48) return long(minutes / 60, 'hour', 1);
+  return long(minutes / 1440, 'day', 1);
 }
 
 export function formatCell(value: SqlValue): string {
@@ -43,8 +60,8 @@ export function formatCell(value: SqlValue): string {
 
 /**
  * One value of a result column, as tables, chart axes and tooltips show it (see `show:` in
- * queries/README.md). Money keeps two decimals so a column's figures line up; shares read as
- * percents; dates arrive as ISO text (`2025-01-01`) and read as the column's grain.
+ * queries/README.md). Money keeps two decimals, and shares, scores, numbers and durations a fixed
+ * number too, so a column's figures line up; shares read as percents; dates arrive as ISO text (`2025-01-01`) and read as the column's grain.
  */
 export function formatColumnValue(value: SqlValue, format: ColumnFormat, currency?: string): string {
   if (value === null || value === undefined) return '–';
@@ -58,12 +75,25 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
     case 'month':
     case 'week':
     case 'date': {
-      const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
-      if (!day) return String(value);
-      const at = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+      // A month may come as `2025-01` (a cohort's label) as well as its first day.
+      const day = typeof value === 'string' ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value) : null;
+      if (!day || (!day[3] && format !== 'month')) return String(value);
+      const at = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3] ?? 1)));
       const o: Intl.DateTimeFormatOptions = format === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
       const text = new Intl.DateTimeFormat(getLocale(), { ...o, timeZone: 'UTC' }).format(at);
       return format === 'week' ? t('format.weekOf', { day: text }) : text;
+    }
+    case 'percent':
+    case 'number':
+    case 'score':
+    case 'hours':
+    case 'days': {
+      if (typeof value !== 'number') return String(value);
+      // A fixed number of decimals, so a column's figures line up (98.0%, not 98% above 98.1%).
+      const digits = format === 'number' ? 2 : 1;
+      const unit = format === 'hours' ? 'hour' : format === 'days' ? 'day' : undefined;
+      const style = format === 'percent' ? 'percent' : unit ? 'unit' : 'decimal';
+      return new Intl.NumberFormat(getLocale(), { style, unit, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
     }
     case 'category':
       return typeof value === 'string' ? humaniseCode(value) : String(value);
@@ -72,6 +102,26 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
     default:
       return formatHeadline(value, format, currency);
   }
+}
+
+/** Whether a free SQL column's Arrow type (`Int64`, `Float64`, `Decimal[18e3]`) holds numbers. */
+export function isNumericType(type: string): boolean {
+  return /^(u?int|float|decimal)/i.test(type);
+}
+
+/**
+ * One value of a free SQL result, which has no `show:` lines, by its Arrow type: numbers grouped
+ * with at most two decimals, dates as dates, a timestamp as its date and time, text as it is.
+ */
+export function formatSqlValue(value: SqlValue, type: string): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'number') return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 2 }).format(value);
+  if (typeof value !== 'string') return String(value);
+  if (/^date/i.test(type)) return formatColumnValue(value, 'date');
+  const at = /^timestamp/i.test(type) ? /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(value) : null;
+  if (!at) return value;
+  const [y, mo, d, h, mi, sec] = at.slice(1).map((n) => Number(n ?? 0));
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: sec ? 'medium' : 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, d, h, mi, sec)));
 }
 
 /** A code from an export (`paid_search`, `EMAIL`, `word-of-mouth`) as words: "Paid search". */

@@ -7,8 +7,12 @@ import type { CanonicalTableName } from './canonical';
 
 export type ParamType = 'integer' | 'double' | 'date' | 'varchar' | 'boolean';
 export type ResultType = 'varchar' | 'integer' | 'double' | 'date' | 'timestamp' | 'boolean';
-/** `percent` is a share (0..1) and changes in percentage points; `score` is a number on a fixed scale (NPS, CES) and changes in points. */
-export type HeadlineFormat = 'integer' | 'number' | 'percent' | 'score' | 'currency' | 'hours' | 'days' | 'minutes';
+/**
+ * `percent` is a share (0..1) and changes in percentage points; `score` is a number on a fixed scale
+ * (NPS, CES) and changes in points; `interval` is a time in minutes shown in the unit that fits it
+ * (minutes under an hour, hours under two days, else days).
+ */
+export type HeadlineFormat = 'integer' | 'number' | 'percent' | 'score' | 'currency' | 'hours' | 'days' | 'minutes' | 'interval';
 /** Whether a rise of the headline is good news (`higher`), bad news (`lower`) or neither. */
 export type Better = 'higher' | 'lower' | 'neutral';
 export type ChartKind = 'line' | 'bar' | 'hbar' | 'area' | 'heatmap' | 'point';
@@ -80,7 +84,7 @@ const headerLine = /^--\s*([a-z_]+):\s*(.*)$/;
 const knownKeys = new Set(['id', 'version', 'title', 'needs', 'view', 'headline', 'better', 'columns', 'param', 'show', 'input']);
 const paramTypes: ParamType[] = ['integer', 'double', 'date', 'varchar', 'boolean'];
 const resultTypes: ResultType[] = ['varchar', 'integer', 'double', 'date', 'timestamp', 'boolean'];
-const formats: HeadlineFormat[] = ['integer', 'number', 'percent', 'score', 'currency', 'hours', 'days', 'minutes'];
+const formats: HeadlineFormat[] = ['integer', 'number', 'percent', 'score', 'currency', 'hours', 'days', 'minutes', 'interval'];
 const betters: Better[] = ['higher', 'lower', 'neutral'];
 const columnFormats: ColumnFormat[] = [...formats, 'month', 'week', 'date', 'category', 'text'];
 const defaultFormat = (type: ResultType): ColumnFormat =>

@@ -176,6 +176,16 @@ describe('show: and input: lines', () => {
     const missing = [...current.values()].flatMap((m) => m.params.filter((p) => p.type !== 'boolean' && p.type !== 'date' && !p.input).map((p) => `${m.id}.${p.name}`));
     expect(missing, 'add "-- input: <param> min..max [unit]" or "-- input: <param> one of a, b" below each').toEqual([]);
   });
+  test('every column of a current module has its label and format', () => {
+    const missing = [...current.values()].flatMap((m) => m.columns.filter((c) => !c.shown).map((c) => `${m.id}.${c.name}`));
+    expect(missing, 'add "-- show: <column> <format> | <Label>" above "-- columns:" for each').toEqual([]);
+  });
+  test("a headline's column shows in the headline's format, so table and headline agree", () => {
+    const differ = [...current.values()]
+      .filter((m) => m.headline && m.columns.find((c) => c.name === m.headline!.column)?.format !== m.headline.format)
+      .map((m) => `${m.id}: headline ${m.headline!.format}, show ${m.columns.find((c) => c.name === m.headline!.column)?.format}`);
+    expect(differ).toEqual([]);
+  });
 });
 
 describe('the better: line', () => {

@@ -37,7 +37,7 @@ test('--json prints one document: period, every module with its headline and row
   expect(failing.error).toContain('deliberate failure');
 
   // 100 + 50.50 + (30 - 30 refunded) + 19.99 + 200 = 370.49 net; gross 400.49 over 5 orders = 80.098.
-  expect(Object.keys(summary)).toEqual(['id', 'version', 'title', 'headline', 'rows']);
+  expect(Object.keys(summary)).toEqual(['id', 'version', 'title', 'columns', 'headline', 'rows']);
   expect(summary.title).toBe('Order summary');
   expect(summary.headline.column).toBe('net_revenue');
   expect(summary.headline.format).toBe('currency');
@@ -88,6 +88,9 @@ test('the readable report shows titles, headlines, rows and the failure', async 
   expect(stdout).toContain('Period 2024-01-05 to 2024-03-01');
   // The fixture names no currency: money is a plain number, not someone else's dollars.
   expect(stdout).toContain('Revenue by country (revenue_by_country@1): 380.50');
+  // Rows read as the page's tables do: labels, and each value in its column's format.
+  expect(stdout).toMatch(/ {4}Orders {2}Net revenue {2}Avg revenue {2}Last order {3}First day/);
+  expect(stdout).toMatch(/ {9}5 {7}370\.49 {8}80\.10 {2}Mar 1, 2024 {2}Jan 5, 2024/);
   expect(stdout).toContain('FAILED: Invalid Input Error: deliberate failure');
   expect(stdout).toContain('resolved_first_time: needs tickets(ticket_id, first_contact_resolved)');
 });
