@@ -6,8 +6,9 @@
 -- param: top integer = 25 | How many customers to list
 -- input: top 1..1000 customers
 -- columns: customer_id varchar, repeat_purchases integer, p_alive double, expected_purchases double, expected_spend double, predicted_clv double
--- The customers the models expect the most from over the horizon, with the probability they
--- are still customers, the purchases and the spend per purchase expected of them.
+-- The customers the models expect the most revenue from over the horizon, with the chance that each
+-- is still a customer and the purchases and spend per purchase expected of them.
+
 select customer_id,
        frequency::integer as repeat_purchases,
        p_alive,
