@@ -5,7 +5,7 @@
 -- view: heatmap(month_offset, cohort, retention)
 -- columns: cohort varchar, month_offset integer, customers integer, retention double
 -- Customers grouped by the month they first bought (first purchases in the period), and for each
--- month after it the share of them who bought again that month. Month 0 is the first month, always
+-- month from then on the share of them who bought in that month. Month 0 is the first month, always
 -- 100%; the months run to the end of the period.
 
 -- Cohorts are the months of the first sale ever; offsets run to the period's end. Version 2 reads
