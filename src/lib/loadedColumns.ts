@@ -20,6 +20,11 @@ const meaningfulWhenEmpty: Partial<Record<CanonicalTableName, string[]>> = {
   social_mentions: ['sentiment'], // scored from the text when absent
 };
 
+/** Whether `column` of `table` counts as loaded whenever the table is (its emptiness means something). */
+export function loadedWithTable(table: string, column: string): boolean {
+  return meaningfulWhenEmpty[table as CanonicalTableName]?.includes(column) ?? false;
+}
+
 /** The optional columns of `schema.table` that hold no value at all, in one pass; none for a table that is not canonical. */
 export async function emptyColumns(db: Db, table: string, schema: string): Promise<string[]> {
   if (!(table in canonicalTables)) return [];

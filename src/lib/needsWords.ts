@@ -5,7 +5,7 @@
  */
 import { canonicalTables, type CanonicalTableName } from './canonical';
 import { formatList, hasMessage, t } from './i18n';
-import type { MissingInput } from './loadedColumns';
+import { loadedWithTable, type MissingInput } from './loadedColumns';
 
 /** A column as a person names it: "resolution date" for `resolved_at`, "cost" for `cost`. */
 export function columnWords(column: string): string {
@@ -21,7 +21,8 @@ export function exportWords(input: MissingInput): string | undefined {
   const table = input.table as CanonicalTableName;
   if (!(table in canonicalTables) || !hasMessage(`needs.${table}`)) return undefined;
   const required = new Set(canonicalTables[table].columns.filter((c) => c.required).map((c) => c.name));
-  const optional = input.columns.filter((c) => !required.has(c)).map(columnWords);
+  // The required columns go without saying, and so do those any file of the table provides.
+  const optional = input.columns.filter((c) => !required.has(c) && !loadedWithTable(table, c)).map(columnWords);
   if (!optional.length) return t(`needs.${table}` as const);
   const columns = optional.length === 1 ? t('needs.column', { name: optional[0] }) : t('needs.columns', { names: formatList(optional) });
   return t(`needs.${table}.with` as const, { columns });

@@ -89,7 +89,7 @@ test('the readable report shows titles, headlines, rows and the failure', async 
   // The fixture names no currency: money is a plain number, not someone else's dollars.
   expect(stdout).toContain('Revenue by country (revenue_by_country@1): 380.50');
   expect(stdout).toContain('FAILED: Invalid Input Error: deliberate failure');
-  expect(stdout).toContain('resolved_first_time: needs tickets(ticket_id, first_contact_resolved). Add helpdesk tickets with a first-contact resolution column (Zendesk, Freshdesk, Help Scout exports) to see First-contact resolution.');
+  expect(stdout).toContain('resolved_first_time: needs tickets(ticket_id, first_contact_resolved). Add your helpdesk tickets (Zendesk, Freshdesk, Help Scout exports) to see First-contact resolution.');
 });
 
 test('a file that is no canonical table stops the run with a message and exit code 2', async () => {

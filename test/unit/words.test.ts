@@ -37,6 +37,17 @@ test('a module reading the prepared orders asks for the orders when none are loa
   );
 });
 
+test('a table not loaded is asked for with only the columns its files may lack', () => {
+  const available = availableColumns([{ table: 'orders', columns: ordersColumns }]);
+  // contacts, first_contact_resolved and channel count as loaded with any tickets; a resolution date does not.
+  expect(needsSentence('First-contact resolution', missingInputs(module('first_contact_resolution'), available))).toBe(
+    'Add helpdesk tickets with a resolution date column (Zendesk, Freshdesk, Help Scout exports) to see First-contact resolution.',
+  );
+  expect(needsSentence('Sentiment', missingInputs(module('sentiment_share'), available))).toBe(
+    'Add your social media mentions (a social listening export) to see Sentiment.',
+  );
+});
+
 test('an optional column with an identifier for a name is said in words', () => {
   const available = availableColumns([{ table: 'orders', columns: ordersColumns }, { table: 'leads', columns: ['lead_id', 'created_at', 'channel', 'converted_at'], empty: ['converted_at'] }]);
   expect(needsSentence('Lead-to-customer rate', missingInputs(module('lead_conversion'), available))).toBe(
