@@ -10,11 +10,13 @@
 -- show: revenue currency | Their net revenue
 -- show: share percent | Share of new customers
 -- columns: channel varchar, new_customers integer, revenue double, share double
--- The channel of a customer's first sale (the order export's channel, which is where the
--- customer came from), with how many new customers each channel brought in the period and
--- the net revenue (revenue - refunds) those customers spent in the period.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- New customers of the period by the channel that brought them in (the channel of their first
+-- order), with the net revenue (sales less refunds) those customers spent in the period. Shows
+-- which channels bring customers who go on to spend.
+
+-- The channel is the order export's channel of the customer's first sale, which is where the
+-- customer came from. Version 2 reads the prepared customer_orders (one row per sale, built once
+-- per load) instead of every order line of all history; its answers are version 1's.
 with new_in_period as (
   -- a customer is new in the period when their first sale is in it; all their orders are then
   -- on or after the period's start

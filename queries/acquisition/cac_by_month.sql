@@ -10,11 +10,13 @@
 -- show: new_customers integer | New customers
 -- show: cac currency | Acquisition cost
 -- columns: month date, spend double, new_customers integer, cac double
--- Blended customer acquisition cost month by month: all marketing spend of the month divided
--- by all customers whose first sale ever fell in it (whatever their channel), and for the
--- whole period. A month with spend and no new customer has no CAC (NULL).
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- What it cost to win one new customer, month by month: all marketing spend of the month divided by
+-- all customers who bought for the first time that month, whatever channel they came from. A month
+-- with spend but no new customer shows no cost. Lower is better.
+
+-- Blended CAC. A month with spend and no new customer has no CAC (NULL) rather than an infinite
+-- one. Version 2 reads the prepared customer_orders (one row per sale, built once per load) instead
+-- of every order line of all history; its answers are version 1's.
 with acquired as (
   select date_trunc('month', first_at)::date as month, count(*) as new_customers
   from customer_orders

@@ -10,12 +10,15 @@
 -- show: new_customers integer | New customers
 -- show: cac currency | Acquisition cost
 -- columns: channel varchar, spend double, new_customers integer, cac double
--- Marketing spend in the period divided by the new customers (first sale ever in the period)
--- that came through the same channel; the total row divides all spend by all new customers,
--- including those from unpaid channels (blended CAC). A channel with spend and no new
--- customers has no CAC (NULL) rather than an infinite one.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- What it cost to win one new customer in the period: each channel's marketing spend divided by the
+-- customers who bought for the first time through that channel. The total divides all spend by all
+-- new customers, including those from unpaid channels. A channel with spend but no new customer
+-- shows no cost.
+
+-- New: first sale ever in the period. The total row is the blended CAC. A channel with spend and no
+-- new customers has no CAC (NULL) rather than an infinite one. Version 2 reads the prepared
+-- customer_orders (one row per sale, built once per load) instead of every order line of all
+-- history; its answers are version 1's.
 with acquired as (
   select first_channel as channel, count(*) as new_customers
   from customer_orders

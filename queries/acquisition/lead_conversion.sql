@@ -10,9 +10,12 @@
 -- show: converted integer | Became customers
 -- show: rate percent | Conversion rate
 -- columns: channel varchar, leads integer, converted integer, rate double
--- Of the leads created in the period, the share that became customers (have a conversion
--- date), by the lead's channel. Conversions may happen after the period ends: a lead is
--- judged by whether it ever converted, so recent periods read low until leads mature.
+-- Of the leads created in the period, the share that became customers, by the channel the lead came
+-- from. A lead counts as converted whenever it converted, even after the period, so recent periods
+-- read low until their leads have had time to convert.
+
+-- A lead converted when it has a conversion date (converted_at); a lead without a channel is
+-- 'unknown'.
 select coalesce(channel, 'unknown') as channel,
        count(*)::integer as leads,
        count(converted_at)::integer as converted,

@@ -9,10 +9,12 @@
 -- show: minutes_between interval | Time between new customers
 -- show: hours_between hours | Hours between new customers
 -- columns: new_customers integer, minutes_between double, hours_between double
--- The length of the period divided by the number of new customers in it: "a new customer
--- every N minutes". New as in new_customers: first sale ever falls in the period.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- How often the shop wins a new customer: the length of the period divided by the number of
+-- customers who bought for the first time in it. The shorter, the better.
+
+-- New as in new_customers: first sale ever falls in the period. Version 2 reads the prepared
+-- customer_orders (one row per sale, built once per load) instead of every order line of all
+-- history; its answers are version 1's.
 with counted as (
   select count(*) as n
   from customer_orders

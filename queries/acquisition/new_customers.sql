@@ -10,12 +10,13 @@
 -- show: period date | Period starting
 -- show: new_customers integer | New customers
 -- columns: period date, new_customers integer
--- A customer is new on the day of their first sale ever (over all history, not only the
--- period), so someone who last bought years ago is not counted again. Guest orders (no
--- customer id), cancelled orders and zero-revenue trial orders do not make a customer.
--- One bar per day, week or month (`grain`), plus the period's total.
--- Version 2 reads the prepared customer_orders (built once per load) instead of every order
--- line; its answers are version 1's.
+-- Customers who bought for the first time ever in the period: someone who last bought years ago is
+-- not counted again. Guest checkouts, cancelled orders and free trials do not make a customer. One
+-- bar per day, week or month, and the period's total.
+
+-- First sale over all history, not only the period; guest orders (no customer id), cancelled orders
+-- and zero-revenue trial orders are not sales. `grain` picks the bars. Version 2 reads the prepared
+-- customer_orders (built once per load) instead of every order line; its answers are version 1's.
 select date_trunc(getvariable('grain'), first_at)::date as period,
        count(*)::integer as new_customers
 from customer_orders

@@ -9,9 +9,11 @@
 -- show: new_customers integer | New customers
 -- show: per_day number | New customers per day
 -- columns: day date, new_customers integer, per_day double
--- How many customers the shop won on an average day of the period: the new customers (their
--- first sale ever falls in the period, as in New customers) divided by the days in the period,
--- with one bar per day, days without a new customer included.
+-- How many new customers the shop wins on an average day of the period: the customers who bought
+-- for the first time in it divided by its days, with one bar per day (days without a new customer
+-- included).
+
+-- New as in new_customers: first sale ever falls in the period.
 with days as (
   select unnest(generate_series(getvariable('period_start')::date, getvariable('period_end')::date, interval 1 day))::date as day
 ),

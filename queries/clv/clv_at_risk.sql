@@ -13,9 +13,12 @@
 -- show: p_alive percent | Chance still a customer
 -- show: predicted_clv currency | Predicted value
 -- columns: customer_id varchar, repeat_purchases integer, past_value double, p_alive double, predicted_clv double
--- Repeat customers who were worth the most so far (repeat purchases times their mean repeat
--- spend) but whom the model now thinks have probably left (P(alive) below `max_p_alive`):
--- the customers a win-back campaign should call first.
+-- Repeat customers who have been worth the most so far but whom the model now thinks have probably
+-- stopped buying (their chance of still being a customer is below the threshold you set). The
+-- customers a win-back campaign should contact first.
+
+-- Worth so far: repeat purchases times their mean repeat spend (frequency * monetary_value). At
+-- risk: P(alive) below `max_p_alive`.
 select customer_id,
        frequency::integer as repeat_purchases,
        (frequency * monetary_value)::double as past_value,

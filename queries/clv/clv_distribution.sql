@@ -10,9 +10,11 @@
 -- show: total_clv currency | Predicted revenue
 -- show: average_clv currency | Average predicted value
 -- columns: clv_band double, customers integer, total_clv double, average_clv double
--- What the customers are predicted to spend over the horizon (BG/NBD expected purchases times
--- Gamma-Gamma expected spend, discounted monthly), in bands of 25 (the band's lower bound;
--- 500 holds everything above). The headline is the predicted revenue of all of them.
+-- What each customer is predicted to spend over the horizon, counted in bands of 25 (the last band
+-- holds everything from 500 up). The headline is the predicted revenue from all of them.
+
+-- Predicted value: BG/NBD expected purchases times Gamma-Gamma expected spend, discounted monthly.
+-- clv_band is the band's lower bound; 500 holds everything above.
 select least(floor(predicted_clv / 25) * 25, 500)::double as clv_band,
        count(*)::integer as customers,
        sum(predicted_clv)::double as total_clv,

@@ -16,19 +16,22 @@
 -- show: calibration_end date | Calibration end
 -- show: holdout_end date | Holdout end
 -- columns: customer_id varchar, frequency integer, recency double, age double, monetary_value double, holdout_purchases integer, calibration_end date, holdout_end date
--- One row per customer, as BG/NBD and Gamma-Gamma read their purchase history: every purchase
--- up to the end of the date range, including those before its start. Purchases are counted by
--- day (several orders on one day are one purchase, worth their net total); every order that is
--- not cancelled counts, zero-value ones too (a free trial box, a free CD: CDNOW has 8), since
--- they are transactions. frequency: repeat purchase days; recency: time from the first to the
--- last of them; age: time from the first purchase to the end of the range; monetary_value: the
--- mean net value of the repeat purchase days (0 without repeats). For the holdout check the
--- same is read up to the calibration end instead, for customers who had bought by then, and
--- holdout_purchases counts their purchase days after it, up to the last purchase day in the
--- range. Net: a refund or credit note issued on its own is no purchase; it counts on the day it
--- was issued, against that day's purchase or, on a day without one, against the repeat
--- purchases' value when it falls after the first purchase day (monetary_value can then be 0 or
--- less, and the spend model leaves it out).
+-- Each customer's purchase history as the lifetime-value models read it, from every purchase up to
+-- the end of the date range: how many times they came back, how recently, how long they have been a
+-- customer and what a repeat purchase is worth to them.
+
+-- One row per customer, as BG/NBD and Gamma-Gamma read their purchase history: every purchase up to
+-- the end of the date range, including those before its start. Purchases are counted by day
+-- (several orders on one day are one purchase, worth their net total); every order that is not
+-- cancelled counts, zero-value ones too (a free trial box, a free CD: CDNOW has 8), since they are
+-- transactions. frequency: repeat purchase days; recency: time from the first to the last of them;
+-- age: time from the first purchase to the end of the range; monetary_value: the mean net value of
+-- the repeat purchase days (0 without repeats). For the holdout check the same is read up to the
+-- calibration end instead, for customers who had bought by then, and holdout_purchases counts their
+-- purchase days after it, up to the last purchase day in the range. Net: a refund or credit note
+-- issued on its own is no purchase; it counts on the day it was issued, against that day's purchase
+-- or, on a day without one, against the repeat purchases' value when it falls after the first
+-- purchase day (monetary_value can then be 0 or less, and the spend model leaves it out).
 with days as (
   select customer_id,
          order_date::date as day,

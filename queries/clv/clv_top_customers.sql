@@ -12,8 +12,9 @@
 -- show: expected_spend currency | Expected spend per purchase
 -- show: predicted_clv currency | Predicted value
 -- columns: customer_id varchar, repeat_purchases integer, p_alive double, expected_purchases double, expected_spend double, predicted_clv double
--- The customers the models expect the most from over the horizon, with the probability they
--- are still customers, the purchases and the spend per purchase expected of them.
+-- The customers the models expect the most revenue from over the horizon, with the chance that each
+-- is still a customer and the purchases and spend per purchase expected of them.
+
 select customer_id,
        frequency::integer as repeat_purchases,
        p_alive,

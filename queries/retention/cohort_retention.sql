@@ -8,11 +8,13 @@
 -- show: customers integer | Customers buying
 -- show: retention percent | Share still buying
 -- columns: cohort varchar, month_offset integer, customers integer, retention double
--- Customers grouped by the month of their first sale ever (cohorts starting in the period);
--- for each month after it (0 = the first month), the share of the cohort who bought in that
--- month. Month 0 is 100% by construction. Offsets run to the period's end.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- Customers grouped by the month they first bought (first purchases in the period), and for each
+-- month from then on the share of them who bought in that month. Month 0 is the first month, always
+-- 100%; the months run to the end of the period.
+
+-- Cohorts are the months of the first sale ever; offsets run to the period's end. Version 2 reads
+-- the prepared customer_orders (one row per sale, built once per load) instead of every order line
+-- of all history; its answers are version 1's.
 with sales as (
   select order_number,
          -- the customer's first order in its month: each customer counts once a month

@@ -10,14 +10,15 @@
 -- show: returned integer | Came back
 -- show: rate percent | Return rate
 -- columns: month date, customers integer, returned integer, rate double
--- Of the customers who bought in the period, the share who came back: placed another order
--- after their first order in the period, within the period. The line takes the customers by
--- the month of their first order in the period (a customer who first bought in the period's
--- last days has had little time to come back). This is also the period's repeat customer
--- rate (customers with two or more orders in it), which no longer has a cell of its own;
--- customers who had bought before the period are "Returning customers".
--- Version 3 follows the definition above; version 2 counted customers who had bought before
--- the period, and with definition 'refunds' customers who got money back.
+-- Of the customers who bought in the period, the share who came back and ordered again within it.
+-- The line groups customers by the month of their first order in the period, so those who first
+-- bought in its last days have had little time to come back. Customers who had bought before the
+-- period are counted in Returning customers.
+
+-- Came back: placed another order after their first order in the period, within the period. This is
+-- also the period's repeat customer rate (customers with two or more orders in it), which no longer
+-- has a cell of its own. Version 3 follows the definition above; version 2 counted customers who
+-- had bought before the period, and with definition 'refunds' customers who got money back.
 with firsts as (
   -- each customer of the period once: their first order in it, and whether another followed in it
   select date_trunc('month', order_date)::date as month,

@@ -10,12 +10,14 @@
 -- show: share percent | Share of customers
 -- show: ever_repeat_share percent | Repeat customers
 -- columns: kind varchar, customers integer, share double, ever_repeat_share double
--- Customers with any order in the period, by what they have done up to the period's end:
--- 'trial only' (only free-trial or zero-revenue orders), 'one-time' (one paid order ever) or
--- 'repeat' (two or more, orders before the period included). Trial customers who went on to
--- pay count as one-time or repeat. The headline is the share with two or more paid orders
--- ever; the share who ordered again within the period is the customer return rate.
--- Version 3 renamed the cell and its headline column (repeat_share); its numbers are version 2's.
+-- Customers who ordered in the period, by the paid orders they have placed up to its end, earlier
+-- ones included: trial only (free orders only), one-time (one paid order) or repeat (two or more).
+-- The headline is the share of repeat customers; the share who ordered again within the period is
+-- the customer return rate.
+
+-- Trial only: only free-trial or zero-revenue orders. Trial customers who went on to pay count as
+-- one-time or repeat. Version 3 renamed the cell and its headline column (repeat_share); its
+-- numbers are version 2's.
 with active as (
   -- customers with a sale in the period (their first order in it, so each once)
   select customer_id

@@ -12,13 +12,16 @@
 -- show: customers integer | Customers
 -- show: lost_rate percent | Share lost
 -- columns: month date, kind varchar, customers integer, lost_rate double
--- Month by month in the period: new customers (first sale ever that month), loyal customers
--- (bought that month and also before), and lost customers (their last sale was exactly
--- `window_days` before a day of that month, so the window ran out then with no order since).
--- The headline is the share of customers active at the period's start (bought in the
--- `window_days` before it) who were lost by its end (no sale in the last `window_days`).
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- Month by month: new customers (first purchase that month), loyal customers (bought that month and
+-- before) and lost customers (that month they reached the number of days without an order you set).
+-- The headline is the share of the customers active at the start of the period who were lost by its
+-- end. Lower is better.
+
+-- Lost in a month: their last sale was exactly `window_days` before a day of that month, so the
+-- window ran out then with no order since. Active at the start: bought in the `window_days` before
+-- it; lost by the end: no sale in the last `window_days`. Version 2 reads the prepared
+-- customer_orders (one row per sale, built once per load) instead of every order line of all
+-- history; its answers are version 1's.
 with months as (
   -- each customer once a month: their first order in the period's part of it
   select date_trunc('month', order_date)::date as month, first_at

@@ -10,13 +10,14 @@
 -- show: orders integer | Orders
 -- show: orders_per_customer number | Orders per customer
 -- columns: month date, customers integer, orders integer, orders_per_customer double
--- Orders placed by identified customers divided by the customers who placed them (the
--- active customers), by month and for the period; a customer who bought in two months counts
--- once in the period. An order is all lines sharing an order id; cancelled and zero-revenue
--- orders are not orders, and guest orders are left out. The distribution is in purchase
--- frequency.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- Orders per customer who bought, month by month and for the period: the orders placed by known
+-- customers divided by the number of those customers (a customer who bought in two months counts
+-- once in the period). Cancelled orders, free orders and guest checkouts are left out.
+
+-- An order is all lines sharing an order id; cancelled and zero-revenue orders are not orders,
+-- guest orders (no customer id) are left out. The distribution is in purchase_frequency. Version 2
+-- reads the prepared customer_orders (one row per sale, built once per load) instead of every order
+-- line of all history; its answers are version 1's.
 with sales as (
   select order_date,
          1 as value,

@@ -10,11 +10,12 @@
 -- show: orders_per_customer_avg number | Average orders per customer
 -- show: median_days_between days | Median time between orders
 -- columns: orders_per_customer integer, customers integer, orders_per_customer_avg double, median_days_between double
--- Orders per customer who bought in the period (the distribution, 10 meaning 10 or more,
--- and its mean), and the median number of days between one order and the customer's next,
--- over consecutive orders that both fall in the period.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- How many orders each customer who bought in the period placed in it (10 means 10 or more) and the
+-- average, with the median number of days between one order and the same customer's next, over
+-- consecutive orders both in the period.
+
+-- Version 2 reads the prepared customer_orders (one row per sale, built once per load) instead of
+-- every order line of all history; its answers are version 1's.
 with sales as (
   select customer_id, order_date, previous_at
   from customer_orders

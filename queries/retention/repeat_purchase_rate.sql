@@ -10,14 +10,15 @@
 -- show: repeat_orders integer | Repeat orders
 -- show: rate percent | Repeat purchase rate
 -- columns: month date, orders integer, repeat_orders integer, rate double
--- Of the orders identified customers placed in the period, the share that were repeat
--- purchases: not the customer's first order ever (orders before the period count as history).
--- By month and for the period. An order is all lines sharing an order id; cancelled and
--- zero-revenue orders are not orders, and guest orders are left out (nobody to repeat). Two
--- orders at the same moment are told apart by order id. The customer-based measure (share
--- of customers with two or more orders) is the repeat customer rate.
--- Version 2 reads the prepared customer_orders (one row per sale, built once per
--- load) instead of every order line of all history; its answers are version 1's.
+-- Of the orders known customers placed in the period, the share that were not the customer's first
+-- order ever (orders before the period count), by month and for the period. Cancelled orders, free
+-- orders and guest checkouts are left out. The share of customers who ordered twice or more is the
+-- customer return rate.
+
+-- An order is all lines sharing an order id; cancelled and zero-revenue orders are not orders, and
+-- guest orders (no customer id) have nobody to repeat. Two orders at the same moment are told apart
+-- by order id. Version 2 reads the prepared customer_orders (one row per sale, built once per load)
+-- instead of every order line of all history; its answers are version 1's.
 select date_trunc('month', order_date)::date as month,
        count(*)::integer as orders,
        count(*) filter (where order_number > 1)::integer as repeat_orders,

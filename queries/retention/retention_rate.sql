@@ -12,15 +12,16 @@
 -- show: retention_rate percent | Retention rate
 -- show: churn_rate percent | Churn rate
 -- columns: month date, previous_customers integer, retained integer, churned integer, retention_rate double, churn_rate double
--- Of the customers who bought in one stretch of time, the share who bought again in the next.
--- The headline compares the period with the one of the same length just before it; the line
--- does it month by month, each calendar month the period touches (taken whole) against the
--- month before. Churn is the rest: the customers who did not buy again (churned), and their
--- share, 1 - retention. Guest orders, cancelled orders and zero-revenue orders do not make a
--- customer active. For a store without subscriptions this depends on the period's length: see
--- also "Lost customers" (inactive_customers), which uses a fixed inactivity window.
--- Version 3 adds churn beside retention (it replaces the churn_rate module, which computed the
--- same number in a second query); its retention is version 2's.
+-- Of the customers who bought in the period of the same length just before this one, the share who
+-- bought again in this one; the line does the same for each calendar month against the month
+-- before. Churn is the rest: the customers who did not buy again, and their share. Without
+-- subscriptions this depends on the period's length; New, lost and loyal customers counts a fixed
+-- number of days without an order instead.
+
+-- Each calendar month the period touches is taken whole. Churn is 1 - retention. Guest orders,
+-- cancelled orders and zero-revenue orders do not make a customer active. Version 3 adds churn
+-- beside retention (it replaces the churn_rate module, which computed the same number in a second
+-- query); its retention is version 2's.
 with bounds as (
   select getvariable('period_start')::date as s,
          getvariable('period_end')::date as e,

@@ -10,10 +10,12 @@
 -- show: returning integer | Returning customers
 -- show: rate percent | Share returning
 -- columns: month date, customers integer, returning integer, rate double
--- Of the customers who bought in the period, the share who had a sale before it; month by
--- month, the share of the month's customers who had a sale before that month. Cancelled and
--- zero-revenue orders are not sales, guest orders are left out. The share who came back after
--- their first order in the period is the customer return rate.
+-- Of the customers who bought in the period, the share who had already bought before it; month by
+-- month, the share of the month's customers who had bought before that month. Cancelled orders,
+-- free orders and guest checkouts do not count. The share who came back after their first order in
+-- the period is the customer return rate.
+
+-- Cancelled and zero-revenue orders are not sales; guest orders (no customer id) are left out.
 with in_period as (
   select date_trunc('month', order_date)::date as month,
          first_at,

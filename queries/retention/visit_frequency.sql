@@ -10,12 +10,13 @@
 -- show: visits integer | Visit days
 -- show: visits_per_customer number | Visits per customer
 -- columns: month date, customers integer, visits integer, visits_per_customer double
--- How often customers who came to the site came back within a month: the days on which a known
--- customer visited, divided by the customers who visited that month. A visit is a day on the
--- site: several sessions on one day count once (the day-level exports of Matomo and Google
--- Analytics cannot tell them apart); visitors who are not known customers are left out. The
--- period's figure is its visit days over its customer-months (its `customers` counts a customer
--- once per month they visited), so every month weighs by its active customers.
+-- How often known customers came back to the site, per month: the days on which they visited
+-- divided by the customers who visited. Several visits on one day count once; visitors who are not
+-- known customers are left out.
+
+-- A visit is a day on the site: the day-level exports of Matomo and Google Analytics cannot tell
+-- sessions apart. The period's figure is its visit days over its customer-months (its `customers`
+-- counts a customer once per month they visited), so every month weighs by its active customers.
 with visit_days as (
   select distinct customer_id, visited_at::date as day
   from visits

@@ -10,10 +10,12 @@
 -- show: refunds currency | Refunds
 -- show: net_revenue currency | Net revenue
 -- columns: month date, revenue double, refunds double, net_revenue double
--- Revenue minus refunds of every order line dated in the period, by month and for the period:
--- guests' lines included. A refund on a sale line counts at that line's date; a stand-alone
--- refund or credit note (no revenue, a refund) counts at its own date. Cancelled lines never
--- became sales and count for neither; free trials (no revenue) add nothing.
+-- Sales less refunds of every order dated in the period, guest checkouts included, by month and for
+-- the period. A refund counts on the date of its sale, or on its own date when it was issued on its
+-- own (a credit note). Cancelled orders count for nothing and free trials add nothing.
+
+-- A refund on a sale line counts at that line's date; a stand-alone refund or credit note (no
+-- revenue, a refund) at its own. Cancelled lines never became sales; free trials have no revenue.
 select date_trunc('month', order_date)::date as month,
        sum(revenue)::double as revenue,
        sum(coalesce(refund, 0))::double as refunds,

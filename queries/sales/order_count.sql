@@ -10,11 +10,14 @@
 -- show: customers integer | Customers
 -- show: guest_orders integer | Guest orders
 -- columns: month date, orders integer, customers integer, guest_orders integer
--- Orders placed in the period, by month and for the period: distinct order ids with a sale line
--- (revenue above 0, not cancelled), each dated by its earliest sale line. Guest orders (no
--- customer id) count, and are also counted apart in guest_orders; free trials, cancelled orders
--- and stand-alone refunds are not orders. Beside them, the customers who bought: distinct
--- customer ids among those orders (guests cannot be told apart, so none of them is counted).
+-- Orders placed in the period, by month and for the period, guest checkouts included and also
+-- counted apart. Beside them, the customers who ordered (guests cannot be told apart, so they are
+-- not counted as customers). Cancelled orders, free trials and refunds issued on their own are not
+-- orders.
+
+-- Orders: distinct order ids with a sale line (revenue above 0, not cancelled), each dated by its
+-- earliest sale line. Guest orders (no customer id) are also counted in guest_orders. Customers:
+-- distinct customer ids among those orders.
 with sale_lines as (
   select order_id,
          customer_id,

@@ -14,14 +14,18 @@
 -- show: low_effort_share percent | Low-effort answers
 -- show: out_of_scale integer | Answers off the scale
 -- columns: month date, scale varchar, answers integer, ces double, low_effort_share double, out_of_scale integer
--- CES answers (kind 'ces') in the period, where the lowest score is the least effort: the mean
--- score on the scale (lower is better) and the share of low-effort answers, those below the
--- scale's midpoint (1-2 of 1-5, 1-3 of 1-7, 1-5 of 1-10), by month and for the period.
--- The scale is the `scale` parameter or, when it is empty, read from every CES answer of all
--- time: a highest score up to 5 means 1-5, up to 7 means 1-7, above that 1-10, or 0-10 when
--- some answer is 0. `scale` says which was used. Answers outside it are not counted in
--- `answers` or the mean but in `out_of_scale`; a missing score is no answer. Surveys that ask
--- "how easy was it" (highest = easy) must be reversed (low + high - score) before loading.
+-- How much effort customers say dealing with you took, from the effort survey (CES) answers of the
+-- period, by month and for the period: the average score (lower is better) and the share of
+-- low-effort answers, those below the scale's midpoint. The scale is the one you choose, or read
+-- from the answers when left empty; answers outside it are counted apart. A survey whose highest
+-- score means easy must be reversed before loading.
+
+-- Answers of kind 'ces', where the lowest score is the least effort. Low effort: 1-2 of 1-5, 1-3 of
+-- 1-7, 1-5 of 1-10. When `scale` is empty it is read from every CES answer of all time: a highest
+-- score up to 5 means 1-5, up to 7 means 1-7, above that 1-10, or 0-10 when some answer is 0;
+-- `scale` says which was used. Answers outside it are not counted in `answers` or the mean but in
+-- `out_of_scale`; a missing score is no answer. Surveys that ask "how easy was it" (highest = easy)
+-- must be reversed (low + high - score) before loading.
 with answers as (
   select answered_at, score
   from surveys

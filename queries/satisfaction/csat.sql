@@ -14,12 +14,15 @@
 -- show: out_of_scale integer | Answers off the scale
 -- show: csat percent | Satisfaction (CSAT)
 -- columns: month date, scale varchar, answers integer, satisfied integer, out_of_scale integer, csat double
--- CSAT answers (kind 'csat') in the period: the share of answers in the top two points of
--- the scale (4-5 of 1-5, 6-7 of 1-7, 9-10 of 1-10 or 0-10), by month and for the whole period.
--- The scale is the `scale` parameter or, when it is empty, read from every CSAT answer of all
--- time: a highest score up to 5 means 1-5, up to 7 means 1-7, above that 1-10, or 0-10 when
--- some answer is 0. `scale` says which was used. Answers outside it are not counted in `answers`
--- or the share but in `out_of_scale`; a missing score is no answer.
+-- The share of satisfaction survey (CSAT) answers in the period that gave one of the top two scores
+-- of the scale (4-5 on 1-5, 6-7 on 1-7, 9-10 on 1-10 or 0-10), by month and for the period. The
+-- scale is the one you choose, or read from the answers when left empty; answers outside it are
+-- counted apart.
+
+-- Answers of kind 'csat'. When `scale` is empty it is read from every CSAT answer of all time: a
+-- highest score up to 5 means 1-5, up to 7 means 1-7, above that 1-10, or 0-10 when some answer is
+-- 0; `scale` says which was used. Answers outside it are not counted in `answers` or the share but
+-- in `out_of_scale`; a missing score is no answer.
 with answers as (
   select answered_at, score
   from surveys

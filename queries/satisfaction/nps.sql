@@ -12,11 +12,12 @@
 -- show: detractors integer | Detractors
 -- show: nps score | Net promoter score
 -- columns: month date, answers integer, promoters integer, passives integer, detractors integer, nps double
--- NPS answers (kind 'nps', 0-10) in the period: % promoters (9-10) minus % detractors (0-6),
--- from -100 to 100, by month and for the whole period. Scores outside 0-10 or missing are
--- left out rather than guessed.
--- Version 2 declares the headline a score, so its change reads in points (20 -> 25 is +5 pts,
--- not +25 %); its answers are version 1's.
+-- Net Promoter Score of the answers in the period, on the 0-10 scale: the percentage of promoters
+-- (9-10) minus the percentage of detractors (0-6), from -100 to 100, by month and for the period.
+-- Scores outside 0-10 or missing are left out rather than guessed.
+
+-- Answers of kind 'nps'. Version 2 declares the headline a score, so its change reads in points (20
+-- -> 25 is +5 pts, not +25 %); its answers are version 1's.
 select date_trunc('month', answered_at)::date as month,
        count(*)::integer as answers,
        count(*) filter (where score >= 9)::integer as promoters,

@@ -10,10 +10,13 @@
 -- show: first_contact integer | Resolved on first contact
 -- show: fcr percent | First-contact resolution
 -- columns: month date, resolved integer, first_contact integer, fcr double
--- As first_contact_resolution, by the month the ticket was opened: of the resolved tickets,
--- the share resolved on the first contact (the export's flag, or one contact without a flag);
--- resolved tickets with neither a flag nor a contact count are left out (version 1 counted
--- them as not resolved on first contact).
+-- Of the tickets resolved, the share resolved on the first contact, by the month the ticket was
+-- opened. A ticket counts as resolved first time when the helpdesk says so or, without that, when
+-- it took one contact; tickets with neither are left out.
+
+-- As first_contact_resolution, by month opened: the export's flag, or one contact without a flag.
+-- Resolved tickets with neither a flag nor a contact count are left out (version 1 counted them as
+-- not resolved on first contact).
 select date_trunc('month', opened_at)::date as month,
        count(*)::integer as resolved,
        count(*) filter (where coalesce(first_contact_resolved, contacts = 1))::integer as first_contact,

@@ -10,11 +10,13 @@
 -- show: first_contact integer | Resolved on first contact
 -- show: fcr percent | First-contact resolution
 -- columns: channel varchar, resolved integer, first_contact integer, fcr double
--- Of the tickets opened in the period and resolved, the share resolved on the first contact
--- (the export's flag, or one contact when there is no flag), by channel. Unresolved tickets
--- are left out: they have not been resolved on any contact yet. So are resolved tickets with
--- neither a flag nor a contact count: nothing says how they were resolved (version 1 counted
--- them as not resolved on first contact).
+-- Of the tickets opened in the period and resolved, the share resolved on the first contact, by
+-- channel: as the helpdesk says or, without that, when the ticket took one contact. Tickets still
+-- open, and resolved tickets with neither piece of information, are left out.
+
+-- Unresolved tickets have not been resolved on any contact yet; resolved tickets with neither a
+-- flag nor a contact count: nothing says how they were resolved (version 1 counted them as not
+-- resolved on first contact).
 select coalesce(channel, 'unknown') as channel,
        count(*)::integer as resolved,
        count(*) filter (where coalesce(first_contact_resolved, contacts = 1))::integer as first_contact,

@@ -11,12 +11,12 @@
 -- show: median_hours hours | Median resolution time
 -- show: open_tickets integer | Still open
 -- columns: month date, resolved integer, average_hours double, median_hours double, open_tickets integer
--- Hours from opening to resolution of the tickets opened in the period, by month opened: the
--- mean (the headline), and beside it the median, what a typical customer waits (the mean is
--- pulled up by the slow tail).
--- Tickets still open are counted apart; a resolution before the opening is an export error
--- and is left out.
--- Version 2 made the mean the headline, as the title says; version 1 showed the median.
+-- Hours from a ticket's opening to its resolution, for the tickets opened in the period, by month
+-- opened: the average (the headline) and the median, what a typical customer waits, since a few
+-- slow tickets pull the average up. Tickets still open are counted apart.
+
+-- A resolution before the opening is an export error and is left out. Version 2 made the mean the
+-- headline, as the title says; version 1 showed the median.
 select date_trunc('month', opened_at)::date as month,
        count(resolved_at) filter (where resolved_at >= opened_at)::integer as resolved,
        avg(date_diff('second', opened_at, resolved_at) / 3600.0) filter (where resolved_at >= opened_at)::double as average_hours,

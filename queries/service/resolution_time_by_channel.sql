@@ -11,8 +11,10 @@
 -- show: average_hours hours | Average resolution time
 -- show: open_tickets integer | Still open
 -- columns: channel varchar, resolved integer, median_hours double, average_hours double, open_tickets integer
--- As resolution_time, by the channel the ticket came through: median and mean hours from
--- opening to resolution of the tickets opened in the period, open tickets counted apart.
+-- Median and average hours from opening to resolution of the tickets opened in the period, by the
+-- channel the ticket came through. Tickets still open are counted apart.
+
+-- As resolution_time, by channel; a ticket without a channel is 'unknown'.
 select coalesce(channel, 'unknown') as channel,
        count(resolved_at) filter (where resolved_at >= opened_at)::integer as resolved,
        median(date_diff('second', opened_at, resolved_at) / 3600.0) filter (where resolved_at >= opened_at)::double as median_hours,

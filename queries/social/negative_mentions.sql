@@ -11,9 +11,11 @@
 -- show: sentiment number | Sentiment (-1 to 1)
 -- show: text text | Mention
 -- columns: posted_at timestamp, sentiment double, text varchar
--- The mentions that read as negative (score below -0.1, as in sentiment_share) posted in the
--- last `days` days of the period (or the whole period when it is shorter), most negative
--- first; equal scores list the most recent first. The ones to read and answer.
+-- The most negative social mentions posted in the last days of the period (as many days as you set,
+-- or the whole period when it is shorter), most negative first, then most recent. The ones to read
+-- and answer.
+
+-- Negative: a score below -0.1, as in sentiment_share; equal scores list the most recent first.
 select posted_at::timestamp as posted_at,
        sentiment::double as sentiment,
        text::varchar as text

@@ -11,9 +11,12 @@
 -- show: share percent | Share of mentions
 -- show: net_sentiment percent | Net sentiment
 -- columns: month date, tone varchar, mentions integer, share double, net_sentiment double
--- Mentions posted in the period, scored from -1 to 1 (the export's own sentiment, or the
--- in-browser lexicon scorer): positive above 0.1, negative below -0.1, neutral between.
--- By month, the share of each tone; the headline is net sentiment, % positive - % negative.
+-- The tone of the social mentions posted in the period, each scored from -1 to 1 (the export's own
+-- score, or one worked out in your browser from the text): positive above 0.1, negative below -0.1,
+-- neutral between. By month, the share of each tone; the headline is net sentiment, the percentage
+-- positive minus the percentage negative.
+
+-- A mention without a sentiment in the export is scored by the in-browser lexicon scorer on load.
 with scored as (
   select date_trunc('month', posted_at)::date as month,
          case when sentiment > 0.1 then 'positive' when sentiment < -0.1 then 'negative' else 'neutral' end as tone

@@ -10,13 +10,13 @@
 -- show: revenue currency | Net revenue
 -- show: aov currency | Average order value
 -- columns: month date, orders integer, revenue double, aov double
--- Net revenue of the period divided by the orders placed in it, by month and for the period.
--- Net: the orders' sales less what was refunded on them, less the refunds and credit notes
--- issued on their own, which count on the day they were issued: they lower the value of the
--- period's orders without being orders. An order is all sale lines sharing an order id;
--- cancelled orders and zero-revenue orders (free trials) are not orders here. Guest orders
--- and guests' credit notes count.
--- Version 3 subtracts stand-alone refunds and credit notes; version 2 did not.
+-- Net revenue of the period divided by the orders placed in it, by month and for the period. Net
+-- means sales less refunds, including refunds and credit notes issued on their own, which count on
+-- the day they were issued. Cancelled orders and free trials are not orders; guest checkouts count.
+
+-- An order is all sale lines sharing an order id. Stand-alone refunds and credit notes lower the
+-- value of the period's orders without being orders; guests' credit notes count. Version 3
+-- subtracts stand-alone refunds and credit notes; version 2 did not.
 with sales as (
   select order_date, revenue - refund as net, true as is_order
   from customer_orders

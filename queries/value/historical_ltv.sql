@@ -11,17 +11,18 @@
 -- columns: ltv_band double, customers integer, average_ltv double
 -- param: within_days integer = null | Count only what happened within this many days of the customer's first order (at least 1); empty: everything up to the period's end
 -- input: within_days 1..3650 days
--- What customers acquired in the period spent from their first order to the end of the period
--- (or within `within_days` of their first order, whichever ends first): each one's net revenue,
--- averaged, with the distribution in bands of 50 (the band's lower bound; 1000 holds everything
--- from 1000 up). Net: sales less the refunds on them and less every refund or credit note the
--- customer was given on its own in the same window. Every cohort is measured over the same
--- tenure, so a period compares like with like with the one before it, which had no extra year
--- to spend in. This looks back; predicted value is in the lifetime-value cells.
--- Version 3 stops each customer's spend at the period's end and subtracts stand-alone refunds;
--- version 2 counted every order to the data's last day, so an older cohort had had longer to
--- spend, and left stand-alone refunds out. The band is read from the amount rounded to a
--- millionth: sums added up in another order can land a hair below a band's edge.
+-- What the customers who first bought in the period spent on average from their first order to the
+-- end of the period (or within the number of days you set, whichever ends first), net of refunds,
+-- with how many fall in each band of 50 (the last holds 1,000 and up). Spending stops at the end of
+-- the period, so a period compares fairly with the one before it. This looks back; predicted value
+-- is in the lifetime-value section.
+
+-- Net: sales less the refunds on them and less every refund or credit note the customer was given
+-- on its own in the same window. Version 3 stops each customer's spend at the period's end and
+-- subtracts stand-alone refunds; version 2 counted every order to the data's last day, so an older
+-- cohort had had longer to spend, and left stand-alone refunds out. The band is read from the
+-- amount rounded to a millionth: sums added up in another order can land a hair below a band's
+-- edge.
 with cohort as (
   select customer_id,
          min(first_at) as first_at,

@@ -8,10 +8,11 @@
 -- show: customers integer | Customers
 -- show: average_ltv currency | Average lifetime value
 -- columns: customers integer, average_ltv double
--- What a customer has been worth to the shop so far, over every customer who had bought by the
--- end of the period, whenever they first bought: each one's net revenue (sales less refunds)
--- over all their orders up to the end of the period, averaged. Historical lifetime value gives
--- the same for the customers acquired in the period only.
+-- What a customer has been worth so far, over every customer who had bought by the end of the
+-- period, whenever they first bought: their net revenue (sales less refunds) up to the end of the
+-- period, averaged. Historical lifetime value gives the same for the customers won in the period
+-- only.
+
 with per_customer as (
   select customer_id, sum(revenue - refund) as ltv
   from customer_orders

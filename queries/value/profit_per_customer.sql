@@ -11,14 +11,16 @@
 -- show: profit_per_customer currency | Profit per customer
 -- show: lines_without_cost integer | Lines without a cost
 -- columns: month date, customers integer, profit double, profit_per_customer double, lines_without_cost integer
--- Revenue less cost of goods less refunds of identified customers in the period, divided by
--- the customers who bought in it, by month and for the period. Refunds are those on the sales
--- and those issued on their own (stand-alone refunds, credit notes), on the day they were
--- issued; a refund issued on its own takes back money, not cost of goods. Needs a cost column:
--- sale lines without a cost are counted in lines_without_cost, and profit reads high by what
--- they cost. Cancelled orders and guest orders are left out.
--- Version 3 subtracts stand-alone refunds and credit notes, needs a cost column and counts the
--- lines without a cost; version 2 read a missing cost as 0 without saying so.
+-- Profit per customer who bought in the period, by month and for the period: revenue less cost of
+-- goods and refunds, divided by those customers. It needs a cost in the orders export: order lines
+-- without one are counted, and profit reads too high by what they cost. Cancelled orders and guest
+-- checkouts are left out.
+
+-- Refunds are those on the sales and those issued on their own (stand-alone refunds, credit notes),
+-- on the day they were issued; a refund issued on its own takes back money, not cost of goods. Sale
+-- lines without a cost are counted in lines_without_cost. Version 3 subtracts stand-alone refunds
+-- and credit notes, needs a cost column and counts the lines without a cost; version 2 read a
+-- missing cost as 0 without saying so.
 with sales as (
   select order_date,
          revenue - cost - refund as value,

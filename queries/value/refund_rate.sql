@@ -10,10 +10,12 @@
 -- show: refunded currency | Refunded
 -- show: refund_rate percent | Refund rate
 -- columns: month date, revenue double, refunded double, refund_rate double
--- Money refunded as a share of gross revenue, by month and for the period. A refund on a sale
--- line counts at the sale's date (not the refund's, which exports rarely carry); a stand-alone
--- credit note (a line with no revenue and a refund) counts at its own date. Cancelled orders
--- are neither revenue nor refund here: they never became sales.
+-- Money refunded as a share of gross revenue, by month and for the period. A refund counts on the
+-- date of its sale, since exports rarely date refunds; a credit note issued on its own counts on
+-- its own date. Cancelled orders count as neither sale nor refund.
+
+-- A stand-alone credit note is a line with no revenue and a refund. Cancelled orders never became
+-- sales.
 select date_trunc('month', order_date)::date as month,
        sum(revenue)::double as revenue,
        sum(coalesce(refund, 0))::double as refunded,

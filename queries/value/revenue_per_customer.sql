@@ -10,13 +10,13 @@
 -- show: revenue currency | Net revenue
 -- show: revenue_per_customer currency | Revenue per customer
 -- columns: month date, customers integer, revenue double, revenue_per_customer double
--- Net revenue from identified customers in the period divided by the number of customers who
--- bought in it, by month and for the period (a customer buying in two months counts once in
--- the period). Net: their sales, less what was refunded on those sales, less the refunds and
--- credit notes issued on their own, which count on the day they were issued even when the
--- purchase was earlier (a customer whose only line in the period is such a refund is not one
--- of its customers). Guest orders are left out.
--- Version 3 subtracts stand-alone refunds and credit notes (customer_refunds); version 2 did not.
+-- Net revenue from known customers in the period divided by the customers who bought in it, by
+-- month and for the period (a customer buying in two months counts once in the period). Net means
+-- sales less refunds, including refunds and credit notes issued on their own, counted on the day
+-- they were issued. Guest checkouts are left out.
+
+-- A customer whose only line in the period is such a refund is not one of its customers. Version 3
+-- subtracts stand-alone refunds and credit notes (customer_refunds); version 2 did not.
 with sales as (
   select order_date,
          revenue - refund as value,

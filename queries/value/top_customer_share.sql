@@ -10,15 +10,17 @@
 -- show: customer_share percent | Share of customers
 -- show: revenue_share percent | Share of revenue
 -- columns: customer_share double, revenue_share double
--- Customers who bought in the period, ranked by their net revenue in it (sales, less the
--- refunds on them, less the refunds and credit notes issued to them on their own in the
--- period): the Pareto curve of the cumulative share of revenue against the share of customers
--- (in 1% steps), and as headline the share of revenue from the best `top_share` of customers,
--- rounded up to a whole customer (the top 20% of 3 customers is 1 customer); ties are broken
--- by customer id. A customer whose only line in the period is a refund is not ranked.
--- Percentiles are worked out on whole numbers: the 11th of 20 customers sits at 0.55 (in
--- floating point, 11 / 20 * 100 rounds up to 56).
--- Version 4 subtracts stand-alone refunds and credit notes (customer_refunds); version 3 did not.
+-- How much of the period's net revenue comes from its best customers: customers ranked by what they
+-- spent in the period, net of refunds, and the share of revenue from the top share you set (rounded
+-- up to a whole customer). The curve shows the cumulative share of revenue against the share of
+-- customers.
+
+-- Ranked by net revenue in the period (sales, less the refunds on them, less the refunds and credit
+-- notes issued to them on their own in the period); the curve is in 1% steps; the top 20% of 3
+-- customers is 1 customer; ties are broken by customer id. A customer whose only line in the period
+-- is a refund is not ranked. Percentiles are worked out on whole numbers: the 11th of 20 customers
+-- sits at 0.55 (in floating point, 11 / 20 * 100 rounds up to 56). Version 4 subtracts stand-alone
+-- refunds and credit notes (customer_refunds); version 3 did not.
 with bought as (
   select customer_id, sum(revenue - refund) as net
   from customer_orders

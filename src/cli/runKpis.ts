@@ -27,7 +27,8 @@ export interface ModuleResult {
 export interface KpiReport {
   period: { start: string; end: string };
   modules: ModuleResult[];
-  skipped: { id: string; needs: string[] }[];
+  /** Modules not run, with their inputs not loaded, as `table(col, ...)` (a prepared table is asked for as the orders). */
+  skipped: { id: string; title: string; needs: string[] }[];
   /** The lifetime-value models fitted on the orders, when the catalog has clv_summary and orders are loaded. */
   clv?: Omit<ClvFit, 'fitMs'> | { error: string };
 }
@@ -81,7 +82,7 @@ export async function runKpis(
     if (module === summary) continue;
     const missing = missingNeeds(module, available);
     if (missing.length) {
-      report.skipped.push({ id: module.id, needs: missing });
+      report.skipped.push({ id: module.id, title: module.title, needs: missing });
       continue;
     }
     const base = { id: module.id, version: module.version, title: module.title, columns: module.columns.map(({ name, label, format }) => ({ name, label, format })) };

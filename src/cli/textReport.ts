@@ -5,6 +5,8 @@ import type { ModelFit } from '../lib/clv/fitClv';
 import type { CurrencyCount } from '../lib/currency';
 import type { LoadedFile } from './loadFiles';
 import type { KpiReport, ModuleResult } from './runKpis';
+import { parseNeedText } from '../lib/loadedColumns';
+import { needsSentence } from '../lib/needsWords';
 
 const shownRows = 5;
 
@@ -80,7 +82,10 @@ export function textReport(report: KpiReport & { files?: LoadedFile[]; notRead?:
   }
   if (report.skipped.length) {
     out.push('Not run, inputs missing:');
-    for (const s of report.skipped) out.push(`    ${s.id}: needs ${s.needs.join('; ')}`);
+    for (const s of report.skipped) {
+      const words = needsSentence(s.title, s.needs.map(parseNeedText));
+      out.push(`    ${s.id}: needs ${s.needs.join('; ')}${words ? `. ${words}` : ''}`);
+    }
   }
   return out.join('\n');
 }

@@ -119,7 +119,39 @@ const en = {
   'notebook.family.clv': 'Predicted lifetime value',
   'notebook.family.explore': 'Your queries',
   'notebook.missing': 'Not shown yet',
-  'notebook.needs': 'Drop a file with {tables} to see {title}.',
+  'notebook.needs': 'Add {what} to see {title}.',
+  'needs.orders': 'an orders export (Shopify, WooCommerce, Stripe, PayPal, an ERP)',
+  'needs.orders.with': 'an orders export with {columns} (Shopify, WooCommerce, an ERP)',
+  'needs.customers': 'a customer list (your shop’s or CRM’s export)',
+  'needs.customers.with': 'a customer list with {columns} (your shop’s or CRM’s export)',
+  'needs.tickets': 'your helpdesk tickets (Zendesk, Freshdesk, Help Scout exports)',
+  'needs.tickets.with': 'helpdesk tickets with {columns} (Zendesk, Freshdesk, Help Scout exports)',
+  'needs.surveys': 'your survey answers (NPS, CSAT or CES, from Typeform, Delighted or your helpdesk)',
+  'needs.surveys.with': 'survey answers with {columns} (Typeform, Delighted or your helpdesk)',
+  'needs.marketing_spend': 'your ad spend by day (Google Ads, Meta exports)',
+  'needs.marketing_spend.with': 'your ad spend by day with {columns} (Google Ads, Meta exports)',
+  'needs.leads': 'your leads (a CRM export: HubSpot, Pipedrive, Salesforce)',
+  'needs.leads.with': 'your leads with {columns} (a CRM export: HubSpot, Pipedrive, Salesforce)',
+  'needs.social_mentions': 'your social media mentions (a social listening export)',
+  'needs.social_mentions.with': 'social media mentions with {columns} (a social listening export)',
+  'needs.visits': 'your site visits (a Matomo or Google Analytics export)',
+  'needs.visits.with': 'site visits with {columns} (a Matomo or Google Analytics export)',
+  'needs.column': 'a {name} column',
+  'needs.columns': '{names} columns',
+  'column.customer_id': 'customer id',
+  'column.order_id': 'order id',
+  'column.order_date': 'order date',
+  'column.is_trial': 'free trial',
+  'column.first_seen': 'first seen date',
+  'column.opened_at': 'opening date',
+  'column.resolved_at': 'resolution date',
+  'column.first_contact_resolved': 'first-contact resolution',
+  'column.answered_at': 'answer date',
+  'column.converted_at': 'conversion date',
+  'column.created_at': 'creation date',
+  'column.posted_at': 'posting date',
+  'column.visited_at': 'visit date',
+  'column.lang': 'language',
   'cell.run': 'Run',
   'cell.runHint': 'Run (Ctrl+Enter)',
   'cell.cancel': 'Cancel',
@@ -145,6 +177,17 @@ const en = {
   'cell.noData.previous': 'no data in the previous period',
   'cell.noData.lastYear': 'no data in the same period last year',
   'params.auto': 'automatic',
+  'param.grain': 'Bars per',
+  'param.max_p_alive': 'Chance of staying below',
+  'param.top': 'Show',
+  'param.holdout_check': 'Holdout check',
+  'param.calibration_end': 'Models learn up to',
+  'param.time_unit_days': 'Time unit',
+  'param.window_days': 'Lost after no order for',
+  'param.scale': 'Answer scale',
+  'param.days': 'Recent: the last',
+  'param.within_days': 'Spend in the first',
+  'param.top_share': 'Top customers',
   'change.pp': '{value} pp',
   'change.points': '{value} pts',
   'change.points.one': '{value} pt',
@@ -222,6 +265,16 @@ export function t(key: MessageKey, vars: Vars = {}): string {
     const v = vars[name];
     return v === undefined ? `{${name}}` : typeof v === 'number' ? formatNumber(v) : v;
   });
+}
+
+/** Whether the catalog has a sentence for `key` (for keys built from a table or column name). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in en;
+}
+
+/** `items` joined as a list in the reader's language ("a, b and c"). */
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** Like `t`, choosing the `.one` form of the key when `count` takes the singular in this language. */

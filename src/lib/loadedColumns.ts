@@ -8,7 +8,7 @@
  */
 import { canonicalTables, type CanonicalTableName } from './canonical';
 import { quoteIdent, type Db } from './db';
-import { withPrepared } from './prepared';
+import { preparedSource, withPrepared } from './prepared';
 import type { QueryModule } from './queryModule';
 
 /** Optional columns whose NULL the library reads as a value, or that are filled in after loading. */
@@ -19,6 +19,11 @@ const meaningfulWhenEmpty: Partial<Record<CanonicalTableName, string[]>> = {
   leads: ['channel'],
   social_mentions: ['sentiment'], // scored from the text when absent
 };
+
+/** Whether `column` of `table` counts as loaded whenever the table is (its emptiness means something). */
+export function loadedWithTable(table: string, column: string): boolean {
+  return meaningfulWhenEmpty[table as CanonicalTableName]?.includes(column) ?? false;
+}
 
 /** The optional columns of `schema.table` that hold no value at all, in one pass; none for a table that is not canonical. */
 export async function emptyColumns(db: Db, table: string, schema: string): Promise<string[]> {
@@ -48,11 +53,40 @@ export function availableColumns(tables: LoadedTable[]): Map<string, Set<string>
   );
 }
 
+/** What a module still needs: a table and the columns of it that are not loaded. */
+export interface MissingInput {
+  table: string;
+  columns: string[];
+}
+
+/**
+ * Needs not met by `available`, one entry per table, naming only what is missing. A prepared
+ * table is asked for as what it is built from (the orders), which is what a user can load.
+ */
+export function missingInputs(module: QueryModule, available: Map<string, Set<string>>): MissingInput[] {
+  const missing = new Map<string, string[]>();
+  for (const need of module.needs) {
+    const source = available.has(need.table) ? undefined : preparedSource(need.table);
+    const { table, columns } = source ?? need;
+    const loaded = available.get(table);
+    const absent = loaded ? columns.filter((c) => !loaded.has(c)) : columns;
+    if (!absent.length) continue;
+    const listed = missing.get(table) ?? [];
+    missing.set(table, [...listed, ...absent.filter((c) => !listed.includes(c))]);
+  }
+  return [...missing].map(([table, columns]) => ({ table, columns }));
+}
+
+/** A missing input as `table(col, ...)`, the way the runner and the module headers write it. */
+export const needText = (input: MissingInput): string => `${input.table}(${input.columns.join(', ')})`;
+
+/** The inverse of `needText`. */
+export function parseNeedText(text: string): MissingInput {
+  const m = /^([a-z_]+)\((.*)\)$/.exec(text.trim());
+  return m ? { table: m[1], columns: m[2].split(',').map((c) => c.trim()).filter(Boolean) } : { table: text.trim(), columns: [] };
+}
+
 /** Needs not met by `available`, each as `table(col, ...)` naming only what is missing. */
 export function missingNeeds(module: QueryModule, available: Map<string, Set<string>>): string[] {
-  return module.needs.flatMap((n) => {
-    const loaded = available.get(n.table);
-    const absent = loaded ? n.columns.filter((c) => !loaded.has(c)) : n.columns;
-    return absent.length ? [`${n.table}(${absent.join(', ')})`] : [];
-  });
+  return missingInputs(module, available).map(needText);
 }

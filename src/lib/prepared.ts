@@ -54,6 +54,11 @@ const builtFrom: Record<string, { table: CanonicalTableName; columns: string[] }
   customer_refunds: { table: 'orders', columns: ['customer_id', 'order_date', 'revenue'] },
 };
 
+/** The canonical table a prepared table is built from and the columns it cannot do without; undefined for any other table. */
+export function preparedSource(name: string): { table: CanonicalTableName; columns: readonly string[] } | undefined {
+  return builtFrom[name];
+}
+
 // One grouping of the lines into orders, then one sort of the orders per customer. On the bench's
 // 1M-order store (1.66M lines), native DuckDB with one thread: ~0.7 s + ~1.3 s; DuckDB-WASM in
 // Node: 1.7 s + 1.8 s. Taking an order's channel by min() instead of arg_min() by line date would

@@ -10,13 +10,13 @@ import type { TableInfo } from '../lib/api';
 import { Cell } from './cell.svelte';
 import { ClvState } from './clv.svelte';
 import { derivedTables } from '../lib/canonical';
-import { availableColumns, missingNeeds } from '../lib/loadedColumns';
+import { availableColumns, missingInputs, type MissingInput } from '../lib/loadedColumns';
 import type { Client } from './client';
 
 export interface MissingModule {
   module: QueryModule;
-  /** What is missing, as `table(col, ...)`. */
-  needs: string[];
+  /** What is missing: canonical tables and their columns (a prepared table is asked for as the orders). */
+  needs: MissingInput[];
 }
 
 export class Notebook {
@@ -43,7 +43,7 @@ export class Notebook {
         derived.push(module);
         continue;
       }
-      const absent = missingNeeds(module, columns);
+      const absent = missingInputs(module, columns);
       if (absent.length) missing.push({ module, needs: absent });
       else cells.push(kept.get(module.id) ?? new Cell(this.client, { module, onInterrupted: this.interrupt }));
     }

@@ -1,6 +1,7 @@
 // Versions that only changed how a KPI is computed must answer as the version before them. The
 // modules that read the prepared `customer_orders` (src/lib/prepared.ts) instead of every order
-// line say so in their text ("its answers are version N's"), current or since retired; each is run beside version N on the
+// line say so in their text ("its answers are version N's": in the definition of a retired file, in the SQL's comments of a
+// current one, whose definition speaks to the analyst), current or since retired; each is run beside version N on the
 // shipped sample and on the synthetic store with awkward values (guests, NULLs, refunds, month
 // edges), for several periods, on native DuckDB with one thread. Numbers may differ below a
 // relative 1e-9: sums of orders add the same lines in another order.
@@ -20,7 +21,7 @@ import { writeSyntheticStore } from '../support/syntheticStore';
 const catalog = readCatalog();
 // Retired versions too: a rewrite that a later version replaced still vouches for its own numbers.
 const rewrites = [...catalog.byRef.values()]
-  .map((module) => ({ module, before: Number(/its answers are version (\d+)'s/.exec(module.definition.replace(/\s+/g, ' '))?.[1]) }))
+  .map((module) => ({ module, before: Number(/its answers are version (\d+)'s/.exec(`${module.definition} ${module.sql}`.replace(/\s+/g, ' '))?.[1]) }))
   .filter((r) => r.before > 0)
   .map(({ module, before }) => ({ module, previous: catalog.byRef.get(`${module.id}@${before}`)! }));
 

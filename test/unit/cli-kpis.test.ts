@@ -30,7 +30,7 @@ test('--json prints one document: period, every module with its headline and row
   ]);
   expect(report.period).toEqual({ start: '2024-01-05', end: '2024-03-01' });
   expect(report.modules.map((m: { id: string }) => m.id)).toEqual(['deliberately_failing', 'order_summary', 'revenue_by_country', 'monthly_customers']);
-  expect(report.skipped).toEqual([{ id: 'resolved_first_time', needs: ['tickets(ticket_id, first_contact_resolved)'] }]);
+  expect(report.skipped).toEqual([{ id: 'resolved_first_time', title: 'First-contact resolution', needs: ['tickets(ticket_id, first_contact_resolved)'] }]);
 
   const [failing, summary, byCountry, monthly] = report.modules;
   expect(failing).toMatchObject({ id: 'deliberately_failing', version: 1, headline: null, rows: [] });
@@ -92,7 +92,7 @@ test('the readable report shows titles, headlines, rows and the failure', async 
   expect(stdout).toMatch(/ {4}Orders {2}Net revenue {2}Avg revenue {2}Last order {3}First day/);
   expect(stdout).toMatch(/ {9}5 {7}370\.49 {8}80\.10 {2}Mar 1, 2024 {2}Jan 5, 2024/);
   expect(stdout).toContain('FAILED: Invalid Input Error: deliberate failure');
-  expect(stdout).toContain('resolved_first_time: needs tickets(ticket_id, first_contact_resolved)');
+  expect(stdout).toContain('resolved_first_time: needs tickets(ticket_id, first_contact_resolved). Add your helpdesk tickets (Zendesk, Freshdesk, Help Scout exports) to see First-contact resolution.');
 });
 
 test('a file that is no canonical table stops the run with a message and exit code 2', async () => {
