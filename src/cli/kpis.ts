@@ -1,6 +1,6 @@
 /**
  * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR] [--calibration-end D]
- * [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]`: every KPI module on the given files, on
+ * [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]`: every KPI module on the given files, on
  * native DuckDB, after the same ingestion the page runs. Orders in several currencies are never added up: the
  * run stops unless --currency names the one to keep. Exit code 1 when a module failed, 2 when nothing could run.
  */
@@ -32,7 +32,11 @@ async function main(argv: string[]): Promise<number> {
       if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
       modules = modules.filter((m) => args.only!.includes(m.id));
     }
-    const report = await runKpis(db, modules, loaded.columns, { start, end, ...(keep ? { currency: keep } : {}) }, { calibrationEnd: args.calibrationEnd });
+    const report = await runKpis(db, modules, loaded.columns, { start, end, ...(keep ? { currency: keep } : {}) }, {
+      calibrationEnd: args.calibrationEnd,
+      horizonMonths: args.horizonMonths,
+      monthlyDiscount: args.monthlyDiscount,
+    });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
     const full = { files: loaded.files, currency, ...report };
     process.stdout.write(args.json ? `${JSON.stringify(full, null, 2)}\n` : `${textReport(full)}\n`);

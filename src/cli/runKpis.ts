@@ -10,7 +10,7 @@ import { applyScope, baseSchema, type Scope } from '../lib/scope';
 import { derivedTables } from '../lib/canonical';
 import { missingNeeds } from '../lib/loadedColumns';
 import { withPrepared } from '../lib/prepared';
-import { fitClv, type ClvFit } from '../lib/clv/fitClv';
+import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
 
 export interface ModuleResult {
@@ -45,7 +45,7 @@ export async function runKpis(
   modules: QueryModule[],
   columns: Map<CanonicalTableName, Set<string>>,
   scope: Scope,
-  options: { calibrationEnd?: string } = {},
+  options: Pick<ClvOptions, 'horizonMonths' | 'monthlyDiscount'> & { calibrationEnd?: string } = {},
 ): Promise<KpiReport> {
   // Mentions without a sentiment column are scored here, as the browser does on load.
   if (columns.has('social_mentions')) {
@@ -59,7 +59,7 @@ export async function runKpis(
   const available = withPrepared(new Map<string, Set<string>>(columns));
   if (summary && missingNeeds(summary, available).length === 0) {
     try {
-      const { fitMs: _, ...fit } = await fitClv(db, summary, { calibrationEnd: options.calibrationEnd ?? null });
+      const { fitMs: _, ...fit } = await fitClv(db, summary, { ...options, calibrationEnd: options.calibrationEnd ?? null });
       report.clv = fit;
       for (const [table, cols] of Object.entries(derivedTables)) available.set(table, new Set(cols.map((c) => c.name)));
     } catch (e) {
