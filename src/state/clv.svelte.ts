@@ -14,8 +14,10 @@ export class ClvState {
   status = $state<'idle' | 'waiting' | 'fitting' | 'done' | 'error'>('idle');
   fit = $state.raw<ClvFit | undefined>(undefined);
   error = $state.raw<WorkerError | undefined>(undefined);
-  /** The holdout check's last day of learning; '' for the automatic one (the last fit's is `fit.check.calibrationEnd`). */
+  /** The holdout check's last day of learning, as chosen; '' for the automatic one. */
   calibrationEnd = $state('');
+  /** The calibration end the last fit left automatic worked out (shown in the field when it is automatic). */
+  autoCalibrationEnd = $state('');
   /** The last good values: a fit always uses these. */
   horizonMonths = $state(horizonMonths.default);
   monthlyDiscount = $state(monthlyDiscount.default);
@@ -85,6 +87,7 @@ export class ClvState {
       return;
     }
     this.fit = outcome.value;
+    if (!options.calibrationEnd) this.autoCalibrationEnd = outcome.value.check.calibrationEnd ?? '';
     this.status = 'done';
     for (const cell of this.cells) await cell.run();
   }

@@ -110,7 +110,8 @@ export class Notebook {
     const changes = this.changes;
     if (!only) this.interrupted.clear();
     this.run = { generation, phase: 'cells' };
-    const wanted = (c: Cell) => c.status !== 'cancelled' && (!only || only.has(c)) && (!periodOnly || c.readsPeriod);
+    // A cell still queued by an earlier run that this one replaced has yet to run at all.
+    const wanted = (c: Cell) => c.status !== 'cancelled' && (!only || only.has(c)) && (!periodOnly || c.readsPeriod || c.queued);
     // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
     const kpis = this.moduleCells.filter((c) => c.module?.id !== 'clv_summary' && wanted(c));
     const sql = this.sqlCells.filter(wanted);

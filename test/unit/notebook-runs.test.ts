@@ -153,3 +153,16 @@ describe('the lifetime-value fit', () => {
     expect(order.indexOf('fitClv')).toBeLessThan(order.indexOf('query'));
   });
 });
+
+test('a cell left queued by a run that a change of dates replaced still runs', async () => {
+  const worker = new FakeWorker();
+  const { nb } = notebook(worker);
+  const plain = nb.addSqlCell('select count(*) from customers');
+  const first = nb.runAll(compare);
+  // The KPI cells are under way, the SQL cell waits its turn; the dates change.
+  expect(plain.queued).toBe(true);
+  await nb.runAll(compare, { periodOnly: true });
+  await first;
+  expect(plain.queued).toBe(false);
+  expect(plain.status).toBe('done');
+});
