@@ -1,3 +1,4 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // vitest 5's failure report calls Map.groupBy, which node 20 lacks (node 21+): without this,
@@ -17,6 +18,8 @@ if (!('groupBy' in Map)) {
 }
 
 export default defineConfig({
+  // Compiles the state classes' runes (src/state/*.svelte.ts) for their unit tests.
+  plugins: [svelte()],
   test: {
     include: ['test/unit/**/*.test.ts', 'test/queries/**/*.test.ts'],
     testTimeout: 60_000,

@@ -1,5 +1,6 @@
 /** The command line of `npm run kpis`: files, an optional period, output form, module filter. */
 import { parseArgs } from 'node:util';
+import { parseDiscountPercent, parseHorizon } from '../lib/clv/clvOptions';
 
 export interface KpiArgs {
   files: string[];
@@ -11,6 +12,10 @@ export interface KpiArgs {
   queries?: string;
   /** Last day the lifetime-value models learn from (default: the last 40% of the period held out). */
   calibrationEnd?: string;
+  /** Months ahead the lifetime value is predicted for (1..120, as on the page). */
+  horizonMonths?: number;
+  /** Monthly discount rate as a share; given as a percent (0..10, as on the page). */
+  monthlyDiscount?: number;
   /** Mapping files exported from the page, for files the page would ask about. */
   mappings: string[];
   /** Date order where a column's dates never show a day above 12 (default: day first, as the page). */
@@ -28,7 +33,7 @@ export interface KpiArgs {
   tempDir?: string;
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR]\n(a folder or a glob of Parquet files is read in place as one table)';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR]\n(a folder or a glob of Parquet files is read in place as one table)';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -43,6 +48,8 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       only: { type: 'string' },
       queries: { type: 'string' },
       'calibration-end': { type: 'string' },
+      horizon: { type: 'string' },
+      discount: { type: 'string' },
       mapping: { type: 'string', multiple: true },
       'date-order': { type: 'string' },
       currency: { type: 'string' },
@@ -64,7 +71,11 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
   if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new Error(`--date-order ${dateOrder}: give dmy (day first) or mdy (month first)`);
   const currency = values.currency?.trim().toUpperCase();
   if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new Error(`--currency ${values.currency}: give a three-letter ISO code such as EUR or GBP`);
+  const horizon = values.horizon === undefined ? undefined : parseHorizon(values.horizon);
+  if (horizon && !horizon.ok) throw new Error(`--horizon ${values.horizon}: ${horizon.problem}`);
+  const discount = values.discount === undefined ? undefined : parseDiscountPercent(values.discount);
+  if (discount && !discount.ok) throw new Error(`--discount ${values.discount}: ${discount.problem}`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], mappings: values.mapping ?? [], dateOrder, currency,
+  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], horizonMonths: horizon?.value, monthlyDiscount: discount?.value, mappings: values.mapping ?? [], dateOrder, currency,
     db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'] };
 }

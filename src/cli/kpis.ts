@@ -1,6 +1,7 @@
 /**
  * `npm run kpis -- <files, Parquet folders or globs...> [--db FILE.duckdb|md:NAME] [--from D --to D] [--json]
- * [--out DIR [--out-format parquet|csv]] [--only id,id] [--queries DIR] [--calibration-end D] [--mapping FILE.json]...
+ * [--out DIR [--out-format parquet|csv]] [--only id,id] [--queries DIR] [--calibration-end D]
+ * [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]...
  * [--date-order dmy|mdy] [--currency CODE] [--memory-limit 8GB] [--temp-dir DIR]`: every KPI module on native DuckDB,
  * after the same ingestion the page runs (files are loaded; Parquet folders and database tables are read in place).
  * Orders in several currencies are never added up: the run stops unless --currency names the one to keep.
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       modules = modules.filter((m) => args.only!.includes(m.id));
     }
     const scope = { start, end, ...(keep ? { currency: keep } : {}) };
-    const report = await runKpis(db, modules, loaded.columns, scope, { calibrationEnd: args.calibrationEnd, linesPerPart: preparedLinesPerPart(settings), step });
+    const report = await runKpis(db, modules, loaded.columns, scope, { calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, linesPerPart: preparedLinesPerPart(settings), step });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
     const full = { files: loaded.files, ...(loaded.notRead.length ? { notRead: loaded.notRead } : {}), currency, ...report };
     if (args.out) {

@@ -10,7 +10,7 @@ import { applyScope, baseSchema, type Scope } from '../lib/scope';
 import { derivedTables } from '../lib/canonical';
 import { missingNeeds } from '../lib/loadedColumns';
 import { withPrepared } from '../lib/prepared';
-import { fitClv, type ClvFit } from '../lib/clv/fitClv';
+import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
 
 export interface ModuleResult {
@@ -33,7 +33,7 @@ export interface KpiReport {
   clv?: Omit<ClvFit, 'fitMs'> | { error: string };
 }
 
-export interface RunOptions {
+export interface RunOptions extends Pick<ClvOptions, 'horizonMonths' | 'monthlyDiscount'> {
   calibrationEnd?: string;
   /** Order lines per part of a prepared table (src/lib/prepared.ts). */
   linesPerPart?: number;
@@ -71,7 +71,7 @@ export async function runKpis(
   const available = withPrepared(new Map<string, Set<string>>(columns));
   if (summary && missingNeeds(summary, available).length === 0) {
     try {
-      const { fitMs: _, ...fit } = await step('lifetime-value fit', () => fitClv(db, summary, { calibrationEnd: options.calibrationEnd ?? null }));
+      const { fitMs: _, ...fit } = await step('lifetime-value fit', () => fitClv(db, summary, { horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount, calibrationEnd: options.calibrationEnd ?? null }));
       report.clv = fit;
       for (const [table, cols] of Object.entries(derivedTables)) available.set(table, new Set(cols.map((c) => c.name)));
     } catch (e) {

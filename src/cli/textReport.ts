@@ -2,6 +2,7 @@
 import type { Row } from '../lib/db';
 import { formatColumnValue, formatHeadline } from '../lib/formatValue';
 import type { ModelFit } from '../lib/clv/fitClv';
+import { discountPercentText } from '../lib/clv/clvOptions';
 import type { CurrencyCount } from '../lib/currency';
 import type { LoadedFile } from './loadFiles';
 import type { KpiReport, ModuleResult } from './runKpis';
@@ -69,8 +70,13 @@ export function textReport(report: KpiReport & { files?: LoadedFile[]; notRead?:
   if (report.clv && 'error' in report.clv) out.push(`Lifetime value: not fitted: ${report.clv.error}`, '');
   else if (report.clv) {
     const { prediction, check } = report.clv;
-    out.push(`Lifetime value predicted as of ${prediction.asOf} for ${prediction.customers} customers`, ...modelLines(prediction));
-    if ('error' in check) out.push(`Holdout check: not fitted: ${check.error}`);
+    const { horizonMonths, monthlyDiscount } = report.clv;
+    const total = formatHeadline(prediction.totals.predictedRevenue, 'currency', report.currency?.code ?? undefined);
+    out.push(
+      `Lifetime value predicted as of ${prediction.asOf} for ${prediction.customers} customers: ${total} over the next ${horizonMonths} months from ${prediction.asOf}, the end of the period (monthly discount ${discountPercentText(monthlyDiscount)}%)`,
+      ...modelLines(prediction),
+    );
+    if ('error' in check) out.push(`No holdout check: ${check.error}`);
     else out.push(`Holdout check: fitted on ${check.customers} customers up to ${check.calibrationEnd}, purchases after it to ${check.holdoutEnd}`, ...modelLines(check));
     out.push('');
   }

@@ -183,9 +183,10 @@ export interface ClienteleApi {
   runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }): Promise<Outcome<ModuleResult>>;
   /**
    * Fits BG/NBD + Gamma-Gamma on the orders in scope and writes table clv_predictions
-   * (per customer: P(alive), expected purchases and spend, predicted CLV).
+   * (per customer: P(alive), expected purchases and spend, predicted CLV). `ticket` lets a
+   * newer fit cancel this one.
    */
-  fitClv(options: ClvOptions): Promise<Outcome<ClvFit>>;
+  fitClv(options: ClvOptions, ticket?: string): Promise<Outcome<ClvFit>>;
   /** Cancels the run with this ticket, if it is still going. */
   cancel(ticket: string): Promise<boolean>;
 }

@@ -314,25 +314,26 @@ export class AppState {
 
   async choosePreset(preset: Preset) {
     this.scope.choose(preset);
-    if (preset !== 'custom') await this.changingData(() => this.applyScope());
+    if (preset !== 'custom') await this.changingData(() => this.applyScope(true));
   }
 
   async chooseCompare(mode: CompareMode) {
     this.scope.compareMode = mode;
-    await this.applyScope();
+    await this.applyScope(true);
   }
 
   async setCustomRange(start: string, end: string) {
     this.scope.setCustom(start, end);
-    await this.changingData(() => this.applyScope());
+    await this.changingData(() => this.applyScope(true));
   }
 
-  async applyScope() {
+  /** `periodOnly`: only the dates (or the comparison) changed, not the data or the filters. */
+  async applyScope(periodOnly = false) {
     if (!this.scope.start) return;
     const outcome = await this.client.setScope(this.scope.toScope());
     if (!outcome.ok) return this.notify('error', outcome.error.message);
     this.notebook.build(this.tables);
-    this.notebook.runAll(this.scope.comparable);
+    this.notebook.runAll(this.scope.comparable, { periodOnly });
   }
 
   private forget(gone: (sourceId: string, held: HeldFile) => boolean) {

@@ -10,6 +10,7 @@ import { chartRows, headlineRow, type ParamValues } from '../lib/runModule';
 import type { Row, SqlValue } from '../lib/db';
 import type { QueryModule } from '../lib/queryModule';
 import type { ColumnInfo, WorkerError } from '../lib/api';
+import { readsPeriod } from '../lib/periodReads';
 import type { Client } from './client';
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -54,6 +55,11 @@ export class Cell {
     this.onInterrupted = init.onInterrupted;
     this.sql = init.sql ?? init.module?.sql ?? '';
     this.title = init.title ?? init.module?.title ?? '';
+  }
+
+  /** Whether its answer depends on the date range (src/lib/periodReads.ts): a change of dates runs it again. */
+  get readsPeriod(): boolean {
+    return readsPeriod(this.sql);
   }
 
   get edited(): boolean {
@@ -113,8 +119,9 @@ export class Cell {
     if (ticket !== this.heldTicket) return undefined;
     if (outcome.error.code === 'expired' || outcome.error.code === 'data-changed') {
       this.heldTicket = undefined;
-      // A cell waiting in the run queue, or running, gets its new result anyway.
-      if (!this.queued && this.status !== 'running') void this.run();
+      // A cell waiting in the run queue, or running, gets its new result anyway; a cancelled
+      // one waits for the user to run it.
+      if (!this.queued && this.status !== 'running' && this.status !== 'cancelled') void this.run();
     } else this.fail(outcome.error);
   }
 
@@ -146,7 +153,8 @@ export class Cell {
     this.status = 'done';
     this.precomputed = false;
     this.previous = undefined;
-    if (compare && module.headline) {
+    // A cell that does not read the period answers the same for the comparison period.
+    if (compare && module.headline && this.readsPeriod) {
       const before = await this.client.runModule(ref, `${ticket}:compare`, params, sql, compare);
       if (!before.ok && before.error.code === 'data-changed') return 'data-changed';
       if (current() && before.ok) this.previous = headlineRow(module, before.value.rows)?.[module.headline.column];
@@ -160,6 +168,8 @@ export class Cell {
       if (held) void this.client.releaseResult(ticket);
       return;
     }
+    // A cancelled run keeps the last result on show, and the worker keeps it for paging.
+    if (!outcome.ok && outcome.error.code === 'cancelled') return this.fail(outcome.error);
     this.letGo();
     if (!outcome.ok) return this.fail(outcome.error);
     const { value } = outcome;

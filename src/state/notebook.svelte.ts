@@ -11,7 +11,17 @@ import { Cell } from './cell.svelte';
 import { ClvState } from './clv.svelte';
 import { derivedTables } from '../lib/canonical';
 import { availableColumns, missingInputs, type MissingInput } from '../lib/loadedColumns';
+import { readsFit } from '../lib/periodReads';
 import type { Client } from './client';
+
+export interface RunOptions {
+  /** Cells run at once (DuckDB-WASM interleaves their queries on its one thread). */
+  parallel?: number;
+  /** Only these cells (and the fit, if in it or one of its cells is). */
+  only?: Set<Cell | ClvState>;
+  /** Only the dates changed: cells that do not read the period keep their answers. */
+  periodOnly?: boolean;
+}
 
 export interface MissingModule {
   module: QueryModule;
@@ -80,40 +90,57 @@ export class Notebook {
 
   /**
    * The latest run of the whole notebook: its number, and whether its KPI cells (comparison
-   * runs included), then the lifetime-value model, are still computing. Shown on the page
-   * (data-run, data-run-phase) for the benchmark and tests.
+   * runs included), then the lifetime-value model and the user's SQL cells, are still
+   * computing. Shown on the page (data-run, data-run-phase) for the benchmark and tests.
    */
   run = $state<{ generation: number; phase: 'cells' | 'model' | 'done' }>({ generation: 0, phase: 'done' });
 
   /**
    * Runs every cell (or, given `only`, those of them), a few at a time in page order:
    * DuckDB-WASM has one thread, so running all at once would only make the first cell on
-   * screen the last to finish.
+   * screen the last to finish. The KPI cells go first; then the lifetime-value fit and the
+   * user's SQL cells run side by side, so a slow query of the user's never holds the fit up
+   * (SQL that reads the fit's predictions follows the fit). A cancelled cell waits for the
+   * user to run it; after a change of dates only (`periodOnly`), cells whose answer does not
+   * depend on the period keep theirs.
    */
-  async runAll(compare?: { start: string; end: string }, parallel = 3, only?: Set<Cell | ClvState>) {
+  async runAll(compare?: { start: string; end: string }, options: RunOptions = {}) {
+    const { parallel = 3, only, periodOnly = false } = options;
     const generation = ++this.generation;
     const changes = this.changes;
     if (!only) this.interrupted.clear();
     this.run = { generation, phase: 'cells' };
+    // A cell still queued by an earlier run that this one replaced has yet to run at all.
+    const wanted = (c: Cell) => c.status !== 'cancelled' && (!only || only.has(c)) && (!periodOnly || c.readsPeriod || c.queued);
     // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
-    const queue = [...this.moduleCells, ...this.sqlCells].filter((c) => c.module?.id !== 'clv_summary' && (!only || only.has(c)));
-    for (const cell of queue) cell.queued = true;
+    const kpis = this.moduleCells.filter((c) => c.module?.id !== 'clv_summary' && wanted(c));
+    const sql = this.sqlCells.filter(wanted);
+    const afterFit = sql.filter((c) => readsFit(c.sql));
+    const free = sql.filter((c) => !afterFit.includes(c));
+    for (const cell of [...kpis, ...sql]) cell.queued = true;
     const clv = this.clv && (!only || only.has(this.clv) || this.clv.cells.some((c) => only.has(c))) ? this.clv : undefined;
     if (clv) clv.status = 'waiting';
     // Once a change of data begins, what is left waits for the page to catch up with it: a
     // module may read a table the change took away.
     const stale = () => changes !== this.changes;
-    const worker = async () => {
-      for (let cell = queue.shift(); cell && generation === this.generation; cell = queue.shift()) {
-        if (stale()) this.interrupt(cell);
-        else await cell.run(compare);
-      }
+    const lanes = async (queue: Cell[]) => {
+      const lane = async () => {
+        for (let cell = queue.shift(); cell && generation === this.generation; cell = queue.shift()) {
+          if (stale()) this.interrupt(cell);
+          else await cell.run(compare);
+        }
+      };
+      await Promise.all(Array.from({ length: parallel }, lane));
     };
-    await Promise.all(Array.from({ length: parallel }, worker));
+    await lanes(kpis);
     if (generation !== this.generation) return;
     this.run = { generation, phase: 'model' };
-    if (clv && stale()) this.interrupt(clv);
-    else await clv?.run();
+    const fit = async () => {
+      if (clv && stale()) this.interrupt(clv);
+      else await clv?.run();
+      await lanes(afterFit);
+    };
+    await Promise.all([fit(), lanes(free)]);
     if (generation === this.generation) this.run = { generation, phase: 'done' };
   }
 
@@ -139,6 +166,6 @@ export class Notebook {
     if (this.interrupted.size === 0) return;
     const stopped = new Set(this.interrupted);
     this.interrupted.clear();
-    void this.runAll(compare, 3, stopped);
+    void this.runAll(compare, { only: stopped });
   }
 }

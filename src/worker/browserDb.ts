@@ -19,6 +19,7 @@ export class ConnectionDb implements Db {
   }
 
   async insertColumns(name: string, columns: Parameters<Db['insertColumns']>[1]): Promise<void> {
+    if (this.cancelled) throw new Error('cancelled');
     await this.conn.query(`drop table if exists ${quoteIdent(name)}`);
     await this.conn.insertArrowFromIPCStream(columnsToIPC(arrow as never, columns), { name, create: true });
   }

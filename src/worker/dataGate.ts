@@ -40,6 +40,11 @@ export class DataGate {
     }
   }
 
+  /** Whether a change is under way or waiting for readers to leave. */
+  get changeUnderWay(): boolean {
+    return this.changing !== undefined;
+  }
+
   /** Runs `body` alone: after every earlier change, with no reader under way. */
   change<T>(body: () => Promise<T>): Promise<T> {
     const previous = this.changing;

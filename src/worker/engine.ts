@@ -89,9 +89,19 @@ export class Engine implements ClienteleApi {
     return this.store.gate.read(() => this.store.tables());
   }
 
-  /** A change of data too: the views and prepared tables every running cell reads are rebuilt. */
-  setScope(scope: Scope): Promise<Outcome<null>> {
-    return this.store.gate.change(async () => {
+  /**
+   * A change of data too: the views and prepared tables every running cell reads are rebuilt.
+   * A change of dates alone changes nothing in the database (each query's connection gets the
+   * period as it starts), so the queries under way carry on: a user's query that does not read
+   * the period is not stopped, and the page runs again only the cells that do.
+   */
+  async setScope(scope: Scope): Promise<Outcome<null>> {
+    const { scoping, gate } = this.store;
+    if (!gate.changeUnderWay && scoping.onlyPeriodChanges(scope)) {
+      scoping.scope = scope;
+      return ok(null);
+    }
+    return gate.change(async () => {
       this.store.scoping.scope = scope;
       try {
         await this.store.scoping.rescope(false);
@@ -118,8 +128,8 @@ export class Engine implements ClienteleApi {
     return this.queries.runModule(ref, ticket, params, sql, period);
   }
 
-  fitClv(options: ClvOptions) {
-    return this.queries.fitClv(options);
+  fitClv(options: ClvOptions, ticket?: string) {
+    return this.queries.fitClv(options, ticket);
   }
 
   cancel(ticket: string): Promise<boolean> {

@@ -77,10 +77,10 @@ export class Queries {
     });
   }
 
-  async fitClv(options: ClvOptions): Promise<Outcome<ClvFit>> {
+  async fitClv(options: ClvOptions, ticket = 'clv-fit'): Promise<Outcome<ClvFit>> {
     const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
     if (!summary) return fail('no-module', 'This version of Clientele has no lifetime-value summary module.');
-    const outcome = await this.run('clv-fit', async (c) => {
+    const outcome = await this.run(ticket, async (c) => {
       await this.store.scoping.prepareConnection(c);
       return fitClv(c, summary, options);
     });

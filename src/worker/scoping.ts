@@ -29,13 +29,26 @@ export class Scoping {
     const { scope } = this;
     const loaded = this.store.canonical;
     if (!scope || loaded.length === 0) return;
-    const key = JSON.stringify([scope.facets ?? {}, scope.currency ?? null, [...loaded].sort()]);
+    const key = this.keyOf(scope);
     // A segment is a list of customers whose content the key cannot see: rebuild while one is on.
     const prepare = key !== this.preparedFor || Boolean(scope.segment);
     // Forget the key first: a build that fails must be tried again next time.
     this.preparedFor = undefined;
     await this.store.withConnection((db) => applyScope(db, scope, loaded, prepare));
     this.preparedFor = key;
+  }
+
+  /**
+   * Whether `scope` differs from the one applied only in its dates, over views and prepared
+   * tables built for it: then nothing in the database changes (the period is set on each
+   * query's connection), and queries under way need not stop.
+   */
+  onlyPeriodChanges(scope: Scope): boolean {
+    return this.preparedFor !== undefined && !scope.segment && !this.scope?.segment && this.keyOf(scope) === this.preparedFor;
+  }
+
+  private keyOf(scope: Scope): string {
+    return JSON.stringify([scope.facets ?? {}, scope.currency ?? null, [...this.store.canonical].sort()]);
   }
 
   /** A fresh connection sees the views, but variables are per connection: set the period. */

@@ -10,6 +10,7 @@
  * The CLV formula is in predict.ts.
  */
 import type { Db, Row } from '../db';
+import { formatDate, t } from '../i18n';
 import type { QueryModule } from '../queryModule';
 import { runModule } from '../runModule';
 import { expectedPurchases, fitBgNbd, type BgNbdParams, type Fit, type Rfm } from './bgnbd';
@@ -60,11 +61,14 @@ export interface ClvFit {
   horizonMonths: number;
   monthlyDiscount: number;
   prediction: PredictionFit;
-  check: HoldoutCheck | { error: string };
+  /** Without a check, why not, and the calibration end it would have used when that is known. */
+  check: HoldoutCheck | { error: string; calibrationEnd?: string };
   fitMs: number;
 }
 
 const minCustomers = 10;
+/** Purchase days after the calibration end below which the holdout says nothing about the model. */
+const minHoldoutPurchases = 10;
 
 export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOptions = {}): Promise<ClvFit> {
   const t0 = performance.now();
@@ -123,12 +127,18 @@ function fitModels(rows: Row[]) {
   return { rfm, spend, repeaters: repeat.length, bgnbd: fitBgNbd(rfm), gammaGamma: fitGammaGamma(repeat) };
 }
 
-async function holdoutCheck(rows: Row[], timeUnitDays: number): Promise<HoldoutCheck> {
+async function holdoutCheck(rows: Row[], timeUnitDays: number): Promise<ClvFit['check']> {
   if (rows.length < minCustomers) throw new Error(`The holdout check needs at least ${minCustomers} customers who bought before the calibration end; there are ${rows.length}.`);
   const calibrationEnd = String(rows[0].calibration_end);
   const holdoutEnd = String(rows[0].holdout_end);
   const holdoutDays = (Date.parse(`${holdoutEnd}T00:00:00Z`) - Date.parse(`${calibrationEnd}T00:00:00Z`)) / 86_400_000;
   const holdoutUnits = Math.max(0, holdoutDays) / timeUnitDays;
+  // Too short a holdout, or one nobody bought in, would draw a flat "actual" line that says
+  // nothing about the model: there is then no check, and the reason is given.
+  const end = formatDate(calibrationEnd);
+  if (holdoutDays < timeUnitDays) return { calibrationEnd, error: t('clv.noHoldoutDays', { end, days: Math.max(0, holdoutDays), min: timeUnitDays }) };
+  const purchases = rows.reduce((n, r) => n + Number(r.holdout_purchases), 0);
+  if (purchases < minHoldoutPurchases) return { calibrationEnd, error: t('clv.noHoldoutPurchases', { end, purchases, min: minHoldoutPurchases }) };
   const { rfm, repeaters, bgnbd, gammaGamma } = fitModels(rows);
   const buckets = new Map<number, CalibrationRow>();
   rows.forEach((r, i) => {
