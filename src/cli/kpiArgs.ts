@@ -1,5 +1,7 @@
-/** The command line of `npm run kpis`: files, an optional period, output form, module filter. */
+/** The command line of `npm run kpis`: files, an optional period, output form, module filter, parameter values. */
 import { parseArgs } from 'node:util';
+import { coerceParam, paramProblem, type ParamType, type QueryModule } from '../lib/queryModule';
+import type { ParamValues } from '../lib/runModule';
 
 export interface KpiArgs {
   files: string[];
@@ -17,9 +19,11 @@ export interface KpiArgs {
   dateOrder?: 'dmy' | 'mdy';
   /** The currency of orders that name none, or the one to keep when they name several (ISO code). */
   currency?: string;
+  /** `--param module.name=value`, as typed: checked against the modules by `moduleParams`. */
+  params: { module: string; name: string; text: string }[];
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]...';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,6 +41,7 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       mapping: { type: 'string', multiple: true },
       'date-order': { type: 'string' },
       currency: { type: 'string' },
+      param: { type: 'string', multiple: true },
     },
   });
   if (positionals.length === 0) throw new Error(`no files given\n${usage}`);
@@ -48,6 +53,37 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
   if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new Error(`--date-order ${dateOrder}: give dmy (day first) or mdy (month first)`);
   const currency = values.currency?.trim().toUpperCase();
   if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new Error(`--currency ${values.currency}: give a three-letter ISO code such as EUR or GBP`);
+  const params = (values.param ?? []).map((given) => {
+    const m = /^([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)=(.*)$/.exec(given);
+    if (!m) throw new Error(`--param ${given}: give module.name=value, e.g. top_customer_share.top_share=0.1`);
+    return { module: m[1], name: m[2], text: m[3] };
+  });
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], mappings: values.mapping ?? [], dateOrder, currency };
+  return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], mappings: values.mapping ?? [], dateOrder, currency, params };
+}
+
+const typeWords: Record<ParamType, string> = { integer: 'a whole number', double: 'a number', date: 'a date (YYYY-MM-DD)', boolean: 'true or false', varchar: 'text' };
+
+/**
+ * The values given with --param, by module id, each read as its parameter's type (a share may be
+ * given as a percent, 20%) and held to the rule the page's controls apply (`paramProblem`). Throws
+ * a message naming the module and parameter for a value a module would refuse.
+ */
+export function moduleParams(given: KpiArgs['params'], modules: QueryModule[]): Map<string, ParamValues> {
+  const byModule = new Map<string, ParamValues>();
+  for (const { module: id, name, text } of given) {
+    const flag = `--param ${id}.${name}=${text}`;
+    const module = modules.find((m) => m.id === id);
+    if (!module) throw new Error(`${flag}: no module named ${id}`);
+    const param = module.params.find((p) => p.name === name);
+    if (!param) throw new Error(`${flag}: ${id} has no parameter ${name}${module.params.length ? ` (it has ${module.params.map((p) => p.name).join(', ')})` : ''}`);
+    const percent = param.input?.kind === 'range' && param.input.unit === 'percent' && /%\s*$/.test(text);
+    const read = text.trim() === 'null' ? null : coerceParam(param.type, percent ? text.replace(/%\s*$/, '') : text);
+    if (read === undefined) throw new Error(`${flag}: ${id}: ${name} is ${typeWords[param.type]}`);
+    const value = percent && typeof read === 'number' ? read / 100 : read;
+    const problem = paramProblem(param, value);
+    if (problem) throw new Error(`${flag}: ${id}: ${problem}`);
+    byModule.set(id, { ...byModule.get(id), [name]: value });
+  }
+  return byModule;
 }

@@ -1,8 +1,10 @@
 /**
  * `npm run kpis -- <files...> [--from D --to D] [--json] [--only id,id] [--queries DIR] [--calibration-end D]
- * [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]`: every KPI module on the given files, on
- * native DuckDB, after the same ingestion the page runs. Orders in several currencies are never added up: the
- * run stops unless --currency names the one to keep. Exit code 1 when a module failed, 2 when nothing could run.
+ * [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]...`: every KPI
+ * module on the given files, on native DuckDB, after the same ingestion the page runs, with the parameter values
+ * given (refused, as on the page, outside a module's `input:` range or choices). Orders in several currencies are
+ * never added up: the run stops unless --currency names the one to keep. Exit code 1 when a module failed, 2 when
+ * nothing could run (a bad argument, a bad parameter value, a file that is no canonical table).
  */
 import { readFileSync } from 'node:fs';
 import { parseMappingFile } from '../lib/mappingFile';
@@ -10,13 +12,21 @@ import { readCurrencies, runnerCurrency } from '../lib/currency';
 import { readCatalog } from './readModules';
 import { loadFiles } from './loadFiles';
 import { openNativeDb } from './nativeDb';
-import { parseKpiArgs } from './kpiArgs';
+import { moduleParams, parseKpiArgs } from './kpiArgs';
 import { orderDateRange, runKpis } from './runKpis';
 import { textReport } from './textReport';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseKpiArgs(argv);
   const mappings = args.mappings.flatMap((path) => parseMappingFile(readFileSync(path, 'utf8'), path));
+  // The modules and the values given them are checked before any file is read.
+  let modules = readCatalog(args.queries).current;
+  const params = moduleParams(args.params, modules);
+  if (args.only) {
+    const unknown = args.only.filter((id) => !modules.some((m) => m.id === id));
+    if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
+    modules = modules.filter((m) => args.only!.includes(m.id));
+  }
   const db = await openNativeDb();
   try {
     const loaded = await loadFiles(db, args.files, { mappings, dateOrder: args.dateOrder });
@@ -26,13 +36,7 @@ async function main(argv: string[]): Promise<number> {
     const start = args.from ?? range?.start;
     const end = args.to ?? range?.end;
     if (!start || !end) throw new Error('no period: give --from and --to, or an orders file with order dates');
-    let modules = readCatalog(args.queries).current;
-    if (args.only) {
-      const unknown = args.only.filter((id) => !modules.some((m) => m.id === id));
-      if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
-      modules = modules.filter((m) => args.only!.includes(m.id));
-    }
-    const report = await runKpis(db, modules, loaded.columns, { start, end, ...(keep ? { currency: keep } : {}) }, { calibrationEnd: args.calibrationEnd });
+    const report = await runKpis(db, modules, loaded.columns, { start, end, ...(keep ? { currency: keep } : {}) }, { calibrationEnd: args.calibrationEnd, params });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
     const full = { files: loaded.files, currency, ...report };
     process.stdout.write(args.json ? `${JSON.stringify(full, null, 2)}\n` : `${textReport(full)}\n`);

@@ -5,7 +5,7 @@
 import type { CanonicalTableName } from '../lib/canonical';
 import type { Db, Row, SqlValue } from '../lib/db';
 import type { HeadlineFormat, QueryModule } from '../lib/queryModule';
-import { headlineRow, runModule } from '../lib/runModule';
+import { headlineRow, runModule, type ParamValues } from '../lib/runModule';
 import { applyScope, baseSchema, type Scope } from '../lib/scope';
 import { derivedTables } from '../lib/canonical';
 import { missingNeeds } from '../lib/loadedColumns';
@@ -45,7 +45,7 @@ export async function runKpis(
   modules: QueryModule[],
   columns: Map<CanonicalTableName, Set<string>>,
   scope: Scope,
-  options: { calibrationEnd?: string } = {},
+  options: { calibrationEnd?: string; params?: Map<string, ParamValues> } = {},
 ): Promise<KpiReport> {
   // Mentions without a sentiment column are scored here, as the browser does on load.
   if (columns.has('social_mentions')) {
@@ -59,7 +59,10 @@ export async function runKpis(
   const available = withPrepared(new Map<string, Set<string>>(columns));
   if (summary && missingNeeds(summary, available).length === 0) {
     try {
-      const { fitMs: _, ...fit } = await fitClv(db, summary, { calibrationEnd: options.calibrationEnd ?? null });
+      const given = options.params?.get(summary.id) ?? {};
+      const timeUnitDays = typeof given.time_unit_days === 'number' ? given.time_unit_days : undefined;
+      const calibrationEnd = options.calibrationEnd ?? (typeof given.calibration_end === 'string' ? given.calibration_end : null);
+      const { fitMs: _, ...fit } = await fitClv(db, summary, { calibrationEnd, ...(timeUnitDays ? { timeUnitDays } : {}) });
       report.clv = fit;
       for (const [table, cols] of Object.entries(derivedTables)) available.set(table, new Set(cols.map((c) => c.name)));
     } catch (e) {
@@ -75,7 +78,7 @@ export async function runKpis(
     }
     const base = { id: module.id, version: module.version, title: module.title };
     try {
-      const rows = await runModule(db, module);
+      const rows = await runModule(db, module, options.params?.get(module.id));
       const top = module.headline ? headlineRow(module, rows) : undefined;
       const headline = module.headline && top ? { ...module.headline, value: top[module.headline.column] ?? null } : null;
       report.modules.push({ ...base, headline, rows });
