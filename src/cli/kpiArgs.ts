@@ -1,6 +1,8 @@
-/** The command line of `npm run kpis`: files, an optional period, output form, module filter. */
+/** The command line of `npm run kpis`: files, an optional period, output form, module filter, parameter values. */
 import { parseArgs } from 'node:util';
 import { parseDiscountPercent, parseHorizon } from '../lib/clv/clvOptions';
+import { coerceParam, paramProblem, type ParamType, type QueryModule } from '../lib/queryModule';
+import type { ParamValues } from '../lib/runModule';
 
 export interface KpiArgs {
   files: string[];
@@ -31,9 +33,11 @@ export interface KpiArgs {
   memoryLimit?: string;
   /** Where DuckDB spills; default a private folder under the system's temporary folder. */
   tempDir?: string;
+  /** `--param module.name=value`, as typed: checked against the modules by `moduleParams`. */
+  params: { module: string; name: string; text: string }[];
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR]\n(a folder or a glob of Parquet files is read in place as one table)';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR]\n(a folder or a glob of Parquet files is read in place as one table)';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -58,6 +62,7 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       'out-format': { type: 'string', default: 'parquet' },
       'memory-limit': { type: 'string' },
       'temp-dir': { type: 'string' },
+      param: { type: 'string', multiple: true },
     },
   });
   if (positionals.length === 0 && !values.db) throw new Error(`no files given\n${usage}`);
@@ -75,7 +80,38 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
   if (horizon && !horizon.ok) throw new Error(`--horizon ${values.horizon}: ${horizon.problem}`);
   const discount = values.discount === undefined ? undefined : parseDiscountPercent(values.discount);
   if (discount && !discount.ok) throw new Error(`--discount ${values.discount}: ${discount.problem}`);
+  const params = (values.param ?? []).map((given) => {
+    const m = /^([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)=(.*)$/.exec(given);
+    if (!m) throw new Error(`--param ${given}: give module.name=value, e.g. top_customer_share.top_share=0.1`);
+    return { module: m[1], name: m[2], text: m[3] };
+  });
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], horizonMonths: horizon?.value, monthlyDiscount: discount?.value, mappings: values.mapping ?? [], dateOrder, currency,
-    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'] };
+    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params };
+}
+
+const typeWords: Record<ParamType, string> = { integer: 'a whole number', double: 'a number', date: 'a date (YYYY-MM-DD)', boolean: 'true or false', varchar: 'text' };
+
+/**
+ * The values given with --param, by module id, each read as its parameter's type (a share may be
+ * given as a percent, 20%) and held to the rule the page's controls apply (`paramProblem`). Throws
+ * a message naming the module and parameter for a value a module would refuse.
+ */
+export function moduleParams(given: KpiArgs['params'], modules: QueryModule[]): Map<string, ParamValues> {
+  const byModule = new Map<string, ParamValues>();
+  for (const { module: id, name, text } of given) {
+    const flag = `--param ${id}.${name}=${text}`;
+    const module = modules.find((m) => m.id === id);
+    if (!module) throw new Error(`${flag}: no module named ${id}`);
+    const param = module.params.find((p) => p.name === name);
+    if (!param) throw new Error(`${flag}: ${id} has no parameter ${name}${module.params.length ? ` (it has ${module.params.map((p) => p.name).join(', ')})` : ''}`);
+    const percent = param.input?.kind === 'range' && param.input.unit === 'percent' && /%\s*$/.test(text);
+    const read = text.trim() === 'null' ? null : coerceParam(param.type, percent ? text.replace(/%\s*$/, '') : text);
+    if (read === undefined) throw new Error(`${flag}: ${id}: ${name} is ${typeWords[param.type]}`);
+    const value = percent && typeof read === 'number' ? read / 100 : read;
+    const problem = paramProblem(param, value);
+    if (problem) throw new Error(`${flag}: ${id}: ${problem}`);
+    byModule.set(id, { ...byModule.get(id), [name]: value });
+  }
+  return byModule;
 }

@@ -1,11 +1,13 @@
 /**
  * `npm run kpis -- <files, Parquet folders or globs...> [--db FILE.duckdb|md:NAME] [--from D --to D] [--json]
  * [--out DIR [--out-format parquet|csv]] [--only id,id] [--queries DIR] [--calibration-end D]
- * [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]...
- * [--date-order dmy|mdy] [--currency CODE] [--memory-limit 8GB] [--temp-dir DIR]`: every KPI module on native DuckDB,
- * after the same ingestion the page runs (files are loaded; Parquet folders and database tables are read in place).
+ * [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]
+ * [--param MODULE.NAME=VALUE]... [--memory-limit 8GB] [--temp-dir DIR]`: every KPI module on native DuckDB,
+ * after the same ingestion the page runs (files are loaded; Parquet folders and database tables are read in place),
+ * with the parameter values given (refused, as on the page, outside a module's `input:` range or choices).
  * Orders in several currencies are never added up: the run stops unless --currency names the one to keep.
- * Exit code 1 when a module failed, 2 when nothing could run.
+ * Exit code 1 when a module failed, 2 when nothing could run (a bad argument, a bad parameter value, a file that
+ * is no canonical table).
  */
 import { readFileSync } from 'node:fs';
 import { parseMappingFile } from '../lib/mappingFile';
@@ -13,7 +15,7 @@ import { readCurrencies, runnerCurrency } from '../lib/currency';
 import { readCatalog } from './readModules';
 import { loadFiles } from './loadFiles';
 import { openNativeDb } from './nativeDb';
-import { parseKpiArgs } from './kpiArgs';
+import { moduleParams, parseKpiArgs } from './kpiArgs';
 import { orderDateRange, runKpis } from './runKpis';
 import { textReport } from './textReport';
 import { applyEngineSettings, engineSettings, preparedLinesPerPart, showBytes, stepper } from './engine';
@@ -22,6 +24,14 @@ import { writeResults } from './writeResults';
 async function main(argv: string[]): Promise<number> {
   const args = parseKpiArgs(argv);
   const mappings = args.mappings.flatMap((path) => parseMappingFile(readFileSync(path, 'utf8'), path));
+  // The modules and the values given them are checked before any file is read.
+  let modules = readCatalog(args.queries).current;
+  const params = moduleParams(args.params, modules);
+  if (args.only) {
+    const unknown = args.only.filter((id) => !modules.some((m) => m.id === id));
+    if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
+    modules = modules.filter((m) => args.only!.includes(m.id));
+  }
   const settings = engineSettings(args.memoryLimit, args.tempDir);
   const step = stepper(settings);
   const db = await openNativeDb();
@@ -35,14 +45,8 @@ async function main(argv: string[]): Promise<number> {
     const start = args.from ?? range?.start;
     const end = args.to ?? range?.end;
     if (!start || !end) throw new Error('no period: give --from and --to, or an orders file with order dates');
-    let modules = readCatalog(args.queries).current;
-    if (args.only) {
-      const unknown = args.only.filter((id) => !modules.some((m) => m.id === id));
-      if (unknown.length) throw new Error(`no module named ${unknown.join(', ')}`);
-      modules = modules.filter((m) => args.only!.includes(m.id));
-    }
     const scope = { start, end, ...(keep ? { currency: keep } : {}) };
-    const report = await runKpis(db, modules, loaded.columns, scope, { calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, linesPerPart: preparedLinesPerPart(settings), step });
+    const report = await runKpis(db, modules, loaded.columns, scope, { calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, params, linesPerPart: preparedLinesPerPart(settings), step });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
     const full = { files: loaded.files, ...(loaded.notRead.length ? { notRead: loaded.notRead } : {}), currency, ...report };
     if (args.out) {

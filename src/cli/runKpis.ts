@@ -5,7 +5,7 @@
 import type { CanonicalTableName } from '../lib/canonical';
 import type { Db, Row, SqlValue } from '../lib/db';
 import type { ColumnFormat, HeadlineFormat, QueryModule } from '../lib/queryModule';
-import { headlineRow, runModule } from '../lib/runModule';
+import { headlineRow, runModule, type ParamValues } from '../lib/runModule';
 import { applyScope, baseSchema, type Scope } from '../lib/scope';
 import { derivedTables } from '../lib/canonical';
 import { missingNeeds } from '../lib/loadedColumns';
@@ -35,6 +35,8 @@ export interface KpiReport {
 
 export interface RunOptions extends Pick<ClvOptions, 'horizonMonths' | 'monthlyDiscount'> {
   calibrationEnd?: string;
+  /** Values given to modules' parameters, by module id (`--param`), already checked by `moduleParams`. */
+  params?: Map<string, ParamValues>;
   /** Order lines per part of a prepared table (src/lib/prepared.ts). */
   linesPerPart?: number;
   /** Wraps each step (prepared tables, the fit, each module), for progress and clearer errors. */
@@ -71,7 +73,11 @@ export async function runKpis(
   const available = withPrepared(new Map<string, Set<string>>(columns));
   if (summary && missingNeeds(summary, available).length === 0) {
     try {
-      const { fitMs: _, ...fit } = await step('lifetime-value fit', () => fitClv(db, summary, { horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount, calibrationEnd: options.calibrationEnd ?? null }));
+      const given = options.params?.get(summary.id) ?? {};
+      const timeUnitDays = typeof given.time_unit_days === 'number' ? given.time_unit_days : undefined;
+      const calibrationEnd = options.calibrationEnd ?? (typeof given.calibration_end === 'string' ? given.calibration_end : null);
+      const clvOptions = { horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount, calibrationEnd, ...(timeUnitDays ? { timeUnitDays } : {}) };
+      const { fitMs: _, ...fit } = await step('lifetime-value fit', () => fitClv(db, summary, clvOptions));
       report.clv = fit;
       for (const [table, cols] of Object.entries(derivedTables)) available.set(table, new Set(cols.map((c) => c.name)));
     } catch (e) {
@@ -87,7 +93,7 @@ export async function runKpis(
     }
     const base = { id: module.id, version: module.version, title: module.title, columns: module.columns.map(({ name, label, format }) => ({ name, label, format })) };
     try {
-      const rows = await step(module.id, () => runModule(db, module));
+      const rows = await step(module.id, () => runModule(db, module, options.params?.get(module.id)));
       const top = module.headline ? headlineRow(module, rows) : undefined;
       const headline = module.headline && top ? { ...module.headline, value: top[module.headline.column] ?? null } : null;
       report.modules.push({ ...base, headline, rows });

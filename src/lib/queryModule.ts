@@ -230,18 +230,31 @@ function parseInput(param: ModuleParam, text: string, fail: (m: string) => never
   return input;
 }
 
+/** Why a value cannot be given to a parameter, as data: the page says it in the user's words. */
+export type ParamIssue = { kind: 'required' } | { kind: 'choice'; options: string[] } | { kind: 'number' } | { kind: 'range'; min: number; max: number; unit?: string };
+
 /**
- * Why a value cannot be given to a parameter, or undefined when it can: the one rule the page's
- * controls and the runner's --param both apply. `value` is already of the parameter's type.
+ * The one rule the page's controls and the runner's --param both apply: why a value cannot be
+ * given to a parameter, or undefined when it can. `value` is already of the parameter's type.
  */
-export function paramProblem(param: ModuleParam, value: string | number | boolean | null, input = param.input): string | undefined {
-  if (value === null) return param.default === null ? undefined : `${param.name} needs a value`;
+export function paramIssue(param: ModuleParam, value: string | number | boolean | null, input = param.input): ParamIssue | undefined {
+  if (value === null) return param.default === null ? undefined : { kind: 'required' };
   if (!input) return undefined;
-  if (input.kind === 'choice') return input.options.includes(String(value)) ? undefined : `${param.name} is one of ${input.options.join(', ')}`;
-  if (typeof value !== 'number') return `${param.name} is a number`;
+  if (input.kind === 'choice') return input.options.includes(String(value)) ? undefined : { kind: 'choice', options: input.options };
+  if (typeof value !== 'number') return { kind: 'number' };
   if (value >= input.min && value <= input.max) return undefined;
-  const shown = (n: number) => (input.unit === 'percent' ? `${+(n * 100).toFixed(4)}%` : String(n));
-  return `${param.name} is from ${shown(input.min)} to ${shown(input.max)}${input.unit && input.unit !== 'percent' ? ` ${input.unit}` : ''}`;
+  return { kind: 'range', min: input.min, max: input.max, ...(input.unit ? { unit: input.unit } : {}) };
+}
+
+/** `paramIssue` as a sentence naming the parameter, for the runner and module errors. */
+export function paramProblem(param: ModuleParam, value: string | number | boolean | null, input = param.input): string | undefined {
+  const issue = paramIssue(param, value, input);
+  if (!issue) return undefined;
+  if (issue.kind === 'required') return `${param.name} needs a value`;
+  if (issue.kind === 'choice') return `${param.name} is one of ${issue.options.join(', ')}`;
+  if (issue.kind === 'number') return `${param.name} is a number`;
+  const shown = (n: number) => (issue.unit === 'percent' ? `${+(n * 100).toFixed(4)}%` : String(n));
+  return `${param.name} is from ${shown(issue.min)} to ${shown(issue.max)}${issue.unit && issue.unit !== 'percent' ? ` ${issue.unit}` : ''}`;
 }
 
 /** Turns text into a parameter value of the given type, or undefined when it is not one. */

@@ -4,14 +4,23 @@
  * connection (variables are per connection); the engines queue module runs.
  */
 import type { Db, Row, SqlValue } from './db';
-import type { QueryModule } from './queryModule';
+import { paramProblem, type QueryModule } from './queryModule';
 
 export type ParamValues = Record<string, string | number | boolean | null>;
 
 const sqlType = { integer: 'integer', double: 'double', date: 'date', varchar: 'varchar', boolean: 'boolean' } as const;
 
-/** Sets every parameter of the module (the given value, or its default) as a variable. */
+/**
+ * Sets every parameter of the module (the given value, or its default) as a variable. A given
+ * value the module refuses (`paramProblem`: out of its range, not one of its choices) stops the
+ * run, on the page as in the runner, whatever brought it (a control, a shared link, --param).
+ */
 export async function bindParams(db: Db, module: QueryModule, values: ParamValues = {}): Promise<void> {
+  for (const p of module.params) {
+    const given = values[p.name];
+    const problem = given === undefined || given === null ? undefined : paramProblem(p, given);
+    if (problem) throw new Error(`${module.id}: ${problem}`);
+  }
   for (const p of module.params) {
     const value = (values[p.name] ?? p.default) as SqlValue;
     await db.exec(`set variable ${p.name} = cast(? as ${sqlType[p.type]})`, [value]);

@@ -322,8 +322,9 @@ export class AppState {
     await this.applyScope(true);
   }
 
+  /** Applies a range checked by checkRange (src/lib/customRange.ts); the range in use again changes nothing. */
   async setCustomRange(start: string, end: string) {
-    this.scope.setCustom(start, end);
+    if (!this.scope.setCustom(start, end)) return;
     await this.changingData(() => this.applyScope(true));
   }
 

@@ -38,9 +38,12 @@ export class ScopeState {
     ({ start: this.start, end: this.end } = presetRange(preset, this.dataStart, this.dataEnd));
   }
 
-  setCustom(start: string, end: string) {
+  /** A range the user typed or picked, already checked (src/lib/customRange.ts); false when it is the range in use. */
+  setCustom(start: string, end: string): boolean {
+    if (start === this.start && end === this.end) return false;
     this.preset = 'custom';
-    [this.start, this.end] = start <= end ? [start, end] : [end, start];
+    [this.start, this.end] = [start, end];
+    return true;
   }
 
   toScope(): Scope {

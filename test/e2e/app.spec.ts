@@ -60,15 +60,14 @@ test('a change is green when the KPI moved the way its module calls better, red 
 test('the CSAT scale is read from the answers unless the analyst sets it', async ({ page }) => {
   await openReady(page);
   const cell = page.locator('article[data-cell="csat"]');
-  const scale = cell.getByRole('textbox', { name: 'Scale' });
-  await expect(scale).toHaveAttribute('placeholder', 'automatic');
+  const scale = cell.getByRole('combobox', { name: "Answers' scale" });
+  await expect(scale).toHaveValue('');
+  await expect(scale.locator('option')).toHaveText(['automatic', '1-5', '1-7', '1-10', '0-10']);
   await expect(cell.getByTestId('headline')).toHaveText('70.3%');
   // The sample's answers are 1-5; read as 1-10, none of them is in the top two points (9-10).
-  await scale.fill('1-10');
-  await scale.press('Enter');
+  await scale.selectOption('1-10');
   await expect(cell.getByTestId('headline')).toHaveText('0%');
-  await scale.fill('');
-  await scale.press('Enter');
+  await scale.selectOption('');
   await expect(cell.getByTestId('headline')).toHaveText('70.3%');
 });
 
