@@ -20,23 +20,6 @@ export function paramControl(p: ModuleParam): ParamControl {
 /** The value is a share (0..1) typed as a percent: 20 for 0.2. */
 export const isPercent = (p: ModuleParam): boolean => p.input?.kind === 'range' && p.input.unit === 'percent';
 
-/**
- * A short label in the user's words, from the description's first clause ("How many customers to
- * list" → "Customers to list"; "For the holdout check: the last day …" → "Last day …"). A description that starts by listing values ("day, week or month",
- * "false: …") says nothing a label could: the name, humanised, stands in.
- */
-export function paramLabel(p: Pick<ModuleParam, 'name' | 'description'>): string {
-  const clause = p.description
-    .replace(/^For [^:;]+:\s*/, '')
-    .split(/[;:(]|,\s/)[0]
-    .trim()
-    .replace(/^(the|how many)\s+/i, '');
-  if (!clause || !/^[A-Z]/.test(p.description)) return capitalise(p.name.replace(/_/g, ' '));
-  return capitalise(clause);
-}
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** The text a field shows for a value: a percent for a share, nothing for "automatic" (null). */
 export function shownParam(p: ModuleParam, value: ParamValue): string {
   if (value === null || value === undefined) return '';

@@ -74,7 +74,7 @@ test('a parameter gets its control; a value out of range is refused beside the f
   test.setTimeout(600_000);
   await openIdle(page);
   const share = page.locator('article[data-cell="top_customer_share"]');
-  const field = share.getByLabel('Share of best customers the headline looks at');
+  const field = share.getByLabel('Top customers');
   const headline = share.getByTestId('headline');
   const meta = share.getByTestId('cell-meta');
   // A share is typed as a percent: 20 for 0.2.
@@ -97,7 +97,7 @@ test('a parameter gets its control; a value out of range is refused beside the f
 
   // A count below its range: the list keeps its 20 rows.
   const mentions = page.locator('article[data-cell="negative_mentions"]');
-  const top = mentions.getByLabel('Mentions to list');
+  const top = mentions.getByLabel('Show');
   const listed = await mentions.getByTestId('cell-meta').textContent();
   await top.fill('-3');
   await top.press('Enter');
@@ -105,7 +105,7 @@ test('a parameter gets its control; a value out of range is refused beside the f
   await expect(mentions.getByTestId('cell-meta')).toHaveText(listed!);
 
   // A choice list offers only the module's choices.
-  await expect(page.locator('article[data-cell="new_customers"]').getByLabel('Grain').locator('option')).toHaveText(['Day', 'Week', 'Month']);
+  await expect(page.locator('article[data-cell="new_customers"]').getByLabel('Bars per').locator('option')).toHaveText(['Day', 'Week', 'Month']);
 
   // A good value runs the cell with it: the best half of the customers bring more than the best fifth.
   await field.fill('50');

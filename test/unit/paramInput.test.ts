@@ -4,27 +4,10 @@
 // the same paramIssue rule the runner's --param applies.
 import { expect, test } from 'vitest';
 import { readCatalog } from '../../src/cli/readModules';
-import { numberBounds, paramControl, paramLabel, readParam, shownParam } from '../../src/lib/paramInput';
+import { numberBounds, paramControl, readParam, shownParam } from '../../src/lib/paramInput';
 
 const catalog = readCatalog().current;
 const param = (module: string, name: string) => catalog.find((m) => m.id === module)!.params.find((p) => p.name === name)!;
-
-test('each current parameter gets a label from its description, or its name when the description lists values', () => {
-  const labels = Object.fromEntries(catalog.flatMap((m) => m.params.map((p) => [`${m.id}.${p.name}`, paramLabel(p)])));
-  expect(labels).toMatchObject({
-    'top_customer_share.top_share': 'Share of best customers the headline looks at',
-    'clv_top_customers.top': 'Customers to list',
-    'negative_mentions.days': 'Days before the end of the period count as recent',
-    'inactive_customers.window_days': 'Days without an order after which a customer counts as lost',
-    'csat.scale': "Answers' scale",
-    'new_customers.grain': 'Grain',
-    'clv_summary.holdout_check': 'Holdout check',
-    'clv_summary.calibration_end': 'Last day the models learn from',
-    'clv_summary.time_unit_days': 'Length of the time unit of recency and age',
-    'historical_ltv.within_days': "Count only what happened within this many days of the customer's first order",
-  });
-  for (const label of Object.values(labels)) expect(label).toMatch(/^[A-Z][^_]*$/);
-});
 
 test('the control follows the input line and the type', () => {
   expect(paramControl(param('new_customers', 'grain'))).toBe('select');
