@@ -88,8 +88,12 @@ export class Engine implements ClienteleApi {
     return this.store.gate.change(() => this.store.removals.undo(id));
   }
 
+  /**
+   * Dropping what a removal kept changes nothing a query reads: a reader, so that the cells
+   * running when an undo expires are not stopped (nothing on the page would run them again).
+   */
   forgetRemoval(id: number): Promise<boolean> {
-    return this.store.gate.change(() => this.store.removals.forget(id));
+    return this.store.gate.read(() => this.store.removals.forget(id));
   }
 
   listTables(): Promise<TableInfo[]> {
