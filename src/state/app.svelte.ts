@@ -350,7 +350,8 @@ export class AppState {
       const removal = outcome.value;
       const held = [...this.held].filter(([id, file]) => gone(id, file));
       this.forget(gone);
-      const rangeReset = await this.afterDataChange(removal.table);
+      // Said as soon as the tables and the range are known; the KPIs follow.
+      const rangeReset = await this.readChangedData(removal.table);
       const what = removal.file ?? removal.table;
       const sentences = [tn('remove.done', removal.rows, { name: what, rows: removal.rows })];
       if (removal.sampleBack) sentences.push(t('remove.sampleBack'));
@@ -358,7 +359,8 @@ export class AppState {
       this.log.add({ kind: 'removed', name: what, table: removal.table, rows: removal.rows, notes: sentences.slice(1) });
       // It lasts as long as the undo does (endUndo takes it away).
       const notice = this.show({ kind: 'info', text: sentences.join(' '), action: { label: t('remove.undo'), run: () => void this.undo() } });
-      this.undoable = { removal, notice, held, range, timer: setTimeout(() => this.endUndo(true), undoMs) };
+      this.undoable = { removal, notice, held, range, timer: this.expireUndo(undoMs) };
+      if (removal.table.startsWith('base.')) await this.applyScope();
     });
   }
 
@@ -374,11 +376,21 @@ export class AppState {
       this.held = new Map([...this.held, ...held]);
       if (range.preset === 'custom') this.scope.setCustom(range.start, range.end);
       else this.scope.preset = range.preset;
-      await this.afterDataChange(removal.table);
+      await this.readChangedData(removal.table);
+      if (removal.table.startsWith('base.')) await this.applyScope();
       const what = removal.file ?? removal.table;
       this.log.add({ kind: 'restored', name: what, table: removal.table, rows: removal.rows, notes: [] });
       this.notify('info', tn('remove.undone', removal.rows, { name: what, rows: removal.rows }));
     });
+  }
+
+  /** Ends the undo after `ms`, or later while the pointer or focus is on the notices. */
+  private expireUndo(ms: number): ReturnType<typeof setTimeout> {
+    return setTimeout(() => {
+      if (!this.undoable) return;
+      if (this.attended) this.undoable.timer = this.expireUndo(fadeMs / 2);
+      else this.endUndo(true);
+    }, ms);
   }
 
   /** The removal can no longer be undone: its notice goes, and (`forget`) the worker lets go of its rows. */
@@ -392,15 +404,12 @@ export class AppState {
   }
 
   /**
-   * After `table` went or came back: the tables listed; for a canonical table, the data's range
-   * and currency, the scope and the KPIs. Returns whether the date range was reset.
+   * After `table` went or came back: the tables listed and, for a canonical table, the data's
+   * range and currency (the caller then applies the scope). Returns whether the range was reset.
    */
-  private async afterDataChange(table: string): Promise<boolean> {
+  private async readChangedData(table: string): Promise<boolean> {
     await this.refreshTables();
-    if (!table.startsWith('base.')) return false;
-    const rangeReset = await this.readDataFacts();
-    await this.applyScope();
-    return rangeReset;
+    return table.startsWith('base.') ? this.readDataFacts() : false;
   }
 
   async choosePreset(preset: Preset) {
