@@ -129,6 +129,21 @@ export interface MappingRequest {
   warnings: Notice[];
 }
 
+/**
+ * A removal that can be undone: its rows wait aside in the worker until `undoRemoval`,
+ * `forgetRemoval`, or the next load or removal.
+ */
+export interface Removal {
+  id: number;
+  /** The table it was in, as listed ('base.orders', 'price_list'). */
+  table: string;
+  /** The file removed, when one file's rows went (its table goes with its last file). */
+  file?: string;
+  rows: number;
+  /** Nothing of the user's was left, so the sample store was loaded again; undo puts it away. */
+  sampleBack: boolean;
+}
+
 export interface EngineInfo {
   duckdbVersion: string;
   bundle: string;
@@ -156,11 +171,15 @@ export interface ClienteleApi {
   /** The files that fed the canonical tables. */
   listSources(): Promise<SourceInfo[]>;
   /** Removes one file's rows from its canonical table (the table goes when its last file does). */
-  removeSource(sourceId: string): Promise<Outcome<null>>;
+  removeSource(sourceId: string): Promise<Outcome<Removal>>;
   /** The rows a file had set aside, in file order. */
   listSetAside(sourceId: string): Promise<SetAsideRow[]>;
   /** Removes a loaded table. */
-  dropTable(name: string): Promise<Outcome<null>>;
+  dropTable(name: string): Promise<Outcome<Removal>>;
+  /** Puts a removal back as it was; 'expired' once forgotten or after another load or removal. */
+  undoRemoval(id: number): Promise<Outcome<null>>;
+  /** Drops what a removal kept aside (its undo expired); false if it was not held. */
+  forgetRemoval(id: number): Promise<boolean>;
   /** Every table and view the user can query, with row counts and columns. */
   listTables(): Promise<TableInfo[]>;
   /** Sets the date range and facets every later query sees. */

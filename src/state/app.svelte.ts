@@ -4,7 +4,7 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { t, tn, type MessageKey } from '../lib/i18n';
-import type { LoadOptions, LoadOutcome, LoadProgress, LoadReport, MappingRequest, Outcome, ReadChoices, SetAsideRow, SourceInfo, TableInfo } from '../lib/api';
+import type { LoadOptions, LoadOutcome, LoadProgress, LoadReport, MappingRequest, Outcome, ReadChoices, Removal, SetAsideRow, SourceInfo, TableInfo } from '../lib/api';
 import { callback, startWorker, type Client } from './client';
 import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
@@ -15,13 +15,17 @@ import { loadNotices, setAsideTotal } from '../lib/loadNotices';
 import { mappingFileText } from '../lib/mappingFile';
 import { currencyBreakdownSql, fromBreakdown, isCurrencyCode, listCurrencies, pageCurrency, type DataCurrencies } from '../lib/currency';
 import { rememberCurrency, rememberedCurrency } from './rememberedCurrency';
+import { LoadLog } from './loadLog.svelte';
 
 /** 'preview': the database is starting and the sample's precomputed notebook is shown. */
 export type AppStatus = 'starting' | 'preview' | 'loading' | 'ready' | 'failed';
 
 export interface Notice {
   id: number;
-  /** Errors and warnings stay until dismissed; information fades. */
+  /**
+   * Errors are alerts and warnings polite messages; both stay until dismissed. Information
+   * (what went well) is polite and fades, and stays readable in the load log.
+   */
   kind: 'error' | 'warning' | 'info';
   text: string;
   action?: { label: string; run: () => void };
@@ -46,6 +50,20 @@ let noticeId = 1;
 /** A loaded file kept to be read again when its mapping changes, with what it was loaded with. */
 interface HeldFile extends CurrentMapping {
   file: File;
+}
+
+/** How long a removal can be undone (unless other data is loaded or removed first). */
+export const undoMs = 10_000;
+/** How long a message about what went well stays (it stays in the load log). */
+const fadeMs = 8000;
+
+/** The removal that can still be undone, and what the page had before it. */
+interface Undoable {
+  removal: Removal;
+  notice: number;
+  timer: ReturnType<typeof setTimeout>;
+  held: [string, HeldFile][];
+  range: { preset: Preset; start: string; end: string };
 }
 
 export class AppState {
@@ -81,6 +99,11 @@ export class AppState {
   private changes = 0;
   readonly scope = new ScopeState();
   readonly notebook: Notebook;
+  /** What was loaded and removed this session, with the counts. */
+  readonly log = new LoadLog();
+  private undoable?: Undoable;
+  /** The pointer or focus is on the notices: none fades meanwhile. */
+  private attended = false;
 
   constructor() {
     this.client = startWorker();
@@ -103,6 +126,7 @@ export class AppState {
     // Without the sample the page still works on dropped files.
     if (!sample.ok) this.notify('error', sample.error.message);
     await this.refreshTables();
+    if (sample.ok) this.logSample(sample.value);
     await this.readDataFacts();
     await this.applyScope();
     this.status = 'ready';
@@ -180,6 +204,8 @@ export class AppState {
     replacing?: string,
   ) {
     let choices: ReadChoices = current?.choices ?? {};
+    // Other data arriving ends the last removal's undo (the worker lets go of its rows).
+    this.endUndo(false);
     for (;;) {
       const request = await this.changingData(async () => {
         this.begin(name, first);
@@ -195,7 +221,7 @@ export class AppState {
       const choice = await step.choice;
       this.mappingStep = undefined;
       // Cancelling a change of mapping keeps the file as it was loaded: nothing to say.
-      if (choice.kind === 'cancel') return replacing ? undefined : this.notify('info', t('load.notLoaded', { name: fetched.name }));
+      if (choice.kind === 'cancel') return replacing ? undefined : void this.notify('info', t('load.notLoaded', { name: fetched.name }));
       let options: LoadOptions;
       if (choice.kind === 'plain') options = { asPlainTable: true };
       else {
@@ -211,7 +237,10 @@ export class AppState {
 
   /** After a load: report it and show the KPIs for the new data; or the mapping the worker asks for. */
   private async settleLoad(file: File | undefined, outcome: Outcome<LoadOutcome>, choices: ReadChoices, replacing?: string): Promise<MappingRequest | undefined> {
-    if (!outcome.ok) return void this.notify('error', outcome.error.message);
+    if (!outcome.ok) {
+      this.notify('error', outcome.error.message);
+      return void this.log.add({ kind: 'failed', name: outcome.error.where ?? file?.name ?? '', notes: [outcome.error.message] });
+    }
     const result = outcome.value;
     if (result.status === 'needs-mapping') return file || result.request.fetched ? result.request : undefined;
     await this.refreshTables();
@@ -223,6 +252,7 @@ export class AppState {
       await this.applyScope();
     } else {
       const name = result.table.source;
+      this.log.add({ kind: 'plain', name, table: result.table.name, rows: result.table.rows, notes: [] });
       this.notify('info', tn('load.done', result.table.rows, { name, rows: result.table.rows }), file && {
         label: t('load.mapIt'),
         run: () => void this.loadFile(file, true),
@@ -254,7 +284,9 @@ export class AppState {
     if (replacing) this.notices = this.notices.filter((n) => n.sourceId !== replacing);
     if (replacing && replacing !== report.sourceId) {
       held.delete(replacing);
-      await this.client.removeSource(replacing);
+      // Its rows now come from the new table: no undo to offer.
+      const removed = await this.client.removeSource(replacing);
+      if (removed.ok) await this.client.forgetRemoval(removed.value.id);
       await this.refreshTables();
     }
     if (file) held.set(report.sourceId, { file, mapping: report.mapping, choices });
@@ -265,7 +297,9 @@ export class AppState {
   private reportLoad(report: LoadReport) {
     const setAside = setAsideTotal(report);
     const chosenOrder = this.held.get(report.sourceId)?.choices.dateOrder;
-    for (const notice of loadNotices(report, report.replacedSample ? [t('load.sampleAway')] : [])) {
+    const notices = loadNotices(report, report.replacedSample ? [t('load.sampleAway')] : []);
+    this.log.add({ kind: 'loaded', name: report.file, table: report.table, rows: report.rowsLoaded, setAside: setAside, notes: notices.slice(1).map((n) => n.text) });
+    for (const notice of notices) {
       if (notice.setAside) this.notify(notice.level, notice.text, { label: t('load.showSetAside'), run: () => void this.showSetAside(report.sourceId, report.file, setAside) });
       else if (notice.code !== 'date-order-assumed') this.notify(notice.level, notice.text);
       // The date order the user chose in the mapping step needs no notice; an assumed one leads back there.
@@ -291,25 +325,91 @@ export class AppState {
     this.setAside = { file, rows, total };
   }
 
+  /** Removes one file's rows; the notice that says so offers Undo. */
   async removeSource(source: SourceInfo) {
-    await this.changingData(async () => {
-      const outcome = await this.client.removeSource(source.sourceId);
-      this.forget((id) => id === source.sourceId);
-      if (!outcome.ok) this.notify('error', outcome.error.message);
-      await this.refreshTables();
-      await this.readDataFacts();
-      await this.applyScope();
-    });
+    await this.remove(() => this.client.removeSource(source.sourceId), (id) => id === source.sourceId);
   }
 
   async removeTable(name: string) {
+    await this.remove(() => this.client.dropTable(name), (_, held) => `base.${held.mapping.table}` === name);
+  }
+
+  /**
+   * A removal: the worker keeps what went aside for `undoMs` or until other data is loaded or
+   * removed, and the notice offers Undo meanwhile. The date range follows the remaining data.
+   */
+  private async remove(call: () => Promise<Outcome<Removal>>, gone: (sourceId: string, held: HeldFile) => boolean) {
+    this.endUndo(false);
+    const range = { preset: this.scope.preset, start: this.scope.start, end: this.scope.end };
     await this.changingData(async () => {
-      const outcome = await this.client.dropTable(name);
-      this.forget((_, held) => `base.${held.mapping.table}` === name);
-      if (!outcome.ok) this.notify('error', outcome.error.message);
-      await this.refreshTables();
-      if (name.startsWith('base.')) await this.applyScope();
+      const outcome = await call();
+      if (!outcome.ok) {
+        this.notify('error', outcome.error.message);
+        return this.refreshTables();
+      }
+      const removal = outcome.value;
+      const held = [...this.held].filter(([id, file]) => gone(id, file));
+      this.forget(gone);
+      // Said as soon as the tables and the range are known; the KPIs follow.
+      const rangeReset = await this.readChangedData(removal.table);
+      const what = removal.file ?? removal.table;
+      const sentences = [tn('remove.done', removal.rows, { name: what, rows: removal.rows })];
+      if (removal.sampleBack) sentences.push(t('remove.sampleBack'));
+      if (rangeReset) sentences.push(t('remove.rangeReset', { preset: t(`scope.${this.scope.preset}`) }));
+      this.log.add({ kind: 'removed', name: what, table: removal.table, rows: removal.rows, notes: sentences.slice(1) });
+      // It lasts as long as the undo does (endUndo takes it away).
+      const notice = this.show({ kind: 'info', text: sentences.join(' '), action: { label: t('remove.undo'), run: () => void this.undo() } });
+      this.undoable = { removal, notice, held, range, timer: this.expireUndo(undoMs) };
+      if (removal.table.startsWith('base.')) await this.applyScope();
     });
+  }
+
+  /** Puts the last removal back, the date range as it was included. */
+  async undo() {
+    const undoable = this.undoable;
+    if (!undoable) return;
+    this.endUndo(false);
+    const { removal, held, range } = undoable;
+    await this.changingData(async () => {
+      const outcome = await this.client.undoRemoval(removal.id);
+      if (!outcome.ok) return void this.notify('error', outcome.error.message);
+      this.held = new Map([...this.held, ...held]);
+      if (range.preset === 'custom') this.scope.setCustom(range.start, range.end);
+      else this.scope.preset = range.preset;
+      await this.readChangedData(removal.table);
+      if (removal.table.startsWith('base.')) await this.applyScope();
+      const what = removal.file ?? removal.table;
+      this.log.add({ kind: 'restored', name: what, table: removal.table, rows: removal.rows, notes: [] });
+      this.notify('info', tn('remove.undone', removal.rows, { name: what, rows: removal.rows }));
+    });
+  }
+
+  /** Ends the undo after `ms`, or later while the pointer or focus is on the notices. */
+  private expireUndo(ms: number): ReturnType<typeof setTimeout> {
+    return setTimeout(() => {
+      if (!this.undoable) return;
+      if (this.attended) this.undoable.timer = this.expireUndo(fadeMs / 2);
+      else this.endUndo(true);
+    }, ms);
+  }
+
+  /** The removal can no longer be undone: its notice goes, and (`forget`) the worker lets go of its rows. */
+  private endUndo(forget: boolean) {
+    const undoable = this.undoable;
+    if (!undoable) return;
+    this.undoable = undefined;
+    clearTimeout(undoable.timer);
+    this.dismiss(undoable.notice);
+    if (forget) void this.client.forgetRemoval(undoable.removal.id);
+  }
+
+  /**
+   * After `table` went or came back: the tables listed and, for a canonical table, the data's
+   * range and currency (the caller then applies the scope). Returns whether the range was reset.
+   */
+  private async readChangedData(table: string): Promise<boolean> {
+    await this.refreshTables();
+    return table.startsWith('base.') ? this.readDataFacts() : false;
   }
 
   async choosePreset(preset: Preset) {
@@ -341,15 +441,34 @@ export class AppState {
     this.held = new Map([...this.held].filter(([id, held]) => !gone(id, held)));
   }
 
-  /** Errors stay until dismissed; information fades after a few seconds. */
+  /**
+   * Errors and warnings stay until dismissed; information fades after `fadeMs` (twice that with
+   * an action), not while the pointer or focus is on it.
+   */
   notify(kind: Notice['kind'], text: string, action?: Notice['action'], sourceId?: string): number {
-    const id = noticeId++;
-    this.notices = [...this.notices, { id, kind, text, action, sourceId }];
-    if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 15_000 : 6000);
+    const id = this.show({ kind, text, action, sourceId });
+    if (kind === 'info') this.fade(id, action ? 2 * fadeMs : fadeMs);
     return id;
   }
 
+  /** A notice that stays until dismissed or taken away. */
+  private show(notice: Omit<Notice, 'id'>): number {
+    const id = noticeId++;
+    this.notices = [...this.notices, { id, ...notice }];
+    return id;
+  }
+
+  private fade(id: number, after: number) {
+    setTimeout(() => (this.attended ? this.fade(id, fadeMs / 2) : this.dismiss(id)), after);
+  }
+
+  /** The pointer or focus came to the notices (`on`) or left them. */
+  attend(on: boolean) {
+    this.attended = on;
+  }
+
   dismiss(id: number) {
+    if (this.undoable?.notice === id) return this.endUndo(true);
     this.notices = this.notices.filter((n) => n.id !== id);
   }
 
@@ -374,14 +493,17 @@ export class AppState {
     await this.applyScope();
   }
 
-  /** The data's first and last order day anchor the date presets; its currency formats money. */
-  private async readDataFacts() {
+  /**
+   * The data's first and last order day anchor the date presets; its currency formats money.
+   * Returns whether the date range had to be reset (src/state/scope.svelte.ts).
+   */
+  private async readDataFacts(): Promise<boolean> {
     let facts = await this.client.query(dataFactsSql, 'data-facts');
     // Another file's load stopped it: ask again, after that load.
     while (!facts.ok && facts.error.code === 'data-changed') facts = await this.client.query(dataFactsSql, 'data-facts');
-    if (!facts.ok) return;
+    if (!facts.ok) return false;
     const row = tableFromIPC(facts.value.ipc).get(0)?.toJSON() as { first: string; last: string; currency: string | null; several_currencies: boolean } | undefined;
-    if (row?.first && row.last) this.scope.setDataRange(row.first, row.last);
+    const rangeReset = row?.first && row.last ? this.scope.setDataRange(row.first, row.last) : false;
     let data: DataCurrencies = row?.currency ? { kind: 'single', code: row.currency } : { kind: 'none' };
     if (row?.several_currencies) {
       const breakdown = await this.client.query(currencyBreakdownSql, 'data-currencies');
@@ -389,6 +511,7 @@ export class AppState {
     }
     this.dataCurrencies = data;
     this.keepCurrency();
+    return rangeReset;
   }
 
   private currencyNotice?: number;
@@ -406,6 +529,11 @@ export class AppState {
       label: t('currency.choose'),
       run: () => document.getElementById('currency')?.focus(),
     });
+  }
+
+  private logSample(tables: TableInfo[]) {
+    const rows = tables.reduce((n, table) => n + table.rows, 0);
+    this.log.add({ kind: 'sample', name: t('sample.name'), rows, notes: [tn('log.sampleTables', tables.length, { tables: tables.length })] });
   }
 
   private track(name: string, progress: LoadProgress) {

@@ -26,10 +26,18 @@ export class ScopeState {
   /** The comparison period, only when the data covers all of it: cells run their comparison for this. */
   comparable = $derived(this.compareCoverage?.kind === 'partial' || this.compareCoverage?.kind === 'none' ? undefined : this.compare);
 
-  setDataRange(first: string, last: string) {
+  /**
+   * A preset counts back from the data's new last day. A custom range stays while the data still
+   * covers it; one that reaches dates the data no longer has (a file with them was removed) goes
+   * back to the default preset, which the page then says. Returns whether it did.
+   */
+  setDataRange(first: string, last: string): boolean {
     this.dataStart = first;
     this.dataEnd = last;
+    const gone = this.preset === 'custom' && (this.start < first || this.end > last);
+    if (gone) this.preset = defaultPreset;
     if (this.preset !== 'custom') this.choose(this.preset);
+    return gone;
   }
 
   choose(preset: Preset) {

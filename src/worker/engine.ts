@@ -3,14 +3,14 @@
  * piece that does it. Loading, removing and scoping change data and take the data gate's change
  * (src/worker/dataGate.ts), one at a time; queries and listings are its readers.
  */
-import type { ClienteleApi, EngineInfo, LoadOptions, LoadOutcome, LoadProgress, Outcome, TableInfo } from '../lib/api';
+import type { ClienteleApi, EngineInfo, LoadOptions, LoadOutcome, LoadProgress, Outcome, Removal, TableInfo } from '../lib/api';
 import type { ClvOptions } from '../lib/clv/fitClv';
 import type { Row } from '../lib/db';
 import type { ColumnMapping } from '../lib/mapping/types';
 import type { ParamValues } from '../lib/runModule';
 import { ensureBaseSchema, type Scope } from '../lib/scope';
 import { listSetAside, type ReadChoices, type SetAsideRow, type SourceInfo } from './ingest';
-import { dropTable, loadedSources, removeSource } from './loadedSources';
+import { loadedSources } from './loadedSources';
 import { ingestFile, loadFile, type Progress } from './loadFile';
 import { decodeSample, loadSample } from './loadSample';
 import { loadUrl } from './loadUrl';
@@ -22,7 +22,6 @@ import { Store } from './store';
 export class Engine implements ClienteleApi {
   private store = new Store();
   private queries = new Queries(this.store);
-  private sampleIPC?: Promise<Map<string, Uint8Array>>;
 
   async init(assetBase: string): Promise<Outcome<EngineInfo>> {
     const t0 = performance.now();
@@ -30,8 +29,8 @@ export class Engine implements ClienteleApi {
       this.store.assetBase = assetBase;
       // The sample's Parquet is fetched and decoded here while DuckDB compiles in its own
       // worker: the two biggest start-up costs overlap on a two-core machine.
-      this.sampleIPC = decodeSample(assetBase);
-      this.sampleIPC.catch(() => undefined);
+      this.store.sampleTables = decodeSample(assetBase);
+      this.store.sampleTables.catch(() => undefined);
       const db = await startDuckDB();
       this.store.db = db;
       // DuckDB reports query progress (e.g. while read_csv scans a file) only through this
@@ -48,11 +47,11 @@ export class Engine implements ClienteleApi {
   }
 
   loadSample(onProgress?: (p: LoadProgress) => void): Promise<Outcome<TableInfo[]>> {
-    return this.store.gate.change(() => loadSample(this.store, this.sampleIPC ?? decodeSample(this.store.assetBase), onProgress));
+    return this.store.load(() => loadSample(this.store, this.store.sampleTables ?? decodeSample(this.store.assetBase), onProgress));
   }
 
   loadFile(file: File, onProgress?: Progress, options: LoadOptions = {}): Promise<Outcome<LoadOutcome>> {
-    return this.store.gate.change(() => loadFile(this.store, file, onProgress, options));
+    return this.store.load(() => loadFile(this.store, file, onProgress, options));
   }
 
   loadUrl(url: string, onProgress?: Progress, options: LoadOptions = {}): Promise<Outcome<LoadOutcome>> {
@@ -77,12 +76,24 @@ export class Engine implements ClienteleApi {
     return this.store.gate.read(() => this.store.withConnection((db) => listSetAside(db, sourceId)));
   }
 
-  removeSource(sourceId: string): Promise<Outcome<null>> {
-    return this.store.gate.change(() => removeSource(this.store, sourceId));
+  removeSource(sourceId: string): Promise<Outcome<Removal>> {
+    return this.store.gate.change(() => this.store.removals.removeSource(sourceId));
   }
 
-  dropTable(name: string): Promise<Outcome<null>> {
-    return this.store.gate.change(() => dropTable(this.store, name));
+  dropTable(name: string): Promise<Outcome<Removal>> {
+    return this.store.gate.change(() => this.store.removals.dropTable(name));
+  }
+
+  undoRemoval(id: number): Promise<Outcome<null>> {
+    return this.store.gate.change(() => this.store.removals.undo(id));
+  }
+
+  /**
+   * Dropping what a removal kept changes nothing a query reads: a reader, so that the cells
+   * running when an undo expires are not stopped (nothing on the page would run them again).
+   */
+  forgetRemoval(id: number): Promise<boolean> {
+    return this.store.gate.read(() => this.store.removals.forget(id));
   }
 
   listTables(): Promise<TableInfo[]> {

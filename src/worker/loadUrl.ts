@@ -24,7 +24,7 @@ export async function loadUrl(store: Store, url: string, onProgress?: Progress, 
     if (e instanceof RemoteError) return fail(e.code, e.message, url);
     return fail('url-unreachable', `${url} could not be read: ${firstLine(messageOf(e))}`, url);
   }
-  const outcome = await store.gate.change(() => loadFile(store, file, onProgress, options));
+  const outcome = await store.load(() => loadFile(store, file, onProgress, options));
   // The mapping step previews and loads the fetched copy, not the URL again.
   if (outcome.ok && outcome.value.status === 'needs-mapping') outcome.value.request.fetched = file;
   return outcome;
@@ -51,7 +51,7 @@ async function loadRemoteParquet(store: Store, url: string, onProgress: Progress
     const columns = [...new Set(Object.values(mapping.columns))].filter((c) => remote.columns.includes(c));
     onProgress?.({ phase: 'reading' });
     const arrow = await remote.read(columns, (rows) => onProgress?.({ phase: 'reading', rows }));
-    return await store.gate.change(async () => {
+    return await store.load(async () => {
       const ingested = await ingestFile(store, { name, data: new Uint8Array(0), arrow }, { mapping }, onProgress);
       return settleIngest(store, ingested, name, onProgress);
     });

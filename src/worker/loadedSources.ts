@@ -1,13 +1,14 @@
 /**
  * The files that fed the canonical tables and the tables loaded on their own: listed, and
- * removed one by one. Removing is a data change: call those inside the data gate's change.
+ * removed one by one with a way back (src/worker/removals.ts). Removing and undoing are data
+ * changes: call those inside the data gate's change.
  */
-import type { Outcome } from '../lib/api';
-import type { CanonicalTableName } from '../lib/canonical';
-import { quoteIdent } from '../lib/db';
-import { baseSchema } from '../lib/scope';
-import { listSources, removeSource as removeIngested, type SourceInfo } from './ingest';
+import type { Outcome, Removal } from '../lib/api';
+import { listSources, type SourceInfo } from './ingest';
+import { decodeSample, loadSample } from './loadSample';
 import { fail, firstLine, messageOf, ok } from './outcomes';
+import { discardRemoval, putSampleAway, removeFile, removeTable, restoreRemoval, type KeptRemoval } from './removals';
+import type { ConnectionDb } from './browserDb';
 import type { Store } from './store';
 
 export async function loadedSources(store: Store): Promise<SourceInfo[]> {
@@ -16,38 +17,76 @@ export async function loadedSources(store: Store): Promise<SourceInfo[]> {
   return store.withConnection((db) => listSources(db));
 }
 
-export async function removeSource(store: Store, sourceId: string): Promise<Outcome<null>> {
-  try {
-    await store.withConnection(async (db) => {
-      const source = (await listSources(db)).find((s) => s.sourceId === sourceId);
-      if (!source) throw new Error(`there is no loaded file "${sourceId}"`);
-      await removeIngested(db, sourceId);
-      const table = source.table as CanonicalTableName;
-      await store.refreshSourceNames(db, table);
-      if (!store.sources.has(`${baseSchema}.${table}`)) {
-        await store.dropCanonical(db, table);
-        store.canonical = store.canonical.filter((t) => t !== table);
-      }
-    });
-    await store.scoping.rescope();
-    return ok(null);
-  } catch (e) {
-    return fail('no-source', `The file could not be removed: ${firstLine(messageOf(e))}`);
-  }
+interface Held extends KeptRemoval {
+  sampleBack: boolean;
 }
 
-export async function dropTable(store: Store, name: string): Promise<Outcome<null>> {
-  if (!store.sources.has(name)) return fail('no-table', `There is no loaded table "${name}".`);
-  const [schema, table] = name.includes('.') ? name.split('.') : ['main', name];
-  await store.withConnection(async (c) => {
-    if (schema === baseSchema) {
-      for (const s of await listSources(c)) if (s.table === table) await removeIngested(c, s.sourceId);
-      await store.dropCanonical(c, table);
-    } else {
-      await c.exec(`drop table if exists ${quoteIdent(schema)}.${quoteIdent(table)}`);
+/**
+ * The removals that can still be undone. Their rows wait aside until `undo`, `forget`, or the
+ * next load or removal (`forgetAll`): an undo after other data arrived could not mean "as it was".
+ */
+export class Removals {
+  private held = new Map<number, Held>();
+  private next = 1;
+
+  constructor(private store: Store) {}
+
+  removeSource(sourceId: string): Promise<Outcome<Removal>> {
+    return this.remove('The file', (db, id) => removeFile(db, this.store, sourceId, id));
+  }
+
+  dropTable(name: string): Promise<Outcome<Removal>> {
+    if (!this.store.sources.has(name)) return Promise.resolve(fail('no-table', `There is no loaded table "${name}".`));
+    return this.remove('The table', (db, id) => removeTable(db, this.store, name, id));
+  }
+
+  async undo(id: number): Promise<Outcome<null>> {
+    const removal = this.held.get(id);
+    if (!removal) return fail('expired', 'This removal can no longer be undone: other data was loaded or removed since.');
+    this.held.delete(id);
+    try {
+      await this.store.withConnection(async (db) => {
+        if (removal.sampleBack) await putSampleAway(db, this.store);
+        await restoreRemoval(db, this.store, removal);
+      });
+      await this.store.scoping.rescope();
+      return ok(null);
+    } catch (e) {
+      return fail('undo', `The removal could not be undone: ${firstLine(messageOf(e))}`);
     }
-  });
-  store.sources.delete(name);
-  store.canonical = store.canonical.filter((t) => `${baseSchema}.${t}` !== name);
-  return ok(null);
+  }
+
+  async forget(id: number): Promise<boolean> {
+    const removal = this.held.get(id);
+    if (!removal) return false;
+    this.held.delete(id);
+    await this.store.withConnection((db) => discardRemoval(db, removal));
+    return true;
+  }
+
+  async forgetAll() {
+    for (const id of [...this.held.keys()]) await this.forget(id);
+  }
+
+  private async sampleAgain(): Promise<boolean> {
+    const sample = await loadSample(this.store, this.store.sampleTables ?? decodeSample(this.store.assetBase));
+    return sample.ok;
+  }
+
+  private async remove(what: string, take: (db: ConnectionDb, id: number) => Promise<KeptRemoval>): Promise<Outcome<Removal>> {
+    await this.forgetAll();
+    const id = this.next++;
+    let kept: KeptRemoval;
+    try {
+      kept = await this.store.withConnection((db) => take(db, id));
+    } catch (e) {
+      return fail('no-source', `${what} could not be removed: ${firstLine(messageOf(e))}`);
+    }
+    // Nothing of the user's is left to answer the KPIs: the sample store comes back (and loading it rescopes).
+    const sampleBack = this.store.canonical.length === 0 && kept.table.startsWith('base.') && (await this.sampleAgain());
+    if (!sampleBack) await this.store.scoping.rescope();
+    this.held.set(id, { ...kept, sampleBack });
+    const { table, fileName, rows } = kept;
+    return ok({ id, table, ...(fileName && { file: fileName }), rows, sampleBack });
+  }
 }

@@ -28,7 +28,8 @@ export class Scoping {
     if (dataChanged) this.preparedFor = undefined;
     const { scope } = this;
     const loaded = this.store.canonical;
-    if (!scope || loaded.length === 0) return;
+    // With no canonical table left the prepared tables are dropped, not left on data that went.
+    if (!scope) return;
     const key = this.keyOf(scope);
     // A segment is a list of customers whose content the key cannot see: rebuild while one is on.
     const prepare = key !== this.preparedFor || Boolean(scope.segment);

@@ -12,6 +12,7 @@ import { baseSchema } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
 import { DataGate } from './dataGate';
 import { listSources } from './ingest';
+import { Removals } from './loadedSources';
 import { Scoping } from './scoping';
 import { connect } from './startDuckDB';
 
@@ -21,6 +22,10 @@ export class Store {
   assetBase = '';
   readonly gate = new DataGate();
   readonly scoping = new Scoping(this);
+  /** Removals that can still be undone. */
+  readonly removals = new Removals(this);
+  /** The sample store's tables, fetched and decoded once (src/worker/loadSample.ts): loaded at start and again when the user's data is all removed. */
+  sampleTables?: Promise<Map<string, Uint8Array>>;
   /** Every table the user can query ('base.orders', 'prices') -> where it came from. */
   readonly sources = new Map<string, string>();
   /** The canonical tables loaded, in base.<table>. */
@@ -31,6 +36,14 @@ export class Store {
   ingested = false;
   /** DuckDB's scan progress, in percent, while a load wants it. */
   progressListener?: (percentage: number) => void;
+
+  /** A load is a change of data that ends the undo of every removal before it. */
+  load<T>(body: () => Promise<T>): Promise<T> {
+    return this.gate.change(async () => {
+      await this.removals.forgetAll();
+      return body();
+    });
+  }
 
   requireDb(): AsyncDuckDB {
     if (!this.db) throw new Error('The database has not started yet.');

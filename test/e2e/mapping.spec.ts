@@ -64,7 +64,7 @@ test('rows that cannot be read are set aside, counted, and can be listed', async
   ].join('\n');
   await dropFile(page, 'orders.csv', csv);
   await expect(rowCount(page, 'base.orders')).toHaveText('3 rows');
-  const notice = page.getByRole('alert').locator('.notice', { hasText: '2 rows of orders.csv were set aside' });
+  const notice = page.getByRole('status').locator('.notice', { hasText: '2 rows of orders.csv were set aside' });
   await expect(notice).toContainText('wrong number of fields (2)');
   await notice.getByRole('button', { name: 'Show them' }).click();
   const list = page.getByTestId('set-aside-dialog');
@@ -92,7 +92,7 @@ test('a file at a web address loads like a dropped one, and an address that answ
   // The sample's own customers file, served by this page's origin, read through its URL.
   await page.getByLabel(/from a web address/).fill(new URL('sample/customers.parquet', baseURL).href);
   await page.getByRole('button', { name: 'Load', exact: true }).click();
-  await expect(page.getByRole('alert').locator('.notice', { hasText: 'customers.parquet: 20,000 rows loaded into customers' })).toBeVisible();
+  await expect(page.getByRole('status').locator('.notice', { hasText: 'customers.parquet: 20,000 rows loaded into customers' })).toBeVisible();
   await expect(page.locator('[data-table="base.orders"]')).toHaveCount(0);
   await expect(rowCount(page, 'base.customers')).toHaveText('20,000 rows');
 });
