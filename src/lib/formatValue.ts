@@ -58,9 +58,10 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
     case 'month':
     case 'week':
     case 'date': {
-      const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+      // A month may also come as `2025-01` (a cohort's name).
+      const day = typeof value === 'string' ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value) : null;
       if (!day) return String(value);
-      const at = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+      const at = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3] ?? 1)));
       const o: Intl.DateTimeFormatOptions = format === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
       const text = new Intl.DateTimeFormat(getLocale(), { ...o, timeZone: 'UTC' }).format(at);
       return format === 'week' ? t('format.weekOf', { day: text }) : text;
