@@ -88,7 +88,7 @@ export function viewSpec(view: ModuleView, columns: ChartColumn[], context: Char
   let xEnc: Enc;
   if (category) {
     // Bands, one per value: dates (ISO text) and numbers in their order, names as the query sorted them.
-    xEnc = { field: x.name, type: temporal || x.type !== 'varchar' ? 'ordinal' : 'nominal', title: x.label, sort: temporal || x.type !== 'varchar' ? 'ascending' : null, axis: { ...format(x, true), labelOverlap: true } };
+    xEnc = { field: x.name, type: temporal || x.type !== 'varchar' ? 'ordinal' : 'nominal', title: x.label, sort: temporal || x.type !== 'varchar' ? 'ascending' : null, axis: { ...format(x, true), labelOverlap: true, labelAngle: 0 } };
   } else if (temporal) {
     // Vega-Lite leaves a field with a custom format unparsed: parse it here (ISO dates read as UTC).
     transform.push({ calculate: `toDate(${field(x.name)})`, as: x.name });
@@ -116,14 +116,22 @@ export function viewSpec(view: ModuleView, columns: ChartColumn[], context: Char
     kind === 'hbar'
       ? { y: { ...xEnc, sort: '-x', axis: { ...format(x, true) } }, x: { ...yEnc, axis: { ...format(y, true), ...(y.format === 'integer' ? { tickMinStep: 1 } : {}) } }, ...colour, tooltip }
       : { x: xEnc, y: yEnc, ...colour, tooltip };
+  if (kind === 'line' || kind === 'area') {
+    // A line or an area is one shape: hovering it would show its first point whatever the month.
+    // The tooltips sit on a point per row instead (dots on a line, unseen on a stacked area).
+    const shape = { ...encoding };
+    delete shape.tooltip;
+    const line = kind === 'line';
+    const dots = { mark: { type: 'point', tooltip: true, filled: true, size: line ? 30 : 80, opacity: line ? 1 : 0 }, encoding: line ? {} : { y: { ...yEnc, stack: 'zero' } } };
+    return {
+      ...base(context),
+      transform,
+      encoding: shape,
+      layer: [{ mark: line ? { type: 'line', strokeWidth: 2 } : { type: 'area', opacity: 0.85 } }, { ...dots, encoding: { ...dots.encoding, tooltip } }],
+    };
+  }
   const mark: Enc =
-    kind === 'line'
-      ? { type: 'line', tooltip: true, strokeWidth: 2, point: false }
-      : kind === 'point'
-        ? { type: 'point', tooltip: true, filled: true, size: single ? 90 : 40 }
-        : kind === 'area'
-          ? { type: 'area', tooltip: true, opacity: 0.85 }
-          : { type: 'bar', tooltip: true, cornerRadiusEnd: 2 };
+    kind === 'point' ? { type: 'point', tooltip: true, filled: true, size: single ? 90 : 40 } : { type: 'bar', tooltip: true, cornerRadiusEnd: 2 };
   if (single && kind === 'bar' && view.kind === 'area') mark.width = { band: 0.5 };
   return { ...base(context), transform, mark, encoding };
 }
@@ -175,13 +183,15 @@ function heatmapSpec(
   const size: ChartColumn | undefined = count ? { name: '__cohort_size', type: 'integer', label: sizeLabel, format: 'integer' } : undefined;
   const later = `${field(x.name)} > 0`;
   const tooltip = [...tooltipFields([y, x, z], columns, rows, format), ...(size ? tooltipFields([size], [], [], format) : [])];
-  const xAxisLabels = (cohort && count ? `datum.value === 0 ? ${JSON.stringify(sizeLabel)} : ` : '') + `${chartFormatType}(datum.value, ${JSON.stringify(format(x, true).format)})`;
+  // The size column is named where its band has room for the words (a phone shows it in the tooltip).
+  const xAxisLabels = (cohort && count ? `datum.value === 0 ? (bandwidth('x') < 64 ? '' : ${JSON.stringify(sizeLabel)}) : ` : '') + `${chartFormatType}(datum.value, ${JSON.stringify(format(x, true).format)})`;
   const transform: Enc[] = [{ filter: `isValid(${field(x.name)}) && isValid(${field(y.name)})` }];
   if (size && count) transform.push({ joinaggregate: [{ op: 'max', field: count.name, as: size.name }], groupby: [y.name] });
   if (cohort) transform.push({ calculate: `${later} ? ${field(z.name)} : null`, as: '__scaled' }, { joinaggregate: [{ op: 'max', field: '__scaled', as: '__scaled_max' }] });
   const scaled = { field: z.name, type: 'quantitative', title: z.label, scale: { scheme: 'blues' }, legend: { ...format(z, true) } };
   const textColour = { condition: { test: cohort ? `${later} && ${field(z.name)} > datum.__scaled_max * 0.6` : 'false', value: 'white' }, value: '#1f2937' };
-  const text = (c: ChartColumn) => ({ mark: { type: 'text', fontSize: { expr: "bandwidth('x') < 34 ? 8 : 10" } }, encoding: { text: { field: c.name, type: c.type === 'varchar' ? 'nominal' : 'quantitative', ...format(c) }, color: textColour, tooltip } });
+  // Values are written in cells wide enough to hold them (a phone shows them in the tooltip).
+  const text = (c: ChartColumn) => ({ mark: { type: 'text', fontSize: 10, opacity: { expr: "bandwidth('x') < 30 ? 0 : 1" } }, encoding: { text: { field: c.name, type: c.type === 'varchar' ? 'nominal' : 'quantitative', ...format(c) }, color: textColour, tooltip } });
   const layer: Enc[] = cohort
     ? [
         { transform: [{ filter: later }], mark: { type: 'rect', tooltip: true }, encoding: { color: scaled, tooltip } },
@@ -192,6 +202,7 @@ function heatmapSpec(
     : [{ mark: { type: 'rect', tooltip: true }, encoding: { color: scaled, tooltip } }, text(z)];
   return {
     ...base(context),
+    autosize: { type: 'fit-x', contains: 'padding' },
     height: { step: 22 },
     transform,
     encoding: {

@@ -92,6 +92,8 @@ test('tooltips show formatted values and leave out columns with no value', async
   const rows = months(3);
   const { tooltips } = await draw(spec(rate, rows), rows);
   expect(tooltips).toContainEqual({ Month: 'Jan 2025', 'Repeat customers': '17.3%', Customers: '100' });
+  // One per month (a line's own tooltip would show its first month wherever it is hovered).
+  expect(tooltips.map((tip) => tip.Month)).toEqual(['Jan 2025', 'Feb 2025', 'Mar 2025']);
 });
 
 test('money axes and tooltips carry the cell’s currency', async () => {
