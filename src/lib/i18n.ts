@@ -12,6 +12,7 @@ const en = {
   'sample.preview': 'The sample store’s numbers below were computed ahead of time; the database is starting and will recompute them live in a few seconds.',
   'sample.name': 'Sample store',
   'data.title': 'Data',
+  'data.close': 'Close the data panel',
   'data.drop': 'Drop CSV, Parquet or JSON files here',
   'data.pick': 'Choose files…',
   'data.rows': '{rows} rows',
@@ -134,6 +135,7 @@ const en = {
   'currency.linesWithout.one': '{lines} order line names no currency and is left out.',
   'currency.choose': 'Choose currency',
   'notebook.title': 'Notebook',
+  'notebook.sections': 'Sections',
   'notebook.addSql': 'Add a SQL cell',
   'notebook.family.sales': 'Sales',
   'notebook.family.acquisition': 'Acquisition',
@@ -353,8 +355,17 @@ export function formatBytes(n: number): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(n);
 }
 
+const utcDay = (iso: string) => {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+};
+
 /** A 'YYYY-MM-DD' date for the reader, without a time zone shift. */
 export function formatDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDay(iso));
+}
+
+/** Two 'YYYY-MM-DD' dates as one short range ("Jan 1 – Dec 31, 2025"), without a time zone shift. */
+export function formatDateRange(start: string, end: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utcDay(start), utcDay(end));
 }
