@@ -238,7 +238,10 @@ export type ParamIssue = { kind: 'required' } | { kind: 'choice'; options: strin
  * given to a parameter, or undefined when it can. `value` is already of the parameter's type.
  */
 export function paramIssue(param: ModuleParam, value: string | number | boolean | null, input = param.input): ParamIssue | undefined {
-  if (value === null) return param.default === null ? undefined : { kind: 'required' };
+  // An emptied text is no value: "automatic" where the module decides (a default of null).
+  const empty = value === null || (typeof value === 'string' && value.trim() === '');
+  if (empty && param.default === null) return undefined;
+  if (value === null) return { kind: 'required' };
   if (!input) return undefined;
   if (input.kind === 'choice') return input.options.includes(String(value)) ? undefined : { kind: 'choice', options: input.options };
   if (typeof value !== 'number') return { kind: 'number' };
