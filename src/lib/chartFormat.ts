@@ -33,6 +33,8 @@ export function chartValue(value: unknown, f: ChartFormat): string {
     if (f.currency && isCurrencyCode(f.currency)) Object.assign(o, { style: 'currency', currency: f.currency });
     return new Intl.NumberFormat(getLocale(), o).format(value);
   }
+  // Figures in a chart need not line up as a table's do: a share reads "25%", not "25.0%".
+  if (f.format === 'percent' && typeof value === 'number') return new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(value);
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null && value !== undefined) return String(value);
   return formatColumnValue(value ?? null, f.format, f.currency);
 }
