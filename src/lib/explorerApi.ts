@@ -1,0 +1,83 @@
+/**
+ * The customer explorer's half of the worker API (issue 14): facets with their weights, the
+ * customer list paged from the worker, one customer's report, the list as CSV. Declared apart
+ * so the page can be built against it while the worker side is written; `ClienteleApi` extends
+ * it once the worker implements every method.
+ *
+ * Everything here is computed by SQL modules (`queries/customers/`, `queries/facets/`,
+ * `queries/segments/`) over the scope applied with `setScope`, never by a second query path in
+ * TypeScript; the runner reads the same modules.
+ */
+import type { ColumnInfo, Outcome } from './api';
+import type { Row } from './db';
+import type { SegmentDef } from './customerSets';
+
+/** One value of a facet, with the customers in scope who have it and their net revenue in the range. */
+export interface FacetValue {
+  value: string;
+  customers: number;
+  revenue: number;
+}
+
+export interface FacetInfo {
+  /** The facet module's id: 'country', 'city', 'product', 'channel', 'customer_since', 'revenue_contribution', 'rfm_segment'. */
+  id: string;
+  title: string;
+  /** Sorted by weight (customers, then revenue), heaviest first. */
+  values: FacetValue[];
+  /** Values not listed (past the limit asked for). */
+  more: number;
+}
+
+export interface CustomerListQuery {
+  /** Matched against name, e-mail and customer id, case- and accent-insensitive. */
+  search?: string;
+  /** A column of the customer facts (`queries/customers/customer_facts.sql`). */
+  sort: string;
+  descending: boolean;
+  offset: number;
+  /** At most `firstPageRows` (src/lib/api.ts). */
+  limit: number;
+}
+
+export interface CustomerListPage {
+  /** Arrow IPC stream of the page's rows (transferred, not copied). */
+  ipc: Uint8Array;
+  rows: number;
+  /** Customers in scope that match the search. */
+  total: number;
+  columns: ColumnInfo[];
+}
+
+/** One customer's page: each part is one module's answer; absent parts had no table to read. */
+export interface CustomerReport {
+  identity: Row;
+  /** Revenue, total sales, refunds, orders, first and last order, profit where costs exist. */
+  summary: Row;
+  /** Orders and revenue per month. */
+  monthly: Row[];
+  products: Row[];
+  /** Tickets, survey answers and mentions, newest first, where those tables exist. */
+  activity: Row[];
+  /** P(alive) and predicted value as of the range's end, once the lifetime-value model is fitted. */
+  prediction?: Row;
+}
+
+export interface CsvOptions extends Omit<CustomerListQuery, 'offset' | 'limit'> {
+  /** Columns shown in the list, in order. */
+  columns: string[];
+  /** ',' for most tools, ';' for Excel set to a European locale. */
+  delimiter: ',' | ';';
+}
+
+export interface ExplorerApi {
+  /** Every facet's values for the scope applied, `limit` per facet (heaviest first). */
+  facetValues(limit?: number): Promise<Outcome<FacetInfo[]>>;
+  /** A page of the customers in scope, sorted and searched. */
+  customerPage(query: CustomerListQuery): Promise<Outcome<CustomerListPage>>;
+  customerReport(customerId: string): Promise<Outcome<CustomerReport>>;
+  /** The list (all of it, not a page) as CSV: UTF-8 with a BOM, the columns shown, machine-readable values. */
+  customerCsv(options: CsvOptions): Promise<Outcome<Uint8Array>>;
+  /** Customers and net revenue a segment would hold under the scope applied: the builder's live count. */
+  segmentSize(segment: SegmentDef): Promise<Outcome<{ customers: number; revenue: number }>>;
+}
