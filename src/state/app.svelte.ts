@@ -384,11 +384,15 @@ export class AppState {
     });
   }
 
-  /** Ends the undo after `ms`, or later while the pointer or focus is on the notices. */
+  /**
+   * Ends the undo after `ms`, or later while the pointer or focus is on the notices or the
+   * notebook is still computing after the removal (the page is busy then: the offer would go
+   * before the reader could take it).
+   */
   private expireUndo(ms: number): ReturnType<typeof setTimeout> {
     return setTimeout(() => {
       if (!this.undoable) return;
-      if (this.attended) this.undoable.timer = this.expireUndo(fadeMs / 2);
+      if (this.attended || this.notebook.run.phase !== 'done') this.undoable.timer = this.expireUndo(fadeMs / 2);
       else this.endUndo(true);
     }, ms);
   }

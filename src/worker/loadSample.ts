@@ -33,7 +33,9 @@ export async function loadSample(store: Store, decoding: Promise<Map<string, Uin
       const ipc = decoded.get(table)!;
       await store.withConnection(async (c) => {
         await c.conn.query(`drop table if exists ${baseSchema}.${quoteIdent(table)}`);
-        await c.conn.insertArrowFromIPCStream(ipc, { name: table, schema: baseSchema, create: true });
+        // A copy: the insert hands its buffer over to DuckDB's thread, and the decoded sample is
+        // kept to load again when the user's last table goes.
+        await c.conn.insertArrowFromIPCStream(ipc.slice(), { name: table, schema: baseSchema, create: true });
       });
       store.sources.set(`${baseSchema}.${table}`, 'sample');
       if (!store.canonical.includes(table)) store.canonical.push(table);

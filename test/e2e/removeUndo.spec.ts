@@ -83,10 +83,7 @@ test('a custom range reaching removed dates goes back to the default preset, and
   await expect(to(page)).toHaveValue('2024-01-20');
 });
 
-// FIXME: in the merged page the notice "the sample store is back" was not seen within 120 s after
-// removing the user's last table (the worker's side is pinned by test/unit/removals.test.ts);
-// left for the next session to find out whether the notice or the sample's return is at fault.
-test.fixme('removing every table of yours brings the sample back and says so; Undo puts your data back', async ({ page }) => {
+test('removing every table of yours brings the sample back and says so; Undo puts your data back', async ({ page }) => {
   await openReady(page);
   const sampleOrders = await ordersRows(page).textContent();
   const sampleTables = await page.locator('.tables > li').count();
