@@ -5,6 +5,7 @@
 // the lifetime-value columns NULL before a fit and filled after it.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readCatalog } from '../../src/cli/readModules';
+import { customerIdNotice } from '../../src/lib/customerIdNotice';
 import { ensureExplorerTables } from '../../src/lib/explorerTables';
 import { runModule } from '../../src/lib/runModule';
 import { loadTables, type FixtureRow } from '../support/loadTables';
@@ -67,8 +68,13 @@ test('customer_facts: one row per customer with a sale in the period, the custom
   expect([facts.AB12.m, facts.cd34.m, facts.zz99.m, facts.AB12.f]).toEqual([2, 2, 1, 1]);
 });
 
-test('customer_id_matches: how many listed ids matched only with case or spaces ignored', async () => {
+test('customer_id_matches: how many listed ids matched only with case or spaces ignored; the load report says so', async () => {
   expect(await runModule(db, module('customer_id_matches'))).toEqual([{ listed: 3, matched_loosely: 2, without_orders: 1 }]);
+  const notice = await customerIdNotice(db, module('customer_id_matches'), ['orders', 'customers']);
+  expect(notice).toEqual({ code: 'customer-ids-matched', message: expect.stringMatching(/^2 customer ids of the customer list match the orders only once case and surrounding spaces are ignored/) });
+  expect(await customerIdNotice(db, module('customer_id_matches'), ['orders'])).toBeUndefined();
+  // The search path is back: the scoped views answer again.
+  expect(await db.rows('select count(*)::integer as n from orders')).toEqual([{ n: 5 }]);
 });
 
 test('without a customer list or a fit the explorer still binds; after a fit it reads the predictions', async () => {

@@ -2,7 +2,7 @@
 // explorer shows: customer_facts for the period, net revenue highest first, the list's labels as
 // header, names and countries from the customer file, decimal commas under ';', UTF-8 with a BOM.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,25 @@ test('--customers writes the list with the same module and CSV writer as the pag
   ]);
   expect(rows.map((r) => r[header.indexOf('RFM segment')])).toEqual(['Potential loyalists', 'At risk', 'Lost']);
   expect(lines.at(-1)).toBe('');
+}, 60_000);
+
+test('a customer list whose ids differ from the orders\' in case is matched, and the load report says how many', async () => {
+  const orders = join(dir, 'orders.csv');
+  const crm = join(dir, 'customers.csv');
+  writeFileSync(orders, 'order_id,customer_id,order_date,revenue\nA1,AB12,2024-01-05,10\nA2,cd34,2024-01-06,20\nA3,ef56,2024-01-07,30\n');
+  writeFileSync(crm, 'customer_id,name,email,country\nab12,Anna,anna@example.com,DE\nCD34,Zoë,zoe@example.ie,IE\nef56,Eve,eve@example.com,\n');
+  const out = join(dir, 'matched.csv');
+  const { code, stdout } = await kpis(orders, crm, '--only', 'net_revenue', '--json', '--customers', out);
+  expect(code).toBe(0);
+  const report = JSON.parse(stdout);
+  const notices = report.files.find((f: { table: string }) => f.table === 'customers').notices;
+  expect(notices).toContainEqual({ level: 'warning', code: 'customer-ids-matched', text: expect.stringMatching(/^2 customer ids of the customer list match the orders/) });
+  const rows = readFileSync(out, 'utf8').split('\r\n').slice(1, -1).map((l) => l.split(',').slice(0, 4));
+  expect(rows.sort()).toEqual([
+    ['AB12', 'Anna', 'anna@example.com', 'DE'],
+    ['cd34', 'Zoë', 'zoe@example.ie', 'IE'],
+    ['ef56', 'Eve', 'eve@example.com', 'unknown'],
+  ]);
 }, 60_000);
 
 test('--csv-delimiter takes , or ; only', async () => {
