@@ -6,6 +6,11 @@
  * fit it reads, into table `explorer_customers`, then paged, searched and sorted from there: at
  * 275,000 customers a page is a sort of one table, not a pass over every order line. A change of
  * data, a new scope or a new fit builds it again on the next call.
+ *
+ * Who each customer is (customer_identity: the customer list matched to the orders, the latest
+ * billing address) is most of that work at 1M orders and depends on the range's end only, not its
+ * start: it is held apart in `explorer_identity`, and the list and the report read it there (the
+ * module's own SQL, materialised; the view `customer_identity` points at it).
  */
 import * as arrow from 'apache-arrow';
 import { firstPageRows, type ColumnInfo, type Outcome } from '../lib/api';
@@ -25,16 +30,20 @@ import { connect } from './startDuckDB';
 import type { Store } from './store';
 
 const heldTable = 'explorer_customers';
+const heldIdentity = 'explorer_identity';
 
 export class Explorer {
   /** What `explorer_customers` was built for, and the build under way or done. */
   private held?: { key: string; built: Promise<void> };
+  /** What `explorer_identity` was built for (the scope but its first day), and its build. */
+  private identity?: { key: string; built: Promise<void> };
   /** Bumped by each lifetime-value fit: the list's P(alive) and predicted value change with it. */
   private fits = 0;
 
   constructor(private store: Store) {
     store.gate.onChange(async () => {
       this.held = undefined;
+      this.identity = undefined;
     });
   }
 
@@ -80,11 +89,13 @@ export class Explorer {
   customerReport(customerId: string): Promise<Outcome<CustomerReport>> {
     return this.run(async (c) => {
       await ensureExplorerTables(c, this.store.canonical);
+      await this.ensureIdentity(c);
       const parts = new Map<string, Row[]>();
       for (const [part, id] of reportParts) {
         const module = this.module(id);
         if (!this.readable(module)) continue;
         await prepareModule(c, module, { customer_id: customerId });
+        await readHeldIdentity(c, module);
         parts.set(part, await c.rows(module.sql));
       }
       const [identity] = parts.get('identity') ?? [];
@@ -126,10 +137,27 @@ export class Explorer {
     await this.held.built;
   }
 
+  private async ensureIdentity(c: ConnectionDb) {
+    const key = JSON.stringify({ ...(this.store.scoping.scope ?? {}), start: null });
+    if (this.identity?.key !== key) {
+      const built = (async () => {
+        await ensureExplorerTables(c, this.store.canonical);
+        await c.exec(`create or replace table ${heldIdentity} as\n${this.module('customer_identity').sql}`);
+      })();
+      this.identity = { key, built };
+      built.catch(() => {
+        if (this.identity?.built === built) this.identity = undefined;
+      });
+    }
+    await this.identity.built;
+  }
+
   private async build(c: ConnectionDb) {
     const facts = this.module('customer_facts');
     await ensureExplorerTables(c, this.store.canonical);
+    await this.ensureIdentity(c);
     await prepareModule(c, facts);
+    await readHeldIdentity(c, facts);
     await c.exec(`create or replace table ${heldTable} as
 select *, strip_accents(lower(concat_ws(' ', customer_id, name, email))) as search_key
 from (${facts.sql})`);
@@ -156,6 +184,11 @@ from (${facts.sql})`);
       () => void c?.cancel(),
     );
   }
+}
+
+/** Points the module's view of customer_identity (when it uses it) at the identity held for the scope. */
+async function readHeldIdentity(c: ConnectionDb, module: QueryModule) {
+  if (module.views?.some((v) => v.id === 'customer_identity')) await c.exec(`create or replace temp view customer_identity as select * from ${heldIdentity}`);
 }
 
 function columnsOf(table: arrow.Table): ColumnInfo[] {
