@@ -76,6 +76,11 @@ export function availableFacets(modules: ScopeModules, loaded: readonly string[]
   return modules.facets.filter((m) => m.needs.every((n) => has(n.table)));
 }
 
+/** Facets whose values depend on the date range: they read the period, or the customer facts (of the range). */
+export function periodFacets(modules: ScopeModules): string[] {
+  return modules.facets.filter((m) => readsPeriod(m.sql) || m.needs.some((n) => (n.table as string) === 'customer_facts')).map((m) => m.id);
+}
+
 /** Step 1: the facets' views and the pairs that do not depend on the dates. */
 export async function buildFacetPairs(db: Db, modules: ScopeModules, loaded: CanonicalTableName[]): Promise<void> {
   const facets = availableFacets(modules, loaded).filter((m) => m.id !== factsFacet);
