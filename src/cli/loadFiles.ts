@@ -12,7 +12,9 @@ import { basename } from 'node:path';
 import { canonicalTables, type CanonicalTableName } from '../lib/canonical';
 import { t } from '../lib/i18n';
 import { emptyColumns } from '../lib/loadedColumns';
+import { customerIdNotice } from '../lib/customerIdNotice';
 import { loadNotices, mappingQuestion, type LoadNotice } from '../lib/loadNotices';
+import { readCatalog } from './readModules';
 import { mappingFor, rememberedFrom, type MappingEntry } from '../lib/mappingFile';
 import { baseSchema, ensureBaseSchema } from '../lib/scope';
 import { ingest } from '../worker/ingest/ingest';
@@ -131,6 +133,11 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
     const empty = await step(`columns of ${table}`, () => emptyColumns(db, table, baseSchema));
     columns.set(table, new Set(canonicalTables[table].columns.map((c) => c.name).filter((c) => !empty.includes(c))));
   }
+  // As on the page, the file that brought the second of orders and customers reports the ids matched loosely.
+  const matches = readCatalog().current.find((m) => m.id === 'customer_id_matches');
+  const notice = matches ? await customerIdNotice(db, matches, [...fedBy.keys()]) : undefined;
+  const last = files.filter((f) => f.table === 'orders' || f.table === 'customers').at(-1);
+  if (notice && last) last.notices.push({ level: 'warning', text: notice.message, code: notice.code });
   return { files, columns, notRead };
 }
 

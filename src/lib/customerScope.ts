@@ -21,7 +21,8 @@ import { formatList, t } from './i18n';
 import { readsPeriod } from './periodReads';
 import { preparedSource, preparedTables } from './prepared';
 import type { QueryModule } from './queryModule';
-import { bindParams } from './runModule';
+import { ensureExplorerTables } from './explorerTables';
+import { prepareModule } from './runModule';
 import { compileSegment, segmentFields, type CompiledSegment } from './segmentSql';
 import type { Scope } from './scope';
 
@@ -140,7 +141,7 @@ select customer_id from ${E}.customers where customer_id is not null`);
 
   const factsNeeded = chosen.some(([id]) => id === factsFacet) || scope.segment || scope.compareSegment;
   for (const kept of ['segment_filter', 'compare_segment', 'customer_facts']) await db.exec(`drop table if exists ${E}.${kept}`);
-  if (factsNeeded) await keepFacts(db, modules);
+  if (factsNeeded) await keepFacts(db, modules, loaded);
   if (chosen.some(([id]) => id === factsFacet)) {
     await db.exec(`
 delete from main.scope_customers
@@ -160,10 +161,16 @@ where customer_id not in (
  * The customer facts over the `main` views as they stand (the facets but the RFM one applied),
  * kept in `everyone.customer_facts`: the RFM facet and the segments read them.
  */
-async function keepFacts(db: Db, modules: ScopeModules): Promise<void> {
+async function keepFacts(db: Db, modules: ScopeModules, loaded: readonly CanonicalTableName[]): Promise<void> {
   if (!modules.facts) throw new Error(t('segment.noFacts'));
-  await bindParams(db, modules.facts);
+  await readyFacts(db, modules.facts, loaded);
   await db.exec(`create or replace table ${E}.customer_facts as ${sql(modules.facts)}`);
+}
+
+/** What the customer facts need on a connection before they run: the explorer's tables, their parameters and the modules they use. */
+export async function readyFacts(db: Db, facts: QueryModule, loaded: readonly CanonicalTableName[]): Promise<void> {
+  await ensureExplorerTables(db, loaded);
+  await prepareModule(db, facts);
 }
 
 /** The WHERE a segment compiles to over the customer facts; throws its problem. */

@@ -3,11 +3,12 @@
  * connection of its own: the facets' pairs, the choice and every customer's orders are laid
  * under the names the module reads as temporary views, which this connection alone sees.
  */
-import { availableFacets, everyoneSchema as E, factsFacet, segmentFacet, type ScopeModules } from './customerScope';
+import type { CanonicalTableName } from './canonical';
+import { availableFacets, readyFacts, everyoneSchema as E, factsFacet, segmentFacet, type ScopeModules } from './customerScope';
 import type { Db } from './db';
 import type { FacetInfo } from './explorerApi';
 import type { QueryModule } from './queryModule';
-import { bindParams, runModule } from './runModule';
+import { runModule } from './runModule';
 
 async function exists(db: Db, name: string): Promise<boolean> {
   const rows = await db.rows('select 1 from duckdb_tables() where database_name = current_database() and schema_name = ? and table_name = ?', [E, name]);
@@ -26,7 +27,7 @@ export async function facetValues(db: Db, modules: ScopeModules, valuesModule: Q
   if (modules.facts && facets.some((m) => m.id === factsFacet)) {
     let facts = `${E}.customer_facts`;
     if (!(await exists(db, 'customer_facts'))) {
-      await bindParams(db, modules.facts);
+      await readyFacts(db, modules.facts, loaded as CanonicalTableName[]);
       await db.exec(`create or replace temp table facts_now as ${modules.facts.sql.replace(/;\s*$/, '')}`);
       facts = 'temp.facts_now';
     }

@@ -38,6 +38,8 @@ const en = {
   'load.notLoaded': '{name} was not loaded.',
   'load.canonical': '{name}: {rows} rows loaded into {table}.',
   'load.canonical.one': '{name}: {rows} row loaded into {table}.',
+  'load.customerIdsMatched': '{ids} customer ids of the customer list match the orders only once case and surrounding spaces are ignored (" ab12" is AB12): they are read as the same customers.',
+  'load.customerIdsMatched.one': '{ids} customer id of the customer list matches the orders only once case and surrounding spaces are ignored (" ab12" is AB12): it is read as the same customer.',
   'load.guests': '{orders} guest orders (no customer id) kept and counted apart.',
   'load.guests.one': '{orders} guest order (no customer id) kept and counted apart.',
   'load.refunds': '{orders} orders are refunded or cancelled.',

@@ -7,7 +7,8 @@
  *
  * Text, not a parse: a mention in a comment counts as a read (a needless run, never a stale
  * answer). `getvariable` with a name that is not a plain literal counts as reading the period.
- * A read hidden behind a view or macro another cell created is not seen.
+ * A read hidden behind a view or macro another cell created is not seen; a read in a module the
+ * cell's module uses (`uses:`, made a view before it runs) is: `readsPeriodWith`.
  */
 import { derivedTables } from './canonical';
 
@@ -25,4 +26,9 @@ export function readsPeriod(sql: string): boolean {
 /** Whether the SQL reads a table the lifetime-value fit writes (`clv_predictions`). */
 export function readsFit(sql: string): boolean {
   return Object.keys(derivedTables).some((table) => new RegExp(`\\b${table}\\b`, 'i').test(sql));
+}
+
+/** `readsPeriod` of the cell's SQL or of any module it uses (rfm_segments reads the period only through customer_rfm). */
+export function readsPeriodWith(sql: string, views: readonly { sql: string }[] = []): boolean {
+  return readsPeriod(sql) || views.some((v) => readsPeriod(v.sql));
 }

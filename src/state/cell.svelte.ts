@@ -10,7 +10,7 @@ import { chartRows, headlineRow, type ParamValues } from '../lib/runModule';
 import type { Row, SqlValue } from '../lib/db';
 import type { QueryModule } from '../lib/queryModule';
 import type { ColumnInfo, WorkerError } from '../lib/api';
-import { readsPeriod } from '../lib/periodReads';
+import { readsPeriodWith } from '../lib/periodReads';
 import type { Client } from './client';
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -59,7 +59,7 @@ export class Cell {
 
   /** Whether its answer depends on the date range (src/lib/periodReads.ts): a change of dates runs it again. */
   get readsPeriod(): boolean {
-    return readsPeriod(this.sql);
+    return readsPeriodWith(this.sql, this.module?.views);
   }
 
   get edited(): boolean {

@@ -4,6 +4,8 @@
  * function here changes data: call it inside the data gate's change.
  */
 import type { LoadOptions, LoadOutcome, LoadProgress, LoadReport, Outcome } from '../lib/api';
+import { customerIdNotice } from '../lib/customerIdNotice';
+import { moduleCatalog } from '../lib/queryModules';
 import type { CanonicalTableName } from '../lib/canonical';
 import { quoteIdent } from '../lib/db';
 import { fitsNoTable, recognise } from '../lib/mapping/recognise';
@@ -80,12 +82,20 @@ export async function settleIngest(store: Store, ingested: IngestOutcome, name: 
     const replacedSample = await afterCanonicalLoad(store, table);
     const info = await store.describe(baseSchema, table, store.sources.get(`${baseSchema}.${table}`)!);
     onProgress?.({ phase: 'done', rows: info.rows });
-    const { sourceId, mapping, signature, rowsLoaded, guestOrders, refundOrders, setAside, warnings } = result;
+    const { sourceId, mapping, signature, rowsLoaded, guestOrders, refundOrders, setAside } = result;
+    const matched = table === 'orders' || table === 'customers' ? await customerIdsMatched(store) : undefined;
+    const warnings = matched ? [...result.warnings, matched] : result.warnings;
     const report: LoadReport = { file: name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestOrders, refundOrders, setAside, warnings, replacedSample };
     return ok({ status: 'loaded', table: info, report });
   } catch (e) {
     return fail('file-read', `"${name}" was read but the notebook could not be updated: ${firstLine(messageOf(e))}`, name);
   }
+}
+
+/** How many of the customer list's ids met the orders' only loosely (src/lib/customerIdNotice.ts). */
+async function customerIdsMatched(store: Store) {
+  const module = moduleCatalog().current.find((m) => m.id === 'customer_id_matches');
+  return module ? store.withConnection((db) => customerIdNotice(db, module, store.canonical)) : undefined;
 }
 
 /** Runs ingestion on one connection, with DuckDB's scan progress reported as bytes read. */

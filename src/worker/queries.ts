@@ -9,9 +9,11 @@ import * as arrow from 'apache-arrow';
 import * as Comlink from 'comlink';
 import { firstPageRows, type ColumnInfo, type ModuleResult, type Outcome, type QueryPage, type QueryResult } from '../lib/api';
 import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
+import { ensureExplorerTables } from '../lib/explorerTables';
+import { explorerFamilies } from '../lib/moduleCatalog';
 import { moduleCatalog } from '../lib/queryModules';
-import { bindParams, type ParamValues } from '../lib/runModule';
-import { segmentWhere } from '../lib/customerScope';
+import { bindParams, prepareModule, type ParamValues } from '../lib/runModule';
+import { readyFacts, segmentWhere } from '../lib/customerScope';
 import type { SegmentDef } from '../lib/customerSets';
 import type { FacetInfo } from '../lib/explorerApi';
 import { facetValues } from '../lib/facetValues';
@@ -79,7 +81,8 @@ export class Queries {
       await this.store.scoping.prepareConnection(c);
       if (period) await setPeriod(c, period.start, period.end);
       if (side) await useSide(c, side);
-      await bindParams(c, module, params);
+      if (explorerFamilies.includes(module.family)) await ensureExplorerTables(c, this.store.canonical);
+      await prepareModule(c, module, params);
       const rows = await c.rows(sql ?? module.sql);
       const unfiltered = scope ? unfilteredTables(sql ?? module.needs.map((n) => n.table), scope) : [];
       return { rows, elapsedMs: performance.now() - t0, ...(unfiltered.length ? { unfiltered } : {}) };
@@ -109,7 +112,7 @@ export class Queries {
     const revenue = facts.columns.some((col) => col.name === 'revenue') ? 'sum(revenue)' : '0';
     return this.run(`segment-size:${++this.reads}`, async (c) => {
       await this.store.scoping.prepareConnection(c);
-      await bindParams(c, facts);
+      await readyFacts(c, facts, this.store.canonical);
       const [row] = await c.rows(
         `select count(*)::double as customers, coalesce(${revenue}, 0)::double as revenue from (${facts.sql.replace(/;\s*$/, '')}) where ${where.where}`,
         where.params,
@@ -167,7 +170,7 @@ export class Queries {
 
 const expired = () => fail('expired', 'This result is no longer held; the cell runs again.');
 
-const transferIpc = <T extends { ipc: Uint8Array }>(outcome: Outcome<T>): Outcome<T> =>
+export const transferIpc = <T extends { ipc: Uint8Array }>(outcome: Outcome<T>): Outcome<T> =>
   outcome.ok ? Comlink.transfer(outcome, [outcome.value.ipc.buffer]) : outcome;
 
 const dataChanged = () => fail('data-changed', 'The data changed while this ran; it runs again on the new data.');

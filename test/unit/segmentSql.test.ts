@@ -27,7 +27,7 @@ describe('compiling a segment', () => {
       where: '("orders" >= cast(? as double)) and ("city" = cast(? as varchar))',
       params: [3, "O'Brien's town"],
     });
-    expect(compile('any', { field: 'orders', op: 'lte', value: '1' }, { field: 'repeat', op: 'is', value: true })).toEqual({
+    expect(compile('any', { field: 'orders', op: 'lte', value: '1' }, { field: 'repeat', op: 'is', value: 'true' })).toEqual({
       ok: true,
       where: '("orders" <= cast(? as double)) or ("repeat" = cast(? as boolean))',
       params: [1, true],

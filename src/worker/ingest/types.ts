@@ -156,7 +156,7 @@ export interface SetAsideCount {
 
 /** Something the user should know that did not stop the load. */
 export interface Notice {
-  code: 'header-blank' | 'header-duplicate' | 'date-order-assumed' | 'extension-mismatch' | 'encoding' | 'unreadable-values';
+  code: 'header-blank' | 'header-duplicate' | 'date-order-assumed' | 'extension-mismatch' | 'encoding' | 'unreadable-values' | 'customer-ids-matched';
   message: string;
   column?: string;
 }

@@ -1,0 +1,97 @@
+/**
+ * The customer explorer at the bench's store size, on DuckDB-WASM in Node (the browser's engine)
+ * through the worker's own Explorer (default store: the 1M-order one of test/bench/data.ts). Times, medians of `runs` after a warm-up:
+ * the prepared tables (once per data or facet change), customer_facts held for a scope
+ * (explorer_customers), the list's first page, a searched page, a sort on another column, one
+ * customer's report, and the notebook's RFM segments and the explorer's segment map.
+ *
+ * Runs under vitest (the worker's modules come through Vite's import.meta.glob and ?url imports):
+ * `EXPLORER_STORE=<dir> npx vitest run -c test/bench/vitest.explorer.config.ts`.
+ */
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readParquet } from 'parquet-wasm/node';
+import { readCatalog } from '../../src/cli/readModules';
+import type { CanonicalTableName } from '../../src/lib/canonical';
+import { ensureExplorerTables } from '../../src/lib/explorerTables';
+import { runModule } from '../../src/lib/runModule';
+import { applyScope, ensureBaseSchema, setPeriod } from '../../src/lib/scope';
+import { Explorer } from '../../src/worker/explorer';
+import { storeOn } from '../support/asyncWasm';
+import { openWasmDb } from '../support/wasmDb';
+import { ensureStore } from './data';
+import { defaultPeriod } from './notebook';
+
+import { test } from 'vitest';
+
+const runs = Number(process.env.EXPLORER_RUNS ?? 3);
+const tables: CanonicalTableName[] = ['orders', 'customers', 'tickets', 'surveys'];
+
+test('the customer explorer at the bench store', async () => {
+  const dir = process.env.EXPLORER_STORE ?? (await ensureStore('1m'));
+
+  const db = await openWasmDb();
+  await ensureBaseSchema(db);
+  for (const table of tables) {
+    const ipc = readParquet(readFileSync(join(dir, `${table}.parquet`))).intoIPCStream();
+    db.conn.insertArrowFromIPCStream(ipc, { name: basename(table), schema: 'base', create: true });
+  }
+  const period = await defaultPeriod(db);
+  const [{ lines }] = await db.rows('select count(*)::double as lines from base.orders');
+
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  async function time(name: string, body: () => Promise<unknown>, repeat = runs): Promise<void> {
+    await body();
+    const samples: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const t0 = performance.now();
+      await body();
+      samples.push(performance.now() - t0);
+    }
+    console.log(`${name.padEnd(44)} ${median(samples).toFixed(0).padStart(6)} ms   (${samples.map((s) => s.toFixed(0)).join(', ')})`);
+  }
+  const must = <T>(o: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+    if (!o.ok) throw new Error(o.error.message);
+    return o.value;
+  };
+
+  console.log(`${lines} order lines, period ${period.start} .. ${period.end}, DuckDB-WASM (Node bundle)`);
+  const prepStart = performance.now();
+  await applyScope(db, period, tables);
+  console.log(`${'prepared tables (data or facets change)'.padEnd(44)} ${(performance.now() - prepStart).toFixed(0).padStart(6)} ms   (once)`);
+  await ensureExplorerTables(db, tables);
+
+  const store = storeOn(db);
+  store.canonical = tables;
+  store.scoping.scope = period;
+  const explorer = new Explorer(store);
+  let day = 0;
+  // A new scope each time (the period's end moves a day), so the list is computed again each run.
+  const rescoped = () => {
+    day++;
+    const end = new Date(Date.parse(`${period.end}T00:00:00Z`) - day * 86_400_000).toISOString().slice(0, 10);
+    store.scoping.scope = { ...period, end };
+  };
+  const page = (extra = {}) => explorer.customerPage({ sort: 'revenue', descending: true, offset: 0, limit: 100, ...extra });
+  await time('customer_facts for a new scope + first page', async () => {
+    rescoped();
+    must(await page());
+  });
+  store.scoping.scope = period;
+  const first = must(await page());
+  console.log(`  ${first.total} customers in the list`);
+  await time('first page (held list)', async () => must(await page()));
+  await time('page 1,000 sorted by last order', async () => must(await page({ sort: 'last_order', offset: 100_000 })));
+  await time('search "smith" (name, e-mail, id)', async () => must(await page({ search: 'smith' })));
+  const top = String(must(await page({ limit: 1 })).rows ? (await db.rows('select customer_id from explorer_customers order by revenue desc limit 1'))[0].customer_id : '');
+  await time(`report of ${top}`, async () => must(await explorer.customerReport(top)));
+  const catalog = readCatalog();
+  const module = (id: string) => catalog.current.find((m) => m.id === id)!;
+  await setPeriod(db, period.start, period.end);
+  await time('rfm_segments (notebook cell)', () => runModule(db, module('rfm_segments')));
+  await time('rfm_grid (segment map)', () => runModule(db, module('rfm_grid')));
+  await time('customer list as CSV (all columns)', async () =>
+    must(await explorer.customerCsv({ sort: 'revenue', descending: true, delimiter: ',', columns: module('customer_facts').columns.map((c) => c.name) })), 1);
+  db.close();
+}, 1_800_000);
