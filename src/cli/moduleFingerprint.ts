@@ -1,7 +1,7 @@
 /**
  * A module's fingerprint: sha256 of what decides its result, so that a change of meaning needs a
  * new version and a change of words does not. It covers the header's `id`, `version`, `needs`,
- * `columns`, `param` lines and the headline's column, and the SQL without its comment-only lines.
+ * `columns`, `param`, `uses` lines and the headline's column, and the SQL without its comment-only lines.
  * Left out: the title, the definition, `view`, the headline's format, `better`, `show` and
  * `input`, which say how the result reads (a range on a parameter only refuses values the module
  * was never meant to take).
@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 
 const headerLine = /^--\s*([a-z_]+):\s*(.*)$/;
-const computing = new Set(['id', 'version', 'needs', 'columns', 'param']);
+const computing = new Set(['id', 'version', 'needs', 'columns', 'param', 'uses']);
 
 export function moduleFingerprint(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());

@@ -20,8 +20,35 @@ export const mergedModules: Record<string, string> = {
   repeat_customer_rate: 'customer_return_rate', // customers who ordered again in the period: one number, one cell
 };
 
+/** Families of modules that are not notebook cells: the customer explorer's (list, report, RFM scores). */
+export const explorerFamilies = ['customers'];
+
+/**
+ * The modules `module` uses (`uses:`), and the ones those use, dependencies first. Each must exist
+ * and need no table or column the user does not declare in its own `needs` (the module shows, and
+ * binds in the contract test, on exactly what it declares).
+ */
+function usedViews(module: QueryModule, byRef: Map<string, QueryModule>, seen: string[] = []): { id: string; sql: string }[] {
+  const views: { id: string; sql: string }[] = [];
+  for (const ref of module.uses) {
+    const used = byRef.get(ref);
+    const where = `${module.family}/${module.id}.sql`;
+    if (!used) throw new Error(`${where}: uses ${ref}, which is not a module`);
+    if (seen.includes(ref)) throw new Error(`${where}: uses ${ref} in a circle`);
+    for (const need of used.needs) {
+      const own = module.needs.find((n) => n.table === need.table);
+      const absent = need.columns.filter((c) => !own?.columns.includes(c));
+      if (!own || absent.length) throw new Error(`${where}: uses ${ref}, which needs ${need.table}(${absent.join(', ') || need.columns.join(', ')}); add it to needs`);
+    }
+    for (const view of [...usedViews(used, byRef, [...seen, ref]), { id: used.id, sql: used.sql }]) {
+      if (!views.some((v) => v.id === view.id)) views.push(view);
+    }
+  }
+  return views;
+}
+
 // Sales first: net revenue and orders are what an analyst reads before anything else.
-export const familyOrder = ['sales', 'acquisition', 'satisfaction', 'value', 'retention', 'service', 'social', 'segments', 'clv'];
+export const familyOrder = ['sales', 'acquisition', 'satisfaction', 'value', 'retention', 'service', 'social', 'segments', 'clv', 'customers'];
 
 /** `files` keys are paths ending in `<family>/<id>.sql` or `<family>/<id>@<version>.sql`. */
 export function buildCatalog(files: Record<string, string>): ModuleCatalog {
@@ -53,6 +80,8 @@ export function buildCatalog(files: Record<string, string>): ModuleCatalog {
     });
     byRef.set(ref, { ...module, better, columns, params });
   }
+  for (const [ref, module] of byRef) if (module.uses.length) byRef.set(ref, { ...module, views: usedViews(module, byRef) });
+  for (const [id, module] of current) current.set(id, byRef.get(moduleRef(module))!);
   const rank = (m: QueryModule) => {
     const i = familyOrder.indexOf(m.family);
     return i === -1 ? familyOrder.length : i;

@@ -69,6 +69,14 @@ export interface QueryModule {
   params: ModuleParam[];
   definition: string;
   sql: string;
+  /**
+   * Modules this one reads as tables (`uses: customer_rfm@1`): the one definition of a fact several
+   * modules share. Before the module runs, each is made a temporary view named by its id
+   * (`moduleViews`, src/lib/runModule.ts); the catalog resolves them, in order, into `views`.
+   */
+  uses: string[];
+  /** The modules `uses` names, and theirs, dependencies first (set by the catalog). */
+  views?: { id: string; sql: string }[];
 }
 
 export class ModuleFormatError extends Error {
@@ -81,7 +89,7 @@ export class ModuleFormatError extends Error {
 }
 
 const headerLine = /^--\s*([a-z_]+):\s*(.*)$/;
-const knownKeys = new Set(['id', 'version', 'title', 'needs', 'view', 'headline', 'better', 'columns', 'param', 'show', 'input']);
+const knownKeys = new Set(['id', 'version', 'title', 'needs', 'view', 'headline', 'better', 'columns', 'param', 'show', 'input', 'uses']);
 const paramTypes: ParamType[] = ['integer', 'double', 'date', 'varchar', 'boolean'];
 const resultTypes: ResultType[] = ['varchar', 'integer', 'double', 'date', 'timestamp', 'boolean'];
 const formats: HeadlineFormat[] = ['integer', 'number', 'percent', 'score', 'currency', 'hours', 'days', 'minutes', 'interval'];
@@ -196,6 +204,7 @@ export function parseQueryModule(file: string, text: string): QueryModule {
     params,
     definition: definition.join(' ').replace(/\s+/g, ' ').trim(),
     sql,
+    uses: (fields.get('uses') ?? []).flatMap(splitList).map((ref) => (/^[a-z_][a-z0-9_]*@\d+$/.test(ref) ? ref : fail(`uses "${ref}" is not id@version`))),
   };
 }
 

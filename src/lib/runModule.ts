@@ -27,9 +27,23 @@ export async function bindParams(db: Db, module: QueryModule, values: ParamValue
   }
 }
 
+/**
+ * Makes each module `module` uses a temporary view named by its id, on this connection only: it is
+ * computed when the module reads it, with the same period and parameters.
+ */
+export async function moduleViews(db: Db, module: QueryModule): Promise<void> {
+  for (const view of module.views ?? []) await db.exec(`create or replace temp view ${view.id} as\n${view.sql.replace(/;\s*$/, '')}`);
+}
+
+/** What a module needs set on its connection before its SQL runs: its parameters and the modules it uses. */
+export async function prepareModule(db: Db, module: QueryModule, values: ParamValues = {}): Promise<void> {
+  await bindParams(db, module, values);
+  await moduleViews(db, module);
+}
+
 /** Runs the module (or `sqlOverride`, the user's edit of it) and returns its rows. */
 export async function runModule(db: Db, module: QueryModule, values: ParamValues = {}, sqlOverride?: string): Promise<Row[]> {
-  await bindParams(db, module, values);
+  await prepareModule(db, module, values);
   return db.rows(sqlOverride ?? module.sql);
 }
 

@@ -10,7 +10,7 @@ import * as Comlink from 'comlink';
 import { firstPageRows, type ColumnInfo, type ModuleResult, type Outcome, type QueryPage, type QueryResult } from '../lib/api';
 import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
 import { moduleCatalog } from '../lib/queryModules';
-import { bindParams, type ParamValues } from '../lib/runModule';
+import { prepareModule, type ParamValues } from '../lib/runModule';
 import { setPeriod } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
 import { holdResult } from './cellResults';
@@ -71,7 +71,7 @@ export class Queries {
     return this.run(ticket, async (c) => {
       await this.store.scoping.prepareConnection(c);
       if (period) await setPeriod(c, period.start, period.end);
-      await bindParams(c, module, params);
+      await prepareModule(c, module, params);
       const rows = await c.rows(sql ?? module.sql);
       return { rows, elapsedMs: performance.now() - t0 };
     });
