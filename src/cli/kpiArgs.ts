@@ -33,11 +33,15 @@ export interface KpiArgs {
   memoryLimit?: string;
   /** Where DuckDB spills; default a private folder under the system's temporary folder. */
   tempDir?: string;
+  /** `--customers FILE.csv`: the customer list of the period (queries/customers/customer_facts.sql) as CSV. */
+  customers?: string;
+  /** The CSV's delimiter: ',' (decimal dot) or ';' (decimal comma, for Excel in a European locale). */
+  csvDelimiter: ',' | ';';
   /** `--param module.name=value`, as typed: checked against the modules by `moduleParams`. */
   params: { module: string; name: string; text: string }[];
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR]\n(a folder or a glob of Parquet files is read in place as one table)';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR] [--customers FILE.csv [--csv-delimiter ,|;]]\n(a folder or a glob of Parquet files is read in place as one table)';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -63,6 +67,8 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       'memory-limit': { type: 'string' },
       'temp-dir': { type: 'string' },
       param: { type: 'string', multiple: true },
+      customers: { type: 'string' },
+      'csv-delimiter': { type: 'string', default: ',' },
     },
   });
   if (positionals.length === 0 && !values.db) throw new Error(`no files given\n${usage}`);
@@ -85,9 +91,11 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
     if (!m) throw new Error(`--param ${given}: give module.name=value, e.g. top_customer_share.top_share=0.1`);
     return { module: m[1], name: m[2], text: m[3] };
   });
+  const csvDelimiter = values['csv-delimiter'];
+  if (csvDelimiter !== ',' && csvDelimiter !== ';') throw new Error(`--csv-delimiter ${csvDelimiter}: give , (decimal dot) or ; (decimal comma, for Excel in a European locale)`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], horizonMonths: horizon?.value, monthlyDiscount: discount?.value, mappings: values.mapping ?? [], dateOrder, currency,
-    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params };
+    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params, customers: values.customers, csvDelimiter };
 }
 
 const typeWords: Record<ParamType, string> = { integer: 'a whole number', double: 'a number', date: 'a date (YYYY-MM-DD)', boolean: 'true or false', varchar: 'text' };

@@ -2,7 +2,7 @@
  * `npm run kpis -- <files, Parquet folders or globs...> [--db FILE.duckdb|md:NAME] [--from D --to D] [--json]
  * [--out DIR [--out-format parquet|csv]] [--only id,id] [--queries DIR] [--calibration-end D]
  * [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]
- * [--param MODULE.NAME=VALUE]... [--memory-limit 8GB] [--temp-dir DIR]`: every KPI module on native DuckDB,
+ * [--param MODULE.NAME=VALUE]... [--memory-limit 8GB] [--temp-dir DIR] [--customers FILE.csv [--csv-delimiter ,|;]]`: every KPI module on native DuckDB,
  * after the same ingestion the page runs (files are loaded; Parquet folders and database tables are read in place),
  * with the parameter values given (refused, as on the page, outside a module's `input:` range or choices).
  * Orders in several currencies are never added up: the run stops unless --currency names the one to keep.
@@ -21,6 +21,7 @@ import { orderDateRange, runKpis } from './runKpis';
 import { textReport } from './textReport';
 import { applyEngineSettings, engineSettings, preparedLinesPerPart, showBytes, stepper } from './engine';
 import { writeResults } from './writeResults';
+import { writeCustomerList } from './writeCustomers';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseKpiArgs(argv);
@@ -51,6 +52,10 @@ async function main(argv: string[]): Promise<number> {
     const report = await runKpis(db, modules, loaded.columns, scope, { calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, params, linesPerPart: preparedLinesPerPart(settings), step });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
     const full = { files: loaded.files, ...(loaded.notRead.length ? { notRead: loaded.notRead } : {}), currency, ...report };
+    if (args.customers) {
+      const customers = await step('customer list', () => writeCustomerList(db, readCatalog(args.queries), [...loaded.columns.keys()], args.customers!, args.csvDelimiter));
+      process.stderr.write(`${customers} customers written to ${args.customers}\n`);
+    }
     if (args.out) {
       const written = await step('writing results', () => writeResults(db, report, modules, args.out!, args.outFormat));
       process.stderr.write(`${written.length} files written to ${args.out}\n`);

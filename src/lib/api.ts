@@ -8,6 +8,7 @@ import type { ParamValues } from './runModule';
 import type { Scope } from './scope';
 import type { ClvFit, ClvOptions } from './clv/fitClv';
 import type { ColumnMapping, Proposal } from './mapping/types';
+import type { ExplorerApi } from './explorerApi';
 // Type-only: what ingestion reports is declared beside it (src/worker/ingest/types.ts).
 import type { Dialect, Notice, ReadChoices, SetAsideCount, SetAsideRow, SourceInfo } from '../worker/ingest';
 
@@ -150,7 +151,8 @@ export interface EngineInfo {
   startMs: number;
 }
 
-export interface ClienteleApi {
+/** The explorer's methods join as the worker implements them; the rest of ExplorerApi (facets, segments) follows. */
+export interface ClienteleApi extends Pick<ExplorerApi, 'customerPage' | 'customerReport' | 'customerCsv'> {
   /** Starts DuckDB. `assetBase` is the absolute URL the page's static files are served from. */
   init(assetBase: string): Promise<Outcome<EngineInfo>>;
   /** Loads the built-in sample store into the canonical tables. */

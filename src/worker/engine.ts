@@ -4,7 +4,9 @@
  * (src/worker/dataGate.ts), one at a time; queries and listings are its readers.
  */
 import type { ClienteleApi, EngineInfo, LoadOptions, LoadOutcome, LoadProgress, Outcome, Removal, TableInfo } from '../lib/api';
+import * as Comlink from 'comlink';
 import type { ClvOptions } from '../lib/clv/fitClv';
+import type { CsvOptions, CustomerListPage, CustomerListQuery, CustomerReport } from '../lib/explorerApi';
 import type { Row } from '../lib/db';
 import type { ColumnMapping } from '../lib/mapping/types';
 import type { ParamValues } from '../lib/runModule';
@@ -15,13 +17,15 @@ import { ingestFile, loadFile, type Progress } from './loadFile';
 import { decodeSample, loadSample } from './loadSample';
 import { loadUrl } from './loadUrl';
 import { fail, firstLine, messageOf, ok } from './outcomes';
-import { Queries } from './queries';
+import { Explorer } from './explorer';
+import { Queries, transferIpc } from './queries';
 import { startDuckDB } from './startDuckDB';
 import { Store } from './store';
 
 export class Engine implements ClienteleApi {
   private store = new Store();
   private queries = new Queries(this.store);
+  private explorer = new Explorer(this.store);
 
   async init(assetBase: string): Promise<Outcome<EngineInfo>> {
     const t0 = performance.now();
@@ -139,8 +143,23 @@ export class Engine implements ClienteleApi {
     return this.queries.runModule(ref, ticket, params, sql, period);
   }
 
-  fitClv(options: ClvOptions, ticket?: string) {
-    return this.queries.fitClv(options, ticket);
+  async fitClv(options: ClvOptions, ticket?: string) {
+    const outcome = await this.queries.fitClv(options, ticket);
+    if (outcome.ok) this.explorer.fitted();
+    return outcome;
+  }
+
+  customerPage(query: CustomerListQuery): Promise<Outcome<CustomerListPage>> {
+    return this.explorer.customerPage(query).then(transferIpc);
+  }
+
+  customerReport(customerId: string): Promise<Outcome<CustomerReport>> {
+    return this.explorer.customerReport(customerId);
+  }
+
+  async customerCsv(options: CsvOptions): Promise<Outcome<Uint8Array>> {
+    const outcome = await this.explorer.customerCsv(options);
+    return outcome.ok ? Comlink.transfer(outcome, [outcome.value.buffer]) : outcome;
   }
 
   cancel(ticket: string): Promise<boolean> {

@@ -9,6 +9,8 @@ import * as arrow from 'apache-arrow';
 import * as Comlink from 'comlink';
 import { firstPageRows, type ColumnInfo, type ModuleResult, type Outcome, type QueryPage, type QueryResult } from '../lib/api';
 import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
+import { ensureExplorerTables } from '../lib/explorerTables';
+import { explorerFamilies } from '../lib/moduleCatalog';
 import { moduleCatalog } from '../lib/queryModules';
 import { prepareModule, type ParamValues } from '../lib/runModule';
 import { setPeriod } from '../lib/scope';
@@ -71,6 +73,7 @@ export class Queries {
     return this.run(ticket, async (c) => {
       await this.store.scoping.prepareConnection(c);
       if (period) await setPeriod(c, period.start, period.end);
+      if (explorerFamilies.includes(module.family)) await ensureExplorerTables(c, this.store.canonical);
       await prepareModule(c, module, params);
       const rows = await c.rows(sql ?? module.sql);
       return { rows, elapsedMs: performance.now() - t0 };
@@ -126,7 +129,7 @@ export class Queries {
 
 const expired = () => fail('expired', 'This result is no longer held; the cell runs again.');
 
-const transferIpc = <T extends { ipc: Uint8Array }>(outcome: Outcome<T>): Outcome<T> =>
+export const transferIpc = <T extends { ipc: Uint8Array }>(outcome: Outcome<T>): Outcome<T> =>
   outcome.ok ? Comlink.transfer(outcome, [outcome.value.ipc.buffer]) : outcome;
 
 const dataChanged = () => fail('data-changed', 'The data changed while this ran; it runs again on the new data.');

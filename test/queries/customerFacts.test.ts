@@ -28,13 +28,19 @@ const customers: FixtureRow[] = [
   { customer_id: 'nobody', name: 'No Orders', email: null, country: 'US', city: 'Boston' },
 ];
 
+const tickets: FixtureRow[] = [
+  { ticket_id: 'T1', customer_id: 'AB12', opened_at: '2024-03-06 09:00:00', resolved_at: null, channel: 'email' },
+  { ticket_id: 'T2', customer_id: 'AB12', opened_at: '2024-04-06 09:00:00', resolved_at: null, channel: 'email' }, // after the period
+];
+const surveys: FixtureRow[] = [{ customer_id: 'AB12', answered_at: '2024-03-07 09:00:00', kind: 'NPS', score: 9, comment: 'Très bien, "merci"' }];
+
 const catalog = readCatalog();
 const module = (id: string) => catalog.current.find((m) => m.id === id)!;
 let db: WasmDb;
 beforeAll(async () => {
   db = await openWasmDb();
-  await loadTables(db, { orders, customers }, period);
-  await ensureExplorerTables(db, ['orders', 'customers']);
+  await loadTables(db, { orders, customers, tickets, surveys }, period);
+  await ensureExplorerTables(db, ['orders', 'customers', 'tickets', 'surveys']);
 });
 afterAll(() => db.close());
 
@@ -84,4 +90,26 @@ test('without a customer list or a fit the explorer still binds; after a fit it 
   });
   const facts = await byId();
   expect([facts.AB12.p_alive, facts.AB12.predicted_value, facts.cd34.p_alive]).toEqual([0.8, 60, null]);
+});
+
+test('the report modules: identity, summary, months, products, tickets and surveys up to the period\'s end, the prediction', async () => {
+  const report = (id: string) => runModule(db, module(id), { customer_id: 'AB12' });
+  expect(await report('customer_report_identity')).toEqual([
+    { customer_id: 'AB12', name: 'Anna Bauer', email: 'anna@example.com', country: 'FR', city: 'Lyon', customer_since: '2024-02-10 10:00:00', first_channel: 'unknown' },
+  ]);
+  // March: 60 sold, 20 refunded; ever: 100 + 40 net over two orders.
+  expect(await report('customer_report_summary')).toEqual([
+    { orders: 1, revenue: 40, sales: 60, refunds: 20, profit: 30, first_order: '2024-02-10 10:00:00', last_order: '2024-03-05 10:00:00', lifetime_orders: 2, lifetime_revenue: 140 },
+  ]);
+  expect(await report('customer_report_monthly')).toEqual([
+    { month: '2024-02-01', orders: 1, revenue: 100 },
+    { month: '2024-03-01', orders: 1, revenue: 40 },
+  ]);
+  expect(await report('customer_report_products')).toEqual([{ product: 'unknown', orders: 2, quantity: null, revenue: 140, last_bought: '2024-03-05 10:00:00' }]);
+  expect(await report('customer_report_tickets')).toEqual([{ happened_at: '2024-03-06 09:00:00', activity: 'ticket', detail: 'T1 · email · open', score: null }]);
+  expect(await report('customer_report_surveys')).toEqual([{ happened_at: '2024-03-07 09:00:00', activity: 'survey nps', detail: 'Très bien, "merci"', score: 9 }]);
+  // A customer with nothing: a summary of zeros, no identity.
+  expect(await runModule(db, module('customer_report_identity'), { customer_id: 'nobody' })).toEqual([]);
+  expect((await runModule(db, module('customer_report_summary'), { customer_id: 'nobody' }))[0]).toMatchObject({ orders: 0, revenue: 0, profit: null, lifetime_orders: 0 });
+  expect(await report('customer_report_prediction')).toEqual([{ p_alive: 0.8, expected_purchases: 1.5, predicted_value: 60 }]);
 });
