@@ -17,5 +17,10 @@ for (const [name, viewport] of [['desktop', { width: 1400, height: 1000 }], ['ph
     await expect(page.locator('.map-card')).toHaveAttribute('data-state', /ready|error/, { timeout: 120_000 });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `test-results/explorer-${name}.png`, fullPage: true });
+    await expect(page.locator('section.customers')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+    await page.locator('tr[data-index="0"]').click();
+    await expect(page.locator('article.report')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `test-results/explorer-report-${name}.png`, fullPage: true });
   });
 }
