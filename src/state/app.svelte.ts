@@ -16,6 +16,7 @@ import { mappingFileText } from '../lib/mappingFile';
 import { currencyBreakdownSql, fromBreakdown, isCurrencyCode, listCurrencies, pageCurrency, type DataCurrencies } from '../lib/currency';
 import { rememberCurrency, rememberedCurrency } from './rememberedCurrency';
 import { LoadLog } from './loadLog.svelte';
+import { ExplorerState } from './explorer.svelte';
 
 /** 'preview': the database is starting and the sample's precomputed notebook is shown. */
 export type AppStatus = 'starting' | 'preview' | 'loading' | 'ready' | 'failed';
@@ -101,6 +102,8 @@ export class AppState {
   readonly notebook: Notebook;
   /** What was loaded and removed this session, with the counts. */
   readonly log = new LoadLog();
+  /** The customer explorer beside the notebook (issue 14). */
+  readonly explorer: ExplorerState;
   private undoable?: Undoable;
   /** The pointer or focus is on the notices: none fades meanwhile. */
   private attended = false;
@@ -109,6 +112,7 @@ export class AppState {
     this.client = startWorker();
     this.whenReady = new Promise((resolve) => (this.markReady = resolve));
     this.notebook = new Notebook(this.client);
+    this.explorer = new ExplorerState(this);
   }
 
   async start() {
@@ -435,10 +439,16 @@ export class AppState {
   /** `periodOnly`: only the dates (or the comparison) changed, not the data or the filters. */
   async applyScope(periodOnly = false) {
     if (!this.scope.start) return;
-    const outcome = await this.client.setScope(this.scope.toScope());
+    const outcome = await this.client.setScope(this.scope.toScope(this.notebook.segments));
     if (!outcome.ok) return this.notify('error', outcome.error.message);
     this.notebook.build(this.tables);
     this.notebook.runAll(this.scope.comparable, { periodOnly });
+    this.explorer.scopeChanged();
+  }
+
+  /** The facets or the segment changed (the explorer, the active-facet bar): every cell reads the new customers. */
+  async applyFilters() {
+    await this.changingData(() => this.applyScope());
   }
 
   private forget(gone: (sourceId: string, held: HeldFile) => boolean) {

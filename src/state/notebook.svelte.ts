@@ -13,6 +13,7 @@ import { derivedTables } from '../lib/canonical';
 import { availableColumns, missingInputs, type MissingInput } from '../lib/loadedColumns';
 import { readsFit } from '../lib/periodReads';
 import type { Client } from './client';
+import type { SegmentDef } from '../lib/customerSets';
 
 export interface RunOptions {
   /** Cells run at once (DuckDB-WASM interleaves their queries on its one thread). */
@@ -36,6 +37,9 @@ export class Notebook {
 
   /** Present when orders are loaded: the lifetime-value models and their cells. */
   clv = $state.raw<ClvState | undefined>(undefined);
+
+  /** Segments the user built and kept, by name (the notebook document's `segments`). */
+  segments = $state.raw<SegmentDef[]>([]);
 
   constructor(private client: Client) {}
 

@@ -2,6 +2,7 @@
 import { comparisonPeriod, coverage, type CompareMode, type Coverage, type DateRange } from '../lib/comparison';
 import { defaultPreset, presetRange, type Preset } from '../lib/datePresets';
 import type { Scope } from '../lib/scope';
+import type { FacetChoices, SegmentDef } from '../lib/customerSets';
 
 export { presets, type Preset } from '../lib/datePresets';
 export { compareModes, type CompareMode } from '../lib/comparison';
@@ -17,6 +18,12 @@ export class ScopeState {
 
   /** With several currencies in the orders, the one kept (src/lib/currency.ts); otherwise undefined. */
   currency = $state<string | undefined>();
+
+  /** Facets that select customers (src/lib/customerSets.ts): every KPI cell and the explorer read those customers. */
+  facets = $state<FacetChoices>({});
+  /** Name of the kept segment applied as a filter, and of the one shown beside everyone else. */
+  segment = $state<string | undefined>();
+  compareSegment = $state<string | undefined>();
 
   compare = $derived<DateRange | undefined>(this.start && this.end ? comparisonPeriod(this.start, this.end, this.compareMode) : undefined);
 
@@ -54,7 +61,19 @@ export class ScopeState {
     return true;
   }
 
-  toScope(): Scope {
-    return { start: this.start, end: this.end, ...(this.currency ? { currency: this.currency } : {}) };
+  /** Facets with no value chosen are left out; a segment's name is resolved among `segments`. */
+  toScope(segments: SegmentDef[] = []): Scope {
+    const facets = Object.fromEntries(Object.entries($state.snapshot(this.facets)).filter(([, values]) => values.length > 0));
+    const find = (name: string | undefined) => (name ? segments.find((s) => s.name === name) : undefined);
+    const segment = find(this.segment);
+    const compareSegment = find(this.compareSegment);
+    return {
+      start: this.start,
+      end: this.end,
+      ...(this.currency ? { currency: this.currency } : {}),
+      ...(Object.keys(facets).length ? { facets } : {}),
+      ...(segment ? { segment } : {}),
+      ...(compareSegment ? { compareSegment } : {}),
+    } as Scope;
   }
 }

@@ -1,0 +1,15 @@
+/**
+ * How a facet's values read on the page: codes such as `paid_search` as words, the rest as the
+ * data has them (a country code stays `FR`, a city stays its name). 'unknown' is a value of its
+ * own (customers without a country or city are listed under it, never dropped).
+ */
+import { humaniseCode } from './formatValue';
+import { t } from './i18n';
+
+const coded = new Set(['channel', 'revenue_contribution']);
+
+export function facetValueLabel(facet: string, value: string): string {
+  if (value === 'unknown') return t('explorer.unknown');
+  if (facet === 'facet') return humaniseCode(value);
+  return coded.has(facet) ? humaniseCode(value) : value;
+}

@@ -1,0 +1,60 @@
+/**
+ * The RFM segment map's layout: the module's grid (recency score by frequency-and-monetary score,
+ * each cell named by its segment: queries/customers/rfm_grid.sql) turned into tiles, one or more
+ * rectangles per segment, so the map follows the module's rules rather than a copy of them.
+ */
+import type { Row } from './db';
+
+export interface Tile {
+  segment: string;
+  /** Grid lines, 1-based: columns are recency 1..5 left to right, rows frequency-and-monetary 5..1 top to bottom. */
+  column: [number, number];
+  row: [number, number];
+  /** The segment's first tile carries its button; the others only widen its target. */
+  first: boolean;
+}
+
+/** Tiles from the grid's 25 rows (`r`, `fm`, `rfm_segment`): per segment, runs of recency per row, stacked when equal. */
+export function mapTiles(grid: Row[]): Tile[] {
+  const at = new Map<string, string>();
+  for (const cell of grid) at.set(`${cell.r}:${cell.fm}`, String(cell.rfm_segment));
+  const tiles: Tile[] = [];
+  const open = new Map<string, Tile>();
+  for (let fm = 5; fm >= 1; fm--) {
+    const rowLine = 6 - fm;
+    const runs: { segment: string; from: number; to: number }[] = [];
+    for (let r = 1; r <= 5; r++) {
+      const segment = at.get(`${r}:${fm}`);
+      if (!segment) continue;
+      const last = runs.at(-1);
+      if (last && last.segment === segment && last.to === r - 1) last.to = r;
+      else runs.push({ segment, from: r, to: r });
+    }
+    for (const run of runs) {
+      const key = `${run.segment}:${run.from}:${run.to}`;
+      const above = open.get(key);
+      if (above && above.row[1] === rowLine) above.row[1] = rowLine + 1;
+      else {
+        const tile: Tile = { segment: run.segment, column: [run.from, run.to + 1], row: [rowLine, rowLine + 1], first: !tiles.some((t) => t.segment === run.segment) };
+        tiles.push(tile);
+        open.set(key, tile);
+      }
+    }
+  }
+  return tiles;
+}
+
+/** Tone per segment, from engaged (green) through wavering (amber) to gone (grey). */
+export const segmentTone: Record<string, string> = {
+  Champions: 'best',
+  Loyal: 'good',
+  'Potential loyalists': 'good',
+  New: 'fresh',
+  Promising: 'fresh',
+  'Need attention': 'watch',
+  'About to sleep': 'watch',
+  'At risk': 'risk',
+  "Can't lose them": 'risk',
+  Hibernating: 'gone',
+  Lost: 'gone',
+};
