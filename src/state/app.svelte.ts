@@ -9,7 +9,9 @@ import { callback, startWorker, type Client } from './client';
 import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
-import { Notebook } from './notebook.svelte';
+import { Notebook, defaultCellDocs } from './notebook.svelte';
+import { notebookDocVersion, notebookFormat, type NotebookDoc, type ScopeDoc, type SourceRef } from '../lib/notebookDoc';
+import { defaultPreset } from '../lib/datePresets';
 import { ScopeState, type CompareMode, type Preset } from './scope.svelte';
 import { loadNotices, setAsideTotal } from '../lib/loadNotices';
 import { mappingFileText } from '../lib/mappingFile';
@@ -105,10 +107,71 @@ export class AppState {
   /** The pointer or focus is on the notices: none fades meanwhile. */
   private attended = false;
 
-  constructor() {
-    this.client = startWorker();
+  /** What the user called the notebook. */
+  notebookName = $state(t('notebook.untitled'));
+
+  constructor(client: Client = startWorker()) {
+    this.client = client;
     this.whenReady = new Promise((resolve) => (this.markReady = resolve));
     this.notebook = new Notebook(this.client);
+    this.notebook.applyCellDocs(defaultCellDocs());
+  }
+
+  /**
+   * The notebook as a document (src/lib/notebookDoc.ts): its cells, the scope, the currency and
+   * where the data came from. Reads every field it writes, so an effect around it sees each edit.
+   */
+  toDoc(): NotebookDoc {
+    const scope: ScopeDoc = { preset: this.scope.preset, compare: this.scope.compareMode };
+    if (this.scope.preset === 'custom' && this.scope.start && this.scope.end) [scope.start, scope.end] = [this.scope.start, this.scope.end];
+    if (this.scope.currency) scope.keptCurrency = this.scope.currency;
+    // A kept currency the user never chose is the one the notebook keeps too.
+    const currency = this.chosenCurrency ?? this.scope.currency;
+    return {
+      format: notebookFormat,
+      version: notebookDocVersion,
+      name: this.notebookName,
+      cells: this.notebook.toCellDocs(),
+      scope,
+      ...(currency ? { currency } : {}),
+      sources: this.sourceRefs(),
+    };
+  }
+
+  /** Where the data came from: the sample, files by name, web addresses. */
+  private sourceRefs(): SourceRef[] {
+    const refs: SourceRef[] = [];
+    if (this.tables.some((table) => table.source === 'sample')) refs.push({ kind: 'sample' });
+    for (const source of this.sources) {
+      const table = source.table.replace(/^base\./, '');
+      refs.push(/^https?:\/\//i.test(source.fileName) ? { kind: 'url', url: source.fileName, table } : { kind: 'file', name: source.fileName, table });
+    }
+    for (const table of this.tables) {
+      if (table.name.startsWith('base.') || table.source === 'sample' || refs.some((r) => (r.kind === 'file' ? r.name : r.kind === 'url' ? r.url : '') === table.source)) continue;
+      refs.push(/^https?:\/\//i.test(table.source) ? { kind: 'url', url: table.source, table: table.name } : { kind: 'file', name: table.source, table: table.name });
+    }
+    return refs;
+  }
+
+  /**
+   * Puts a checked document (src/lib/notebookDocCheck.ts) on the page: its cells replace the
+   * notebook's, its scope and currency become the page's, and once the data is up the cells run.
+   * The data itself stays as it is: `doc.sources` only says where the author's came from.
+   */
+  async applyDoc(doc: NotebookDoc) {
+    this.notebookName = doc.name;
+    this.notebook.applyCellDocs(doc.cells);
+    this.scope.compareMode = doc.scope.compare;
+    if (doc.scope.preset === 'custom' && doc.scope.start && doc.scope.end) {
+      this.scope.setCustom(doc.scope.start, doc.scope.end);
+      // A range the data does not cover goes back to the default (setDataRange says so).
+      if (this.scope.dataEnd) this.scope.setDataRange(this.scope.dataStart, this.scope.dataEnd);
+    } else this.scope.choose(doc.scope.preset === 'custom' ? defaultPreset : doc.scope.preset);
+    this.chosenCurrency = doc.currency ?? doc.scope.keptCurrency;
+    if (this.tables.length) this.notebook.build(this.tables);
+    if (this.status !== 'ready') return;
+    this.keepCurrency();
+    await this.changingData(() => this.applyScope());
   }
 
   async start() {
@@ -149,8 +212,10 @@ export class AppState {
       this.scope.setDataRange(snapshot.facts.first, snapshot.facts.last);
       if (snapshot.facts.currency) this.dataCurrencies = { kind: 'single', code: snapshot.facts.currency };
       this.notebook.build(this.tables);
+      // The snapshot answers for the default scope and the modules as written.
+      const asComputed = this.scope.preset === defaultPreset && this.scope.compareMode === 'previous';
       for (const cell of this.notebook.moduleCells) {
-        const precomputed = snapshot.cells[`${cell.module!.id}@${cell.module!.version}`];
+        const precomputed = asComputed && !cell.edited && !Object.keys(cell.params).length ? snapshot.cells[`${cell.module!.id}@${cell.module!.version}`] : undefined;
         if (precomputed) cell.showPrecomputed(precomputed.rows, precomputed.previous);
         else cell.queued = true;
       }
