@@ -287,3 +287,19 @@ export function parseNotebookDoc(text: string): NotebookCheck {
 function problemSentence(path: string, detail: string): string {
   return path ? t('doc.problemAt', { path, detail }) : t('doc.problem', { detail });
 }
+
+/** A Vega-Lite spec typed in a cell, held to the document's rules (plain JSON, bounded, no prototype keys). */
+export function checkChartSpec(text: string): { ok: true; spec: Record<string, unknown> } | { ok: false; message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: t('cell.specInvalid', { message: (error as Error).message }) };
+  }
+  try {
+    return { ok: true, spec: spec(value, 'spec') };
+  } catch (error) {
+    if (error instanceof DocProblem) return { ok: false, message: t('cell.specRefused', { message: `${error.path}: ${error.detail}` }) };
+    throw error;
+  }
+}

@@ -9,7 +9,9 @@ import { callback, startWorker, type Client } from './client';
 import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
-import { Notebook, defaultCellDocs } from './notebook.svelte';
+import { MarkdownCell, Notebook, UnknownCell, clvModuleId, defaultCellDocs, type NotebookCell } from './notebook.svelte';
+import { Cell } from './cell.svelte';
+import type { QueryModule } from '../lib/queryModule';
 import { notebookDocVersion, notebookFormat, type NotebookDoc, type ScopeDoc, type SourceRef } from '../lib/notebookDoc';
 import { defaultPreset } from '../lib/datePresets';
 import { ScopeState, type CompareMode, type Preset } from './scope.svelte';
@@ -136,6 +138,80 @@ export class AppState {
       ...(currency ? { currency } : {}),
       sources: this.sourceRefs(),
     };
+  }
+
+  /** A KPI cell at the end of the notebook, run at once when its inputs are loaded. */
+  addModuleCell(module: QueryModule): NotebookCell {
+    const cell = this.notebook.addModuleCell(module);
+    this.runNew(cell);
+    return cell;
+  }
+
+  addSqlCell(): Cell {
+    return this.notebook.addSqlCell(t('cell.defaultSql'));
+  }
+
+  addNote(): MarkdownCell {
+    return this.notebook.addMarkdownCell();
+  }
+
+  duplicateCell(cell: NotebookCell): NotebookCell | undefined {
+    const copy = this.notebook.duplicate(cell);
+    if (copy) this.runNew(copy);
+    return copy;
+  }
+
+  moveCell(cell: NotebookCell, by: number): boolean {
+    return this.notebook.move(cell, by);
+  }
+
+  private runNew(cell: NotebookCell) {
+    if (this.status !== 'ready' || !(cell instanceof Cell) || cell.missing.length) return;
+    if (cell.module?.id === clvModuleId) void this.notebook.clv?.run();
+    else void cell.run(this.scope.comparable);
+  }
+
+  /** The deleted cell that Undo can put back, where it was. */
+  private cellUndo?: { cell: NotebookCell; index: number; notice: number; timer: ReturnType<typeof setTimeout> };
+
+  /** Takes a cell out of the notebook; the notice that says so offers Undo for `undoMs`. */
+  deleteCell(cell: NotebookCell) {
+    this.endCellUndo();
+    const index = this.notebook.remove(cell);
+    if (index === -1) return;
+    const notice = this.show({ kind: 'info', text: t('cell.removed', { title: cellTitle(cell) }), action: { label: t('remove.undo'), run: () => this.undoDelete() } });
+    const expire = (): ReturnType<typeof setTimeout> =>
+      setTimeout(() => {
+        if (this.cellUndo && this.attended) this.cellUndo.timer = expire();
+        else this.endCellUndo();
+      }, undoMs);
+    this.cellUndo = { cell, index, notice, timer: expire() };
+  }
+
+  /** Puts the last deleted cell back in its place; its last result is still there. */
+  undoDelete(): NotebookCell | undefined {
+    const undo = this.cellUndo;
+    if (!undo) return;
+    this.cellUndo = undefined;
+    clearTimeout(undo.timer);
+    this.notices = this.notices.filter((n) => n.id !== undo.notice);
+    this.notebook.insert(undo.cell, undo.index);
+    if (undo.cell instanceof Cell && undo.cell.module?.id === clvModuleId) this.runNew(undo.cell);
+    return undo.cell;
+  }
+
+  private endCellUndo() {
+    const undo = this.cellUndo;
+    if (!undo) return;
+    this.cellUndo = undefined;
+    clearTimeout(undo.timer);
+    this.notices = this.notices.filter((n) => n.id !== undo.notice);
+    if (undo.cell instanceof Cell) undo.cell.dispose();
+  }
+
+  /** Tables and columns the SQL editor completes: the canonical tables by the names queries use. */
+  get sqlSchema(): Record<string, string[]> {
+    return Object.fromEntries(this.tables.map((table) => [table.name.replace(/^base\./, ''), table.columns.map((c) => c.name)]));
   }
 
   /** Where the data came from: the sample, files by name, web addresses. */
@@ -534,6 +610,7 @@ export class AppState {
 
   dismiss(id: number) {
     if (this.undoable?.notice === id) return this.endUndo(true);
+    if (this.cellUndo?.notice === id) return this.endCellUndo();
     this.notices = this.notices.filter((n) => n.id !== id);
   }
 
@@ -622,4 +699,11 @@ export class AppState {
     this.status = 'failed';
     this.notify('error', message);
   }
+}
+
+/** A cell as the page names it in a notice or a button. */
+export function cellTitle(cell: NotebookCell): string {
+  if (cell instanceof MarkdownCell) return t('note.title');
+  if (cell instanceof UnknownCell) return cell.doc.ref;
+  return cell.title || t('cell.untitled');
 }

@@ -111,6 +111,16 @@ export class Notebook {
     this.setUpClv();
   }
 
+  /** What `module` needs that is not loaded (nothing before the data is known). */
+  inputsMissing(module: QueryModule): MissingInput[] {
+    return this.columns ? missingInputs(module, this.columns) : [];
+  }
+
+  /** Modules a user can add: every current one but those only the lifetime-value section shows. */
+  get addable(): QueryModule[] {
+    return moduleCatalog().current.filter((m) => !isDerived(m));
+  }
+
   private check(cell: Cell) {
     if (!this.columns) return;
     const absent = missingInputs(cell.module!, this.columns);

@@ -79,7 +79,7 @@ describe('the notebook document', () => {
     const refs = docs.map((d) => (d.kind === 'module' ? d.ref : ''));
     expect(new Set(refs).size).toBe(refs.length);
     const current = moduleCatalog().current;
-    const derived = current.filter((m) => m.needs.some((n) => n.table === 'clv_predictions'));
+    const derived = current.filter((m) => m.needs.some((n) => (n.table as string) === 'clv_predictions'));
     expect(refs.length).toBe(current.length - derived.length);
     expect(refs.filter((r) => r.startsWith('clv_'))).toEqual([`clv_summary@${current.find((m) => m.id === 'clv_summary')!.version}`]);
     expect(refs[0]).toMatch(/^(net_revenue|order_count)@/);
