@@ -20,6 +20,8 @@ import { mappingFileText } from '../lib/mappingFile';
 import { currencyBreakdownSql, fromBreakdown, isCurrencyCode, listCurrencies, pageCurrency, type DataCurrencies } from '../lib/currency';
 import { rememberCurrency, rememberedCurrency } from './rememberedCurrency';
 import { LoadLog } from './loadLog.svelte';
+import { Shelf } from './shelf.svelte';
+import { KeptData, type KeptFile } from './keptData.svelte';
 
 /** 'preview': the database is starting and the sample's precomputed notebook is shown. */
 export type AppStatus = 'starting' | 'preview' | 'loading' | 'ready' | 'failed';
@@ -111,6 +113,12 @@ export class AppState {
 
   /** What the user called the notebook. */
   notebookName = $state(t('notebook.untitled'));
+  /** The notebooks kept in this browser; the open one autosaves. */
+  readonly shelf = new Shelf(this);
+  /** Loaded files kept in this browser (OPFS), read again on start instead of the sample. */
+  readonly keptData = new KeptData();
+  /** Kept files being read again on start: not written back. */
+  private restoringKept = false;
 
   constructor(client: Client = startWorker()) {
     this.client = client;
@@ -253,12 +261,21 @@ export class AppState {
   async start() {
     // The chart library is the largest script; fetch it while the database starts.
     void import('vega-embed');
+    // The notebook open last, with its scope and currency, before anything is shown.
+    await this.shelf.restore();
+    const kept = await this.keptData.read();
     const base = new URL('./', document.baseURI).href;
-    const snapshot = this.showSnapshot(base);
+    // The snapshot is the sample's: kept data of the user's own is shown once it is read.
+    const snapshot = kept.length ? Promise.resolve() : this.showSnapshot(base);
     const started = await this.client.init(base);
     if (!started.ok) return this.failStart(started.error.message);
     await snapshot;
     if (this.status === 'starting') this.status = 'loading';
+    if (kept.length && (await this.loadKept(kept))) {
+      this.status = 'ready';
+      this.markReady();
+      return;
+    }
     this.begin('sample', { phase: 'reading' });
     const sample = await this.client.loadSample(callback((p: LoadProgress) => this.track('sample', p)));
     this.untrack('sample');
@@ -270,6 +287,41 @@ export class AppState {
     await this.applyScope();
     this.status = 'ready';
     this.markReady();
+  }
+
+  /** Reads the kept files again, as they were loaded; false when none of them could be (the sample follows). */
+  private async loadKept(kept: { file: File; options: KeptFile['options'] }[]): Promise<boolean> {
+    this.restoringKept = true;
+    try {
+      for (const { file, options } of kept) {
+        const { mapping, asPlainTable, ...choices } = options;
+        const loadOptions: LoadOptions = { ...options, remembered: rememberedMappings() };
+        await this.load(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size }, (progress) => this.client.loadFile(file, progress, loadOptions), file, mapping && !asPlainTable ? { mapping, choices } : undefined);
+      }
+    } finally {
+      this.restoringKept = false;
+    }
+    if (!this.tables.length) return false;
+    this.notify('info', tn('keep.dataRead', kept.length, { count: kept.length }));
+    return true;
+  }
+
+  /** Keeps a loaded file in this browser; says once if the browser may clear it. */
+  private keepFile(file: File | undefined, options: KeptFile['options']) {
+    if (!file || this.restoringKept || !this.keptData.supported) return;
+    const refusedBefore = this.keptData.persistRefused;
+    this.keptData.keep(file, options).then(
+      () => {
+        if (this.keptData.persistRefused && !refusedBefore) this.notify('warning', t('keep.persistRefused'));
+      },
+      (error: Error) => this.notify('warning', t('keep.dataFailed', { name: file.name, message: error.message })),
+    );
+  }
+
+  /** Forgets the kept files: the next start opens on the sample store. */
+  async forgetKeptData() {
+    await this.keptData.forget();
+    this.notify('info', t('keep.dataForgotten'));
   }
 
   /** Files load one after another; a file that needs its mapping confirmed waits for the user. */
@@ -387,6 +439,7 @@ export class AppState {
     await this.refreshTables();
     if (result.status === 'loaded') {
       await this.hold(file, result.report, choices, replacing);
+      this.keepFile(file, { mapping: result.report.mapping, ...choices });
       this.reportLoad(result.report);
       // A canonical table: the KPIs now answer for the user's data.
       await this.readDataFacts();
@@ -398,8 +451,12 @@ export class AppState {
         label: t('load.mapIt'),
         run: () => void this.loadFile(file, true),
       });
-      const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${result.table.name}`, result.table.name);
-      void cell.run();
+      this.keepFile(file, { asPlainTable: true });
+      // A kept table read again on start already has its cell in the notebook.
+      if (!this.restoringKept) {
+        const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${result.table.name}`, result.table.name);
+        void cell.run();
+      }
     }
   }
 
@@ -490,6 +547,7 @@ export class AppState {
       }
       const removal = outcome.value;
       const held = [...this.held].filter(([id, file]) => gone(id, file));
+      void this.keptData.drop([...held.map(([, h]) => h.file.name), ...(removal.file ? [removal.file] : []), ...(this.tables.find((tb) => tb.name === removal.table && !tb.name.startsWith('base.'))?.source ?? [])]);
       this.forget(gone);
       // Said as soon as the tables and the range are known; the KPIs follow.
       const rangeReset = await this.readChangedData(removal.table);
@@ -515,6 +573,7 @@ export class AppState {
       const outcome = await this.client.undoRemoval(removal.id);
       if (!outcome.ok) return void this.notify('error', outcome.error.message);
       this.held = new Map([...this.held, ...held]);
+      for (const [, h] of held) this.keepFile(h.file, { mapping: h.mapping, ...h.choices });
       if (range.preset === 'custom') this.scope.setCustom(range.start, range.end);
       else this.scope.preset = range.preset;
       await this.readChangedData(removal.table);
