@@ -9,7 +9,11 @@ import { callback, startWorker, type Client } from './client';
 import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
-import { Notebook } from './notebook.svelte';
+import { MarkdownCell, Notebook, UnknownCell, clvModuleId, defaultCellDocs, type NotebookCell } from './notebook.svelte';
+import { Cell } from './cell.svelte';
+import type { QueryModule } from '../lib/queryModule';
+import { notebookDocVersion, notebookFormat, type NotebookDoc, type ScopeDoc, type SourceRef } from '../lib/notebookDoc';
+import { defaultPreset } from '../lib/datePresets';
 import { ScopeState, type CompareMode, type Preset } from './scope.svelte';
 import { loadNotices, setAsideTotal } from '../lib/loadNotices';
 import { mappingFileText } from '../lib/mappingFile';
@@ -17,6 +21,8 @@ import { currencyBreakdownSql, fromBreakdown, isCurrencyCode, listCurrencies, pa
 import { rememberCurrency, rememberedCurrency } from './rememberedCurrency';
 import { LoadLog } from './loadLog.svelte';
 import { ExplorerState } from './explorer.svelte';
+import { Shelf } from './shelf.svelte';
+import { KeptData, type KeptFile } from './keptData.svelte';
 
 /** 'preview': the database is starting and the sample's precomputed notebook is shown. */
 export type AppStatus = 'starting' | 'preview' | 'loading' | 'ready' | 'failed';
@@ -108,22 +114,172 @@ export class AppState {
   /** The pointer or focus is on the notices: none fades meanwhile. */
   private attended = false;
 
-  constructor() {
-    this.client = startWorker();
+  /** What the user called the notebook. */
+  notebookName = $state(t('notebook.untitled'));
+  /** The notebooks kept in this browser; the open one autosaves. */
+  readonly shelf = new Shelf(this);
+  /** Loaded files kept in this browser (OPFS), read again on start instead of the sample. */
+  readonly keptData = new KeptData();
+  /** Kept files being read again on start: not written back. */
+  private restoringKept = false;
+
+  constructor(client: Client = startWorker()) {
+    this.client = client;
     this.whenReady = new Promise((resolve) => (this.markReady = resolve));
     this.notebook = new Notebook(this.client);
     this.explorer = new ExplorerState(this);
+    this.notebook.applyCellDocs(defaultCellDocs());
+  }
+
+  /**
+   * The notebook as a document (src/lib/notebookDoc.ts): its cells, the scope, the currency and
+   * where the data came from. Reads every field it writes, so an effect around it sees each edit.
+   */
+  toDoc(): NotebookDoc {
+    const scope: ScopeDoc = { preset: this.scope.preset, compare: this.scope.compareMode };
+    if (this.scope.preset === 'custom' && this.scope.start && this.scope.end) [scope.start, scope.end] = [this.scope.start, this.scope.end];
+    if (this.scope.currency) scope.keptCurrency = this.scope.currency;
+    // A kept currency the user never chose is the one the notebook keeps too.
+    const currency = this.chosenCurrency ?? this.scope.currency;
+    return {
+      format: notebookFormat,
+      version: notebookDocVersion,
+      name: this.notebookName,
+      cells: this.notebook.toCellDocs(),
+      scope,
+      ...(currency ? { currency } : {}),
+      sources: this.sourceRefs(),
+    };
+  }
+
+  /** A KPI cell at the end of the notebook, run at once when its inputs are loaded. */
+  addModuleCell(module: QueryModule): NotebookCell {
+    const cell = this.notebook.addModuleCell(module);
+    this.runNew(cell);
+    return cell;
+  }
+
+  addSqlCell(): Cell {
+    return this.notebook.addSqlCell(t('cell.defaultSql'));
+  }
+
+  addNote(): MarkdownCell {
+    return this.notebook.addMarkdownCell();
+  }
+
+  duplicateCell(cell: NotebookCell): NotebookCell | undefined {
+    const copy = this.notebook.duplicate(cell);
+    if (copy) this.runNew(copy);
+    return copy;
+  }
+
+  moveCell(cell: NotebookCell, by: number): boolean {
+    return this.notebook.move(cell, by);
+  }
+
+  private runNew(cell: NotebookCell) {
+    if (this.status !== 'ready' || !(cell instanceof Cell) || cell.missing.length) return;
+    if (cell.module?.id === clvModuleId) void this.notebook.clv?.run();
+    else void cell.run(this.scope.comparable);
+  }
+
+  /** The deleted cell that Undo can put back, where it was. */
+  private cellUndo?: { cell: NotebookCell; index: number; notice: number; timer: ReturnType<typeof setTimeout> };
+
+  /** Takes a cell out of the notebook; the notice that says so offers Undo for `undoMs`. */
+  deleteCell(cell: NotebookCell) {
+    this.endCellUndo();
+    const index = this.notebook.remove(cell);
+    if (index === -1) return;
+    const notice = this.show({ kind: 'info', text: t('cell.removed', { title: cellTitle(cell) }), action: { label: t('remove.undo'), run: () => this.undoDelete() } });
+    const expire = (): ReturnType<typeof setTimeout> =>
+      setTimeout(() => {
+        if (this.cellUndo && this.attended) this.cellUndo.timer = expire();
+        else this.endCellUndo();
+      }, undoMs);
+    this.cellUndo = { cell, index, notice, timer: expire() };
+  }
+
+  /** Puts the last deleted cell back in its place; its last result is still there. */
+  undoDelete(): NotebookCell | undefined {
+    const undo = this.cellUndo;
+    if (!undo) return;
+    this.cellUndo = undefined;
+    clearTimeout(undo.timer);
+    this.notices = this.notices.filter((n) => n.id !== undo.notice);
+    this.notebook.insert(undo.cell, undo.index);
+    if (undo.cell instanceof Cell && undo.cell.module?.id === clvModuleId) this.runNew(undo.cell);
+    return undo.cell;
+  }
+
+  private endCellUndo() {
+    const undo = this.cellUndo;
+    if (!undo) return;
+    this.cellUndo = undefined;
+    clearTimeout(undo.timer);
+    this.notices = this.notices.filter((n) => n.id !== undo.notice);
+    if (undo.cell instanceof Cell) undo.cell.dispose();
+  }
+
+  /** Tables and columns the SQL editor completes: the canonical tables by the names queries use. */
+  get sqlSchema(): Record<string, string[]> {
+    return Object.fromEntries(this.tables.map((table) => [table.name.replace(/^base\./, ''), table.columns.map((c) => c.name)]));
+  }
+
+  /** Where the data came from: the sample, files by name, web addresses. */
+  private sourceRefs(): SourceRef[] {
+    const refs: SourceRef[] = [];
+    if (this.tables.some((table) => table.source === 'sample')) refs.push({ kind: 'sample' });
+    for (const source of this.sources) {
+      const table = source.table.replace(/^base\./, '');
+      refs.push(/^https?:\/\//i.test(source.fileName) ? { kind: 'url', url: source.fileName, table } : { kind: 'file', name: source.fileName, table });
+    }
+    for (const table of this.tables) {
+      if (table.name.startsWith('base.') || table.source === 'sample' || refs.some((r) => (r.kind === 'file' ? r.name : r.kind === 'url' ? r.url : '') === table.source)) continue;
+      refs.push(/^https?:\/\//i.test(table.source) ? { kind: 'url', url: table.source, table: table.name } : { kind: 'file', name: table.source, table: table.name });
+    }
+    return refs;
+  }
+
+  /**
+   * Puts a checked document (src/lib/notebookDocCheck.ts) on the page: its cells replace the
+   * notebook's, its scope and currency become the page's, and once the data is up the cells run.
+   * The data itself stays as it is: `doc.sources` only says where the author's came from.
+   */
+  async applyDoc(doc: NotebookDoc) {
+    this.notebookName = doc.name;
+    this.notebook.applyCellDocs(doc.cells);
+    this.scope.compareMode = doc.scope.compare;
+    if (doc.scope.preset === 'custom' && doc.scope.start && doc.scope.end) {
+      this.scope.setCustom(doc.scope.start, doc.scope.end);
+      // A range the data does not cover goes back to the default (setDataRange says so).
+      if (this.scope.dataEnd) this.scope.setDataRange(this.scope.dataStart, this.scope.dataEnd);
+    } else this.scope.choose(doc.scope.preset === 'custom' ? defaultPreset : doc.scope.preset);
+    this.chosenCurrency = doc.currency ?? doc.scope.keptCurrency;
+    if (this.tables.length) this.notebook.build(this.tables);
+    if (this.status !== 'ready') return;
+    this.keepCurrency();
+    await this.changingData(() => this.applyScope());
   }
 
   async start() {
     // The chart library is the largest script; fetch it while the database starts.
     void import('vega-embed');
+    // The notebook open last, with its scope and currency, before anything is shown.
+    await this.shelf.restore();
+    const kept = await this.keptData.read();
     const base = new URL('./', document.baseURI).href;
-    const snapshot = this.showSnapshot(base);
+    // The snapshot is the sample's: kept data of the user's own is shown once it is read.
+    const snapshot = kept.length ? Promise.resolve() : this.showSnapshot(base);
     const started = await this.client.init(base);
     if (!started.ok) return this.failStart(started.error.message);
     await snapshot;
     if (this.status === 'starting') this.status = 'loading';
+    if (kept.length && (await this.loadKept(kept))) {
+      this.status = 'ready';
+      this.markReady();
+      return;
+    }
     this.begin('sample', { phase: 'reading' });
     const sample = await this.client.loadSample(callback((p: LoadProgress) => this.track('sample', p)));
     this.untrack('sample');
@@ -135,6 +291,41 @@ export class AppState {
     await this.applyScope();
     this.status = 'ready';
     this.markReady();
+  }
+
+  /** Reads the kept files again, as they were loaded; false when none of them could be (the sample follows). */
+  private async loadKept(kept: { file: File; options: KeptFile['options'] }[]): Promise<boolean> {
+    this.restoringKept = true;
+    try {
+      for (const { file, options } of kept) {
+        const { mapping, asPlainTable, ...choices } = options;
+        const loadOptions: LoadOptions = { ...options, remembered: rememberedMappings() };
+        await this.load(file.name, { phase: 'reading', bytes: 0, totalBytes: file.size }, (progress) => this.client.loadFile(file, progress, loadOptions), file, mapping && !asPlainTable ? { mapping, choices } : undefined);
+      }
+    } finally {
+      this.restoringKept = false;
+    }
+    if (!this.tables.length) return false;
+    this.notify('info', tn('keep.dataRead', kept.length, { count: kept.length }));
+    return true;
+  }
+
+  /** Keeps a loaded file in this browser; says once if the browser may clear it. */
+  private keepFile(file: File | undefined, options: KeptFile['options']) {
+    if (!file || this.restoringKept || !this.keptData.supported) return;
+    const refusedBefore = this.keptData.persistRefused;
+    this.keptData.keep(file, options).then(
+      () => {
+        if (this.keptData.persistRefused && !refusedBefore) this.notify('warning', t('keep.persistRefused'));
+      },
+      (error: Error) => this.notify('warning', t('keep.dataFailed', { name: file.name, message: error.message })),
+    );
+  }
+
+  /** Forgets the kept files: the next start opens on the sample store. */
+  async forgetKeptData() {
+    await this.keptData.forget();
+    this.notify('info', t('keep.dataForgotten'));
   }
 
   /** Files load one after another; a file that needs its mapping confirmed waits for the user. */
@@ -153,8 +344,10 @@ export class AppState {
       this.scope.setDataRange(snapshot.facts.first, snapshot.facts.last);
       if (snapshot.facts.currency) this.dataCurrencies = { kind: 'single', code: snapshot.facts.currency };
       this.notebook.build(this.tables);
+      // The snapshot answers for the default scope and the modules as written.
+      const asComputed = this.scope.preset === defaultPreset && this.scope.compareMode === 'previous';
       for (const cell of this.notebook.moduleCells) {
-        const precomputed = snapshot.cells[`${cell.module!.id}@${cell.module!.version}`];
+        const precomputed = asComputed && !cell.edited && !Object.keys(cell.params).length ? snapshot.cells[`${cell.module!.id}@${cell.module!.version}`] : undefined;
         if (precomputed) cell.showPrecomputed(precomputed.rows, precomputed.previous);
         else cell.queued = true;
       }
@@ -250,6 +443,7 @@ export class AppState {
     await this.refreshTables();
     if (result.status === 'loaded') {
       await this.hold(file, result.report, choices, replacing);
+      this.keepFile(file, { mapping: result.report.mapping, ...choices });
       this.reportLoad(result.report);
       // A canonical table: the KPIs now answer for the user's data.
       await this.readDataFacts();
@@ -261,8 +455,12 @@ export class AppState {
         label: t('load.mapIt'),
         run: () => void this.loadFile(file, true),
       });
-      const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${result.table.name}`, result.table.name);
-      void cell.run();
+      this.keepFile(file, { asPlainTable: true });
+      // A kept table read again on start already has its cell in the notebook.
+      if (!this.restoringKept) {
+        const cell = this.notebook.addSqlCell(`select count(*) as row_count from ${result.table.name}`, result.table.name);
+        void cell.run();
+      }
     }
   }
 
@@ -353,6 +551,7 @@ export class AppState {
       }
       const removal = outcome.value;
       const held = [...this.held].filter(([id, file]) => gone(id, file));
+      void this.keptData.drop([...held.map(([, h]) => h.file.name), ...(removal.file ? [removal.file] : []), ...(this.tables.find((tb) => tb.name === removal.table && !tb.name.startsWith('base.'))?.source ?? [])]);
       this.forget(gone);
       // Said as soon as the tables and the range are known; the KPIs follow.
       const rangeReset = await this.readChangedData(removal.table);
@@ -378,6 +577,7 @@ export class AppState {
       const outcome = await this.client.undoRemoval(removal.id);
       if (!outcome.ok) return void this.notify('error', outcome.error.message);
       this.held = new Map([...this.held, ...held]);
+      for (const [, h] of held) this.keepFile(h.file, { mapping: h.mapping, ...h.choices });
       if (range.preset === 'custom') this.scope.setCustom(range.start, range.end);
       else this.scope.preset = range.preset;
       await this.readChangedData(removal.table);
@@ -483,6 +683,7 @@ export class AppState {
 
   dismiss(id: number) {
     if (this.undoable?.notice === id) return this.endUndo(true);
+    if (this.cellUndo?.notice === id) return this.endCellUndo();
     this.notices = this.notices.filter((n) => n.id !== id);
   }
 
@@ -571,4 +772,11 @@ export class AppState {
     this.status = 'failed';
     this.notify('error', message);
   }
+}
+
+/** A cell as the page names it in a notice or a button. */
+export function cellTitle(cell: NotebookCell): string {
+  if (cell instanceof MarkdownCell) return t('note.title');
+  if (cell instanceof UnknownCell) return cell.doc.ref;
+  return cell.title || t('cell.untitled');
 }
