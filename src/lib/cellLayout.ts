@@ -1,15 +1,15 @@
 /**
- * Where each cell of a section sits on a 12-column grid, so that no card carries a blank half:
- * headline-only cells become a row of compact tiles (evenly sized, at most four a row), chart
- * cards pair up two a row, and a chart card that would sit alone in a half row spans the row.
+ * Where each cell of a section sits on a 12-column grid, in the user's order, so that no card
+ * carries a blank half: headline-only cells next to each other become a row of compact tiles
+ * (evenly sized, at most four a row), chart cards pair up two a row, and a chart card that would
+ * sit alone in a half row (before a tile, a wide card or the end) spans the row.
  */
 
 /** 'tile': a headline only; 'chart': a headline with a chart or table; 'wide': always the full row. */
 export type CellShape = 'tile' | 'chart' | 'wide';
 
 export interface Placement {
-  /** CSS `order`: tiles first, then the other cards in their own order. */
-  order: number;
+  tile: boolean;
   /** Columns of 12. */
   span: number;
 }
@@ -19,23 +19,32 @@ const tilesPerRow = 4;
 
 export function placeCells(shapes: readonly CellShape[]): Placement[] {
   const placements: Placement[] = new Array(shapes.length);
-  const tiles = shapes.flatMap((s, i) => (s === 'tile' ? [i] : []));
-  tileRows(tiles.length).reduce((first, count) => {
-    for (const i of tiles.slice(first, first + count)) placements[i] = { order: 0, span: columns / count };
-    return first + count;
-  }, 0);
-  // Chart cards between two wide ones form a run; an odd run's last card takes the whole row.
+  let tiles: number[] = [];
   let run: number[] = [];
+  const closeTiles = () => {
+    tileRows(tiles.length).reduce((first, count) => {
+      for (const i of tiles.slice(first, first + count)) placements[i] = { tile: true, span: columns / count };
+      return first + count;
+    }, 0);
+    tiles = [];
+  };
+  // Chart cards between two other kinds form a run; an odd run's last card takes the whole row.
   const closeRun = () => {
     if (run.length % 2 === 1) placements[run[run.length - 1]].span = columns;
     run = [];
   };
   shapes.forEach((shape, i) => {
-    if (shape === 'tile') return;
-    placements[i] = { order: 1, span: shape === 'wide' ? columns : columns / 2 };
+    if (shape === 'tile') {
+      closeRun();
+      tiles.push(i);
+      return;
+    }
+    closeTiles();
+    placements[i] = { tile: false, span: shape === 'wide' ? columns : columns / 2 };
     if (shape === 'wide') closeRun();
     else run.push(i);
   });
+  closeTiles();
   closeRun();
   return placements;
 }

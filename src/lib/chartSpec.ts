@@ -216,19 +216,24 @@ function heatmapSpec(
 /** A chart for a free SQL result: time or category first, a number second. */
 export function guessChartSpec(columns: { name: string; type: string }[], rows: Row[], context: Omit<ChartContext, 'rows'> = {}): VegaLiteSpec | undefined {
   if (columns.length < 2 || rows.length < 2) return undefined;
-  const kind = (t: string): ResultType | undefined =>
-    /date/i.test(t) ? 'date' : /timestamp/i.test(t) ? 'timestamp' : /int/i.test(t) ? 'integer' : /float|double|decimal|number/i.test(t) ? 'double' : /utf8|string|varchar/i.test(t) ? 'varchar' : undefined;
-  const chartColumns: ChartColumn[] = columns.map((c) => {
-    const type = kind(c.type) ?? 'varchar';
-    const format: ColumnFormat = type === 'integer' ? 'integer' : type === 'double' ? 'number' : type === 'date' || type === 'timestamp' ? 'date' : 'text';
-    return { name: c.name, type, label: humanise(c.name), format };
-  });
+  const chartColumns = guessedColumns(columns);
   const [x] = chartColumns;
   const y = chartColumns.slice(1).find((c) => c.type === 'double' || c.type === 'integer');
   if (!y) return undefined;
   const temporal = x.type === 'date' || x.type === 'timestamp';
   const view: ModuleView = { kind: temporal ? 'line' : x.type === 'double' || x.type === 'integer' ? 'point' : 'bar', fields: [x.name, y.name] };
   return viewSpec(view, [x, y], { ...context, rows });
+}
+
+/** A SQL result's columns as a chart reads them, typed from the Arrow types. */
+export function guessedColumns(columns: { name: string; type: string }[]): ChartColumn[] {
+  const kind = (t: string): ResultType | undefined =>
+    /date/i.test(t) ? 'date' : /timestamp/i.test(t) ? 'timestamp' : /int/i.test(t) ? 'integer' : /float|double|decimal|number/i.test(t) ? 'double' : /utf8|string|varchar/i.test(t) ? 'varchar' : undefined;
+  return columns.map((c) => {
+    const type = kind(c.type) ?? 'varchar';
+    const format: ColumnFormat = type === 'integer' ? 'integer' : type === 'double' ? 'number' : type === 'date' || type === 'timestamp' ? 'date' : 'text';
+    return { name: c.name, type, label: humanise(c.name), format };
+  });
 }
 
 /**

@@ -9,7 +9,11 @@ import { callback, startWorker, type Client } from './client';
 import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
 import { dataFactsSql, type NotebookSnapshot } from '../sample/notebookSnapshot';
 import { rememberMapping, rememberedMappings } from './rememberedMappings';
-import { Notebook } from './notebook.svelte';
+import { MarkdownCell, Notebook, UnknownCell, clvModuleId, defaultCellDocs, type NotebookCell } from './notebook.svelte';
+import { Cell } from './cell.svelte';
+import type { QueryModule } from '../lib/queryModule';
+import { notebookDocVersion, notebookFormat, type NotebookDoc, type ScopeDoc, type SourceRef } from '../lib/notebookDoc';
+import { defaultPreset } from '../lib/datePresets';
 import { ScopeState, type CompareMode, type Preset } from './scope.svelte';
 import { loadNotices, setAsideTotal } from '../lib/loadNotices';
 import { mappingFileText } from '../lib/mappingFile';
@@ -105,10 +109,145 @@ export class AppState {
   /** The pointer or focus is on the notices: none fades meanwhile. */
   private attended = false;
 
-  constructor() {
-    this.client = startWorker();
+  /** What the user called the notebook. */
+  notebookName = $state(t('notebook.untitled'));
+
+  constructor(client: Client = startWorker()) {
+    this.client = client;
     this.whenReady = new Promise((resolve) => (this.markReady = resolve));
     this.notebook = new Notebook(this.client);
+    this.notebook.applyCellDocs(defaultCellDocs());
+  }
+
+  /**
+   * The notebook as a document (src/lib/notebookDoc.ts): its cells, the scope, the currency and
+   * where the data came from. Reads every field it writes, so an effect around it sees each edit.
+   */
+  toDoc(): NotebookDoc {
+    const scope: ScopeDoc = { preset: this.scope.preset, compare: this.scope.compareMode };
+    if (this.scope.preset === 'custom' && this.scope.start && this.scope.end) [scope.start, scope.end] = [this.scope.start, this.scope.end];
+    if (this.scope.currency) scope.keptCurrency = this.scope.currency;
+    // A kept currency the user never chose is the one the notebook keeps too.
+    const currency = this.chosenCurrency ?? this.scope.currency;
+    return {
+      format: notebookFormat,
+      version: notebookDocVersion,
+      name: this.notebookName,
+      cells: this.notebook.toCellDocs(),
+      scope,
+      ...(currency ? { currency } : {}),
+      sources: this.sourceRefs(),
+    };
+  }
+
+  /** A KPI cell at the end of the notebook, run at once when its inputs are loaded. */
+  addModuleCell(module: QueryModule): NotebookCell {
+    const cell = this.notebook.addModuleCell(module);
+    this.runNew(cell);
+    return cell;
+  }
+
+  addSqlCell(): Cell {
+    return this.notebook.addSqlCell(t('cell.defaultSql'));
+  }
+
+  addNote(): MarkdownCell {
+    return this.notebook.addMarkdownCell();
+  }
+
+  duplicateCell(cell: NotebookCell): NotebookCell | undefined {
+    const copy = this.notebook.duplicate(cell);
+    if (copy) this.runNew(copy);
+    return copy;
+  }
+
+  moveCell(cell: NotebookCell, by: number): boolean {
+    return this.notebook.move(cell, by);
+  }
+
+  private runNew(cell: NotebookCell) {
+    if (this.status !== 'ready' || !(cell instanceof Cell) || cell.missing.length) return;
+    if (cell.module?.id === clvModuleId) void this.notebook.clv?.run();
+    else void cell.run(this.scope.comparable);
+  }
+
+  /** The deleted cell that Undo can put back, where it was. */
+  private cellUndo?: { cell: NotebookCell; index: number; notice: number; timer: ReturnType<typeof setTimeout> };
+
+  /** Takes a cell out of the notebook; the notice that says so offers Undo for `undoMs`. */
+  deleteCell(cell: NotebookCell) {
+    this.endCellUndo();
+    const index = this.notebook.remove(cell);
+    if (index === -1) return;
+    const notice = this.show({ kind: 'info', text: t('cell.removed', { title: cellTitle(cell) }), action: { label: t('remove.undo'), run: () => this.undoDelete() } });
+    const expire = (): ReturnType<typeof setTimeout> =>
+      setTimeout(() => {
+        if (this.cellUndo && this.attended) this.cellUndo.timer = expire();
+        else this.endCellUndo();
+      }, undoMs);
+    this.cellUndo = { cell, index, notice, timer: expire() };
+  }
+
+  /** Puts the last deleted cell back in its place; its last result is still there. */
+  undoDelete(): NotebookCell | undefined {
+    const undo = this.cellUndo;
+    if (!undo) return;
+    this.cellUndo = undefined;
+    clearTimeout(undo.timer);
+    this.notices = this.notices.filter((n) => n.id !== undo.notice);
+    this.notebook.insert(undo.cell, undo.index);
+    if (undo.cell instanceof Cell && undo.cell.module?.id === clvModuleId) this.runNew(undo.cell);
+    return undo.cell;
+  }
+
+  private endCellUndo() {
+    const undo = this.cellUndo;
+    if (!undo) return;
+    this.cellUndo = undefined;
+    clearTimeout(undo.timer);
+    this.notices = this.notices.filter((n) => n.id !== undo.notice);
+    if (undo.cell instanceof Cell) undo.cell.dispose();
+  }
+
+  /** Tables and columns the SQL editor completes: the canonical tables by the names queries use. */
+  get sqlSchema(): Record<string, string[]> {
+    return Object.fromEntries(this.tables.map((table) => [table.name.replace(/^base\./, ''), table.columns.map((c) => c.name)]));
+  }
+
+  /** Where the data came from: the sample, files by name, web addresses. */
+  private sourceRefs(): SourceRef[] {
+    const refs: SourceRef[] = [];
+    if (this.tables.some((table) => table.source === 'sample')) refs.push({ kind: 'sample' });
+    for (const source of this.sources) {
+      const table = source.table.replace(/^base\./, '');
+      refs.push(/^https?:\/\//i.test(source.fileName) ? { kind: 'url', url: source.fileName, table } : { kind: 'file', name: source.fileName, table });
+    }
+    for (const table of this.tables) {
+      if (table.name.startsWith('base.') || table.source === 'sample' || refs.some((r) => (r.kind === 'file' ? r.name : r.kind === 'url' ? r.url : '') === table.source)) continue;
+      refs.push(/^https?:\/\//i.test(table.source) ? { kind: 'url', url: table.source, table: table.name } : { kind: 'file', name: table.source, table: table.name });
+    }
+    return refs;
+  }
+
+  /**
+   * Puts a checked document (src/lib/notebookDocCheck.ts) on the page: its cells replace the
+   * notebook's, its scope and currency become the page's, and once the data is up the cells run.
+   * The data itself stays as it is: `doc.sources` only says where the author's came from.
+   */
+  async applyDoc(doc: NotebookDoc) {
+    this.notebookName = doc.name;
+    this.notebook.applyCellDocs(doc.cells);
+    this.scope.compareMode = doc.scope.compare;
+    if (doc.scope.preset === 'custom' && doc.scope.start && doc.scope.end) {
+      this.scope.setCustom(doc.scope.start, doc.scope.end);
+      // A range the data does not cover goes back to the default (setDataRange says so).
+      if (this.scope.dataEnd) this.scope.setDataRange(this.scope.dataStart, this.scope.dataEnd);
+    } else this.scope.choose(doc.scope.preset === 'custom' ? defaultPreset : doc.scope.preset);
+    this.chosenCurrency = doc.currency ?? doc.scope.keptCurrency;
+    if (this.tables.length) this.notebook.build(this.tables);
+    if (this.status !== 'ready') return;
+    this.keepCurrency();
+    await this.changingData(() => this.applyScope());
   }
 
   async start() {
@@ -149,8 +288,10 @@ export class AppState {
       this.scope.setDataRange(snapshot.facts.first, snapshot.facts.last);
       if (snapshot.facts.currency) this.dataCurrencies = { kind: 'single', code: snapshot.facts.currency };
       this.notebook.build(this.tables);
+      // The snapshot answers for the default scope and the modules as written.
+      const asComputed = this.scope.preset === defaultPreset && this.scope.compareMode === 'previous';
       for (const cell of this.notebook.moduleCells) {
-        const precomputed = snapshot.cells[`${cell.module!.id}@${cell.module!.version}`];
+        const precomputed = asComputed && !cell.edited && !Object.keys(cell.params).length ? snapshot.cells[`${cell.module!.id}@${cell.module!.version}`] : undefined;
         if (precomputed) cell.showPrecomputed(precomputed.rows, precomputed.previous);
         else cell.queued = true;
       }
@@ -469,6 +610,7 @@ export class AppState {
 
   dismiss(id: number) {
     if (this.undoable?.notice === id) return this.endUndo(true);
+    if (this.cellUndo?.notice === id) return this.endCellUndo();
     this.notices = this.notices.filter((n) => n.id !== id);
   }
 
@@ -557,4 +699,11 @@ export class AppState {
     this.status = 'failed';
     this.notify('error', message);
   }
+}
+
+/** A cell as the page names it in a notice or a button. */
+export function cellTitle(cell: NotebookCell): string {
+  if (cell instanceof MarkdownCell) return t('note.title');
+  if (cell instanceof UnknownCell) return cell.doc.ref;
+  return cell.title || t('cell.untitled');
 }

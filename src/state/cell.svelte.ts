@@ -10,6 +10,8 @@ import { chartRows, headlineRow, type ParamValues } from '../lib/runModule';
 import type { Row, SqlValue } from '../lib/db';
 import type { QueryModule } from '../lib/queryModule';
 import type { ColumnInfo, WorkerError } from '../lib/api';
+import type { ChartDoc } from '../lib/notebookDoc';
+import type { MissingInput } from '../lib/loadedColumns';
 import { readsPeriod } from '../lib/periodReads';
 import type { Client } from './client';
 
@@ -41,6 +43,10 @@ export class Cell {
   queued = $state(false);
   /** Showing the sample's precomputed result until the live run replaces it. */
   precomputed = $state(false);
+  /** A module's inputs not loaded: the cell waits for them and says what to add. */
+  missing = $state.raw<MissingInput[]>([]);
+  /** How the result is drawn when the user chose: a chart type that suits it, or a Vega-Lite spec of their own. */
+  chart = $state.raw<ChartDoc | undefined>(undefined);
   private ticket = '';
   /** The run whose result the worker holds for paging, if it holds one. */
   private heldTicket?: string;
@@ -60,6 +66,10 @@ export class Cell {
   /** Whether its answer depends on the date range (src/lib/periodReads.ts): a change of dates runs it again. */
   get readsPeriod(): boolean {
     return readsPeriod(this.sql);
+  }
+
+  get kind(): 'module' | 'sql' {
+    return this.module ? 'module' : 'sql';
   }
 
   get edited(): boolean {

@@ -1,12 +1,14 @@
 /**
- * The notebook: module cells for every KPI whose inputs are loaded, grouped by family,
- * then the user's own SQL cells. Modules whose inputs are missing are listed with what
- * they need.
+ * The notebook: an ordered list of cells the user edits — module cells (a pinned `id@version`,
+ * its parameters, maybe edited SQL), SQL cells and markdown notes — and what it needs to run
+ * them. A module cell whose inputs are not loaded stays in its place and says what to add. The
+ * lifetime-value section is the cell of `clv_summary`, the module that feeds its fit.
  */
 import { familyOrder } from '../lib/moduleCatalog';
 import { moduleCatalog } from '../lib/queryModules';
 import type { QueryModule } from '../lib/queryModule';
 import type { TableInfo } from '../lib/api';
+import type { CellDoc } from '../lib/notebookDoc';
 import { Cell } from './cell.svelte';
 import { ClvState } from './clv.svelte';
 import { derivedTables } from '../lib/canonical';
@@ -29,63 +31,201 @@ export interface MissingModule {
   needs: MissingInput[];
 }
 
-export class Notebook {
-  moduleCells = $state.raw<Cell[]>([]);
-  sqlCells = $state.raw<Cell[]>([]);
-  missing = $state.raw<MissingModule[]>([]);
+let nextNoteId = 1;
 
-  /** Present when orders are loaded: the lifetime-value models and their cells. */
+/** A note in markdown, rendered sanitised (src/lib/markdown.ts). */
+export class MarkdownCell {
+  readonly id = `note-${nextNoteId++}`;
+  readonly kind = 'markdown';
+  text = $state('');
+  constructor(text = '') {
+    this.text = text;
+  }
+}
+
+/** A module cell naming a version this page does not have: kept as it was, so saving loses nothing. */
+export class UnknownCell {
+  readonly id = `unknown-${nextNoteId++}`;
+  readonly kind = 'unknown';
+  constructor(readonly doc: CellDoc & { kind: 'module' }) {}
+}
+
+export type NotebookCell = Cell | MarkdownCell | UnknownCell;
+
+/** The module that feeds the lifetime-value fit: its cell is the lifetime-value section. */
+export const clvModuleId = 'clv_summary';
+
+const isDerived = (m: QueryModule) => m.needs.some((n) => n.table in derivedTables);
+export const moduleRefOf = (m: QueryModule) => `${m.id}@${m.version}`;
+
+/**
+ * The first visit's notebook: every current module in family order, the headline-only ones of a
+ * family first (as the page lays them out), the lifetime-value section in its family's place.
+ */
+export function defaultCellDocs(): CellDoc[] {
+  const rank = (m: QueryModule) => familyOrder.indexOf(m.family);
+  return moduleCatalog()
+    .current.filter((m) => !isDerived(m))
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || Number(b.m.view.kind === 'metric') - Number(a.m.view.kind === 'metric') || a.i - b.i)
+    .map(({ m }) => ({ kind: 'module', ref: moduleRefOf(m) }));
+}
+
+export class Notebook {
+  /** The cells in the user's order. */
+  cells = $state.raw<NotebookCell[]>([]);
+
+  /** Present when the notebook has the lifetime-value cell and orders are loaded: the models and their cells. */
   clv = $state.raw<ClvState | undefined>(undefined);
+
+  /** What is loaded, as `build` last saw it: decides which module cells can run. */
+  private columns = $state.raw<ReturnType<typeof availableColumns> | undefined>(undefined);
 
   constructor(private client: Client) {}
 
-  /** Rebuilds the module cells for what is loaded, keeping cells (and their edits) that still apply. */
+  /** Module cells whose inputs are loaded (the lifetime-value cell included). */
+  get moduleCells(): Cell[] {
+    return this.cells.filter((c): c is Cell => c instanceof Cell && !!c.module && c.missing.length === 0);
+  }
+
+  get sqlCells(): Cell[] {
+    return this.cells.filter((c): c is Cell => c instanceof Cell && !c.module);
+  }
+
+  /** Module cells waiting for inputs, with what they need. */
+  get missing(): MissingModule[] {
+    return this.cells.flatMap((c) => (c instanceof Cell && c.module && c.missing.length ? [{ module: c.module, needs: c.missing }] : []));
+  }
+
+  /** The lifetime-value cell, if the notebook has one. */
+  get clvCell(): Cell | undefined {
+    return this.cells.find((c): c is Cell => c instanceof Cell && c.module?.id === clvModuleId);
+  }
+
+  /** Notes which cells can run on what is loaded, and sets up the lifetime-value models when they can. */
   build(tables: TableInfo[]) {
-    const columns = availableColumns(
+    this.columns = availableColumns(
       tables.filter((t) => t.name.startsWith('base.')).map((t) => ({ table: t.name.slice(5), columns: t.columns.map((c) => c.name), empty: t.empty })),
     );
-    const kept = new Map(this.moduleCells.map((c) => [c.module!.id, c]));
-    const cells: Cell[] = [];
-    const missing: MissingModule[] = [];
-    const derived: QueryModule[] = [];
-    for (const module of moduleCatalog().current) {
-      if (module.needs.some((n) => n.table in derivedTables)) {
-        derived.push(module);
-        continue;
-      }
-      const absent = missingInputs(module, columns);
-      if (absent.length) missing.push({ module, needs: absent });
-      else cells.push(kept.get(module.id) ?? new Cell(this.client, { module, onInterrupted: this.interrupt }));
-    }
-    this.moduleCells = cells;
-    this.missing = missing;
-    const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
-    const canFit = summary && !missing.some((m) => m.module.id === 'clv_summary');
-    if (canFit) {
+    for (const cell of this.cells) if (cell instanceof Cell && cell.module) this.check(cell);
+    this.setUpClv();
+  }
+
+  /** What `module` needs that is not loaded (nothing before the data is known). */
+  inputsMissing(module: QueryModule): MissingInput[] {
+    return this.columns ? missingInputs(module, this.columns) : [];
+  }
+
+  /** Modules a user can add: every current one but those only the lifetime-value section shows. */
+  get addable(): QueryModule[] {
+    return moduleCatalog().current.filter((m) => !isDerived(m));
+  }
+
+  private check(cell: Cell) {
+    if (!this.columns) return;
+    const absent = missingInputs(cell.module!, this.columns);
+    if (absent.length !== cell.missing.length || absent.some((a, i) => JSON.stringify(a) !== JSON.stringify(cell.missing[i]))) cell.missing = absent;
+  }
+
+  private setUpClv() {
+    const cell = this.clvCell;
+    if (cell && this.columns && cell.missing.length === 0) {
       this.clv ??= new ClvState(this.client, this.interrupt);
-      this.clv.setModules(derived);
+      this.clv.setModules(moduleCatalog().current.filter(isDerived));
     } else this.clv = undefined;
   }
 
-  get families(): { family: string; cells: Cell[] }[] {
-    const groups = new Map<string, Cell[]>();
-    for (const cell of this.moduleCells) {
-      const family = cell.module!.family;
-      if (family === 'clv') continue; // shown by the lifetime-value section
-      groups.set(family, [...(groups.get(family) ?? []), cell]);
+  /** A cell made from its document; a module reference this page does not know is kept as it is. */
+  makeCell(doc: CellDoc): NotebookCell {
+    if (doc.kind === 'markdown') return new MarkdownCell(doc.text);
+    if (doc.kind === 'sql') {
+      const cell = new Cell(this.client, { sql: doc.sql, title: doc.title, onInterrupted: this.interrupt });
+      cell.chart = doc.chart;
+      return cell;
     }
-    return [...groups].sort(([a], [b]) => familyOrder.indexOf(a) - familyOrder.indexOf(b)).map(([family, cells]) => ({ family, cells }));
+    const module = moduleCatalog().byRef.get(doc.ref);
+    if (!module) return new UnknownCell(doc);
+    const cell = new Cell(this.client, { module, sql: doc.sql, onInterrupted: this.interrupt });
+    if (doc.params) cell.params = { ...doc.params };
+    cell.chart = doc.chart;
+    this.check(cell);
+    return cell;
+  }
+
+  /** The cells as a document (src/lib/notebookDoc.ts). */
+  toCellDocs(): CellDoc[] {
+    return this.cells.map(cellDoc);
+  }
+
+  /** Replaces every cell with the document's; the old ones let go of their runs and results. */
+  applyCellDocs(docs: CellDoc[]) {
+    for (const cell of this.cells) if (cell instanceof Cell) cell.dispose();
+    this.cells = docs.map((d) => this.makeCell(d));
+    this.setUpClv();
+  }
+
+  /** Puts a cell at `index` (the end by default). */
+  insert(cell: NotebookCell, index = this.cells.length) {
+    const cells = [...this.cells];
+    cells.splice(Math.max(0, Math.min(index, cells.length)), 0, cell);
+    this.cells = cells;
+    if (cell instanceof Cell && cell.module?.id === clvModuleId) this.setUpClv();
   }
 
   addSqlCell(sql: string, title?: string): Cell {
     const cell = new Cell(this.client, { sql, title, onInterrupted: this.interrupt });
-    this.sqlCells = [...this.sqlCells, cell];
+    this.insert(cell);
     return cell;
   }
 
+  addModuleCell(module: QueryModule): Cell {
+    const cell = this.makeCell({ kind: 'module', ref: moduleRefOf(module) }) as Cell;
+    this.insert(cell);
+    return cell;
+  }
+
+  addMarkdownCell(text = ''): MarkdownCell {
+    const cell = new MarkdownCell(text);
+    this.insert(cell);
+    return cell;
+  }
+
+  /** Takes a cell out; returns where it was, for an undo. The caller disposes of it once the undo is over. */
+  remove(cell: NotebookCell): number {
+    const index = this.cells.indexOf(cell);
+    if (index === -1) return -1;
+    this.cells = this.cells.filter((c) => c !== cell);
+    if (cell instanceof Cell && cell.module?.id === clvModuleId) this.setUpClv();
+    return index;
+  }
+
   removeSqlCell(cell: Cell) {
+    this.remove(cell);
     cell.dispose();
-    this.sqlCells = this.sqlCells.filter((c) => c !== cell);
+  }
+
+  /** A copy of the cell right after it (its result is computed again). The lifetime-value section has one place. */
+  duplicate(cell: NotebookCell): NotebookCell | undefined {
+    if (!this.canDuplicate(cell)) return undefined;
+    const copy = this.makeCell(cellDoc(cell));
+    this.insert(copy, this.cells.indexOf(cell) + 1);
+    return copy;
+  }
+
+  canDuplicate(cell: NotebookCell): boolean {
+    return !(cell instanceof Cell && cell.module?.id === clvModuleId) && !(cell instanceof UnknownCell);
+  }
+
+  /** Moves a cell `by` places (-1 up, +1 down); false at either end. */
+  move(cell: NotebookCell, by: number): boolean {
+    const from = this.cells.indexOf(cell);
+    const to = from + by;
+    if (from === -1 || to < 0 || to >= this.cells.length) return false;
+    const cells = [...this.cells];
+    cells.splice(from, 1);
+    cells.splice(to, 0, cell);
+    this.cells = cells;
+    return true;
   }
 
   /**
@@ -113,7 +253,7 @@ export class Notebook {
     // A cell still queued by an earlier run that this one replaced has yet to run at all.
     const wanted = (c: Cell) => c.status !== 'cancelled' && (!only || only.has(c)) && (!periodOnly || c.readsPeriod || c.queued);
     // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
-    const kpis = this.moduleCells.filter((c) => c.module?.id !== 'clv_summary' && wanted(c));
+    const kpis = this.moduleCells.filter((c) => c.module?.id !== clvModuleId && wanted(c));
     const sql = this.sqlCells.filter(wanted);
     const afterFit = sql.filter((c) => readsFit(c.sql));
     const free = sql.filter((c) => !afterFit.includes(c));
@@ -168,4 +308,20 @@ export class Notebook {
     this.interrupted.clear();
     void this.runAll(compare, { only: stopped });
   }
+}
+
+/** One cell's document: only what differs from the module is written (edited SQL, parameters set, a chart chosen). */
+export function cellDoc(cell: NotebookCell): CellDoc {
+  if (cell instanceof MarkdownCell) return { kind: 'markdown', text: cell.text };
+  if (cell instanceof UnknownCell) return structuredClone(cell.doc);
+  const chart = cell.chart ? { chart: structuredClone($state.snapshot(cell.chart)) } : {};
+  if (!cell.module) return { kind: 'sql', ...(cell.title ? { title: cell.title } : {}), sql: cell.sql, ...chart };
+  const params = $state.snapshot(cell.params);
+  return {
+    kind: 'module',
+    ref: moduleRefOf(cell.module),
+    ...(Object.keys(params).length ? { params } : {}),
+    ...(cell.edited ? { sql: cell.sql } : {}),
+    ...chart,
+  };
 }

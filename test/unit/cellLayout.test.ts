@@ -1,16 +1,18 @@
-// Pins how a section's cards share the grid: tiles sized evenly in rows of at most four,
-// chart cards two a row, and no chart card left alone in a half row (before a wide card or at the end).
+// Pins how a section's cards share the grid in the notebook's order: tiles next to each other sized
+// evenly in rows of at most four, chart cards two a row, and no chart card left alone in a half row
+// (before a tile, a wide card or at the end).
 import { describe, expect, it } from 'vitest';
 import { placeCells, tileRows } from '../../src/lib/cellLayout';
 
 describe('placeCells', () => {
-  it('puts tiles first and pairs chart cards; the odd last chart card takes the row', () => {
+  it('keeps the order; a tile closes a run of chart cards, the odd last chart card takes the row', () => {
     expect(placeCells(['chart', 'tile', 'chart', 'chart'])).toEqual([
-      { order: 1, span: 6 },
-      { order: 0, span: 12 },
-      { order: 1, span: 6 },
-      { order: 1, span: 12 },
+      { tile: false, span: 12 },
+      { tile: true, span: 12 },
+      { tile: false, span: 6 },
+      { tile: false, span: 6 },
     ]);
+    expect(placeCells(['tile', 'tile', 'chart', 'chart', 'chart', 'tile']).map((p) => p.span)).toEqual([6, 6, 6, 6, 12, 12]);
   });
 
   it('closes a run of chart cards at a wide card, so none sits alone beside it', () => {

@@ -58,7 +58,7 @@ const module = (id: string) => {
 function notebook(worker: FakeWorker) {
   const client = worker.client as unknown as Client;
   const nb = new Notebook(client);
-  nb.moduleCells = [new Cell(client, { module: module('average_order_value') }), new Cell(client, { module: module('repeat_purchase_rate') })];
+  nb.cells = [new Cell(client, { module: module('average_order_value') }), new Cell(client, { module: module('repeat_purchase_rate') })];
   nb.clv = new ClvState(client);
   return { nb, client };
 }
