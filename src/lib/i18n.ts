@@ -299,6 +299,8 @@ const en = {
   'doc.noSuchSegment': 'no segment of that name in the notebook.',
   'doc.notNotebook': 'it is not a Clientele notebook.',
   'doc.version': 'version {version} is not one this page reads (it reads {known}).',
+  'chart.external': 'This chart asks to load or link to something outside the page ({path}); charts here only draw the cell’s own result. Remove it from the spec.',
+  'chart.noLoading': 'Charts cannot load anything from outside the page.',
   'link.refused': 'This link does not hold a notebook Clientele can open, and nothing of it was used: {why}',
   'link.empty': 'it is empty.',
   'link.tooLong': 'it is longer than {max} characters.',
