@@ -22,7 +22,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => recorder.close());
 
-const refusal = /disabled by configuration|Extension Autoloading Error|Cannot (change|enable) external access|Cannot change enable_external_access|not (be )?loaded|exists in the (parquet|json) extension|requires the extension/i;
+const refusal = /disabled (by|through) configuration|Extension Autoloading Error|Cannot (change|enable) (external access|enable_external_access|allowed_directories)|not (be )?loaded|exists in the (parquet|json) extension|requires the extension/i;
 
 test('no SQL cell reaches another origin; each says why it was refused', async ({ page }) => {
   test.setTimeout(readyTimeout + 240_000);

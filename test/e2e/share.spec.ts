@@ -77,6 +77,7 @@ test('edited SQL from a link is shown, diffed, and runs nothing until approved',
     doc(
       [
         { kind: 'module', ref: 'order_count@1' },
+        { kind: 'module', ref: 'average_order_value@1' },
         { kind: 'module', ref: 'net_revenue@1', sql: leak },
         { kind: 'sql', title: 'Answer', sql: 'select 41 + 1 as answer' },
       ],
@@ -95,6 +96,11 @@ test('edited SQL from a link is shown, diffed, and runs nothing until approved',
   await expect(page.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: readyTimeout });
   await runDone(page);
   await expect(page.locator('article[data-cell="order_count"] [data-testid="headline"]')).not.toBeEmpty();
+  // A cell pinned to an older version runs that version and offers the current one.
+  const pinned = page.locator('article[data-cell="average_order_value"]');
+  await expect(pinned.getByTestId('headline')).not.toBeEmpty();
+  await expect(pinned.getByTestId('upgrade-note')).toContainText('pinned to version 1');
+  await expect(pinned.getByTestId('upgrade-note').getByRole('button', { name: 'Use version 3' })).toBeVisible();
   for (const held of [page.locator('article[data-cell="net_revenue"]'), page.locator('article[data-cell="sql"]')]) {
     await expect(held.getByTestId('cell-held')).toBeVisible();
     await expect(held.locator('tbody')).toHaveCount(0);
@@ -111,7 +117,7 @@ test('edited SQL from a link is shown, diffed, and runs nothing until approved',
   await page.locator('article[data-cell="sql"]').getByTestId('cell-held').getByRole('button', { name: 'Run' }).click();
   await expect(page.locator('article[data-cell="sql"] tbody td').first()).toHaveText('42');
   await page.locator('article[data-cell="net_revenue"]').getByTestId('cell-held').getByRole('button', { name: 'Run' }).click();
-  await expect(page.locator('article[data-cell="net_revenue"]').getByTestId('cell-error')).toContainText(/disabled by configuration/);
+  await expect(page.locator('article[data-cell="net_revenue"]').getByTestId('cell-error')).toContainText(/disabled (by|through) configuration/);
   expect(recorder.requests).toEqual([]);
 });
 
