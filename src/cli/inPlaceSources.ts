@@ -22,8 +22,11 @@ export function datasetName(arg: string): string {
   return basename(fixed.join('/')) || arg;
 }
 
+/** The pattern DuckDB's read_parquet is given for a dataset argument. */
+export const datasetGlob = (arg: string): string => (globChars.test(arg) ? arg : join(arg, '**', '*.parquet'));
+
 export function parquetDataset(arg: string): InPlaceSource {
-  const glob = globChars.test(arg) ? arg : join(arg, '**', '*.parquet');
+  const glob = datasetGlob(arg);
   const read = (extra = '') => `read_parquet(${literal(glob)}, hive_partitioning = true, union_by_name = true${extra})`;
   return {
     name: datasetName(arg),
@@ -31,6 +34,21 @@ export function parquetDataset(arg: string): InPlaceSource {
     numbered: `(select * exclude (filename, file_row_number), filename || ':' || (file_row_number + 1) as _line from ${read(', filename = true, file_row_number = true')})`,
     kind: 'parquet',
   };
+}
+
+/**
+ * What the runner still reads after loading, for closeExternalAccess (src/cli/nativeDb.ts): a
+ * dataset is a view over read_parquet that every query reads again, so its pattern and each file it
+ * matches, as DuckDB names them. Single files were copied into tables and database files stay
+ * allowed by DuckDB itself once attached.
+ */
+export async function datasetPaths(db: Db, args: string[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (const arg of args.filter(isDataset)) {
+    const glob = datasetGlob(arg);
+    paths.push(glob, ...(await db.rows('select file from glob(?)', [glob])).map((r) => String(r.file)));
+  }
+  return paths;
 }
 
 export const databaseAlias = 'source_db';

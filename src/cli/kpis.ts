@@ -10,13 +10,15 @@
  * is no canonical table).
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseMappingFile } from '../lib/mappingFile';
 import { readCurrencies, runnerCurrency } from '../lib/currency';
 import { explorerFamilies } from '../lib/moduleCatalog';
 import { readCatalog } from './readModules';
 import { scopeModules } from '../lib/customerScope';
 import { loadFiles } from './loadFiles';
-import { openNativeDb } from './nativeDb';
+import { closeExternalAccess, openNativeDb } from './nativeDb';
+import { datasetPaths } from './inPlaceSources';
 import { moduleParams, parseKpiArgs } from './kpiArgs';
 import { orderDateRange, runKpis } from './runKpis';
 import { textReport } from './textReport';
@@ -43,6 +45,13 @@ async function main(argv: string[]): Promise<number> {
     await applyEngineSettings(db, settings);
     process.stderr.write(`DuckDB may use ${showBytes(settings.memoryLimit)} of memory, spilling to ${settings.tempDirectory}\n`);
     const loaded = await loadFiles(db, args.files, { mappings, dateOrder: args.dateOrder, database: args.db, step });
+    if (args.db?.startsWith('md:')) {
+      // MotherDuck runs much of each statement on its own servers, where this machine's settings do not
+      // reach, and its extension was not tried with external access closed: the run is left as it was.
+      process.stderr.write(`With --db ${args.db}, SQL runs partly on MotherDuck and can read what MotherDuck can: the runner does not close external access\n`);
+    } else {
+      await closeExternalAccess(db, { paths: await datasetPaths(db, args.files), directories: args.out ? [resolve(args.out)] : [] });
+    }
     const range = loaded.columns.has('orders') ? await step('order dates', () => orderDateRange(db)) : undefined;
     const data = loaded.columns.has('orders') ? await step('currencies', () => readCurrencies(db)) : ({ kind: 'none' } as const);
     const { code, keep } = runnerCurrency(data, args.currency);

@@ -74,6 +74,29 @@ export async function openNativeDb(path = ':memory:'): Promise<NativeDb> {
   };
 }
 
+/** What the runner's SQL may still read or write once external access is closed. */
+export interface Readable {
+  /** Files, by the exact text DuckDB is given (a glob pattern too, and each file it matches). */
+  paths: string[];
+  /** Folders whose files may be read and written (the `--out` folder). */
+  directories: string[];
+}
+
+/**
+ * SQL cannot reach the network by itself, on native DuckDB as in the page
+ * (src/worker/externalAccess.ts): after this, DuckDB opens, globs, writes or attaches no path
+ * outside `readable`, the database files already attached and the spill folder (DuckDB keeps
+ * those two itself), and loads no extension, so no http(s) or s3 address and no httpfs.
+ * DuckDB refuses to undo either setting while the database runs.
+ */
+export async function closeExternalAccess(db: Db, readable: Readable): Promise<void> {
+  const list = (items: string[]) => `[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`;
+  if (readable.paths.length) await db.exec(`set allowed_paths = ${list(readable.paths)}`);
+  if (readable.directories.length) await db.exec(`set allowed_directories = ${list(readable.directories)}`);
+  await db.exec('set autoload_known_extensions = false');
+  await db.exec('set enable_external_access = false');
+}
+
 const isText = (values: Column) => !(values instanceof Float64Array) && values.some((v) => typeof v === 'string');
 
 /** Same table as the WASM path builds from Arrow: a column with any string is VARCHAR, else DOUBLE. */

@@ -44,6 +44,7 @@ export async function nativeIngestHost(db: NativeDb): Promise<NativeIngestHost> 
       const path = pathOf(data);
       if (path) symlinkSync(path, target);
       else writeFileSync(target, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+      return target;
     },
     async dropFile(name) {
       rmSync(join(folder, name), { force: true });

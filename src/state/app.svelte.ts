@@ -244,11 +244,12 @@ export class AppState {
   /**
    * Puts a checked document (src/lib/notebookDocCheck.ts) on the page: its cells replace the
    * notebook's, its scope and currency become the page's, and once the data is up the cells run.
-   * The data itself stays as it is: `doc.sources` only says where the author's came from.
+   * The data itself stays as it is: `doc.sources` only says where the author's came from. With
+   * `hold` (a link), SQL that differs from the pinned modules waits for the user's approval.
    */
-  async applyDoc(doc: NotebookDoc) {
+  async applyDoc(doc: NotebookDoc, options: { hold?: boolean } = {}) {
     this.notebookName = doc.name;
-    this.notebook.applyCellDocs(doc.cells);
+    this.notebook.applyCellDocs(doc.cells, options.hold);
     this.scope.compareMode = doc.scope.compare;
     if (doc.scope.preset === 'custom' && doc.scope.start && doc.scope.end) {
       this.scope.setCustom(doc.scope.start, doc.scope.end);

@@ -45,6 +45,11 @@ export class Cell {
   precomputed = $state(false);
   /** A module's inputs not loaded: the cell waits for them and says what to add. */
   missing = $state.raw<MissingInput[]>([]);
+  /**
+   * SQL that came with a link and differs from the pinned modules: it runs only when the user
+   * approves it (the review dialog's Run, or the cell's own Run), never with the notebook.
+   */
+  held = $state(false);
   /** How the result is drawn when the user chose: a chart type that suits it, or a Vega-Lite spec of their own. */
   chart = $state.raw<ChartDoc | undefined>(undefined);
   private ticket = '';
@@ -82,6 +87,7 @@ export class Cell {
 
   async run(compare?: { start: string; end: string }) {
     const seq = ++this.seq;
+    this.held = false;
     const before = this.status;
     this.queued = false;
     if (this.status === 'running') await this.client.cancel(this.ticket);

@@ -162,10 +162,14 @@ export class Notebook {
     return this.cells.map(cellDoc);
   }
 
-  /** Replaces every cell with the document's; the old ones let go of their runs and results. */
-  applyCellDocs(docs: CellDoc[]) {
+  /**
+   * Replaces every cell with the document's; the old ones let go of their runs and results. With
+   * `hold`, SQL cells and edited module cells wait for the user's approval (Cell.held).
+   */
+  applyCellDocs(docs: CellDoc[], hold = false) {
     for (const cell of this.cells) if (cell instanceof Cell) cell.dispose();
     this.cells = docs.map((d) => this.makeCell(d));
+    if (hold) for (const cell of this.cells) if (cell instanceof Cell && (!cell.module || cell.edited)) cell.held = true;
     this.setUpClv();
   }
 
@@ -256,7 +260,7 @@ export class Notebook {
     if (!only) this.interrupted.clear();
     this.run = { generation, phase: 'cells' };
     // A cell still queued by an earlier run that this one replaced has yet to run at all.
-    const wanted = (c: Cell) => c.status !== 'cancelled' && (!only || only.has(c)) && (!periodOnly || c.readsPeriod || c.queued);
+    const wanted = (c: Cell) => c.status !== 'cancelled' && !c.held && (!only || only.has(c)) && (!periodOnly || c.readsPeriod || c.queued);
     // The summary module only feeds the lifetime-value fit; it is not a cell of its own.
     const kpis = this.moduleCells.filter((c) => c.module?.id !== clvModuleId && wanted(c));
     const sql = this.sqlCells.filter(wanted);

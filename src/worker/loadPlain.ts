@@ -5,6 +5,7 @@ import { canonicalTableNames, derivedTables } from '../lib/canonical';
 import { quoteIdent } from '../lib/db';
 import { fileKind, tableNameFor } from '../lib/fileKinds';
 import { preparedTables } from '../lib/prepared';
+import { readablePath } from './externalAccess';
 import { fail, firstLine, messageOf, ok } from './outcomes';
 import { parquetToIPC } from './parquet';
 import type { Store } from './store';
@@ -30,7 +31,7 @@ export async function loadPlain(store: Store, file: File, onProgress?: (p: LoadP
       onProgress?.({ phase: 'inserting', bytes: total, totalBytes: total });
       await store.withConnection((c) => c.conn.insertArrowFromIPCStream(ipc, { name, create: true }));
     } else {
-      const path = `upload-${crypto.randomUUID()}.${kind}`; // no user text in SQL
+      const path = readablePath(`upload-${crypto.randomUUID()}.${kind}`); // no user text in SQL
       await db.registerFileHandle(path, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
       try {
         store.progressListener = (pct) => onProgress?.({ phase: 'reading', bytes: Math.round((pct / 100) * total), totalBytes: total });

@@ -6,6 +6,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { closeExternalAccess } from './externalAccess';
 
 /** A connection; `database` (the compressed store, once the data moved there) becomes its default. */
 export async function connect(db: duckdb.AsyncDuckDB, database?: string): Promise<duckdb.AsyncDuckDBConnection> {
@@ -24,6 +25,9 @@ export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
   // offline, fails cryptically or hangs.
   await conn.query('SET autoload_known_extensions = false');
   await conn.query('SET autoinstall_known_extensions = false');
+  // SQL cannot reach the network by itself (src/worker/externalAccess.ts).
+  for (const sql of closeExternalAccess) await conn.query(sql);
   await conn.close();
   return db;
 }
+

@@ -2,9 +2,12 @@
 import { ParquetFile, readParquet } from 'parquet-wasm/node';
 import type { IngestHost } from '../../src/worker/ingest/types';
 import { openWasmDb, type WasmDb } from './wasmDb';
+import { closeExternalAccess, readablePath } from '../../src/worker/externalAccess';
 
 export async function openIngestHost(): Promise<IngestHost & { wasm: WasmDb }> {
   const wasm = await openWasmDb();
+  // Ingestion runs as in the page: external access closed, registered files readable.
+  for (const sql of closeExternalAccess) await wasm.exec(sql);
   return {
     wasm,
     exec: wasm.exec,
@@ -12,10 +15,11 @@ export async function openIngestHost(): Promise<IngestHost & { wasm: WasmDb }> {
     insertColumns: wasm.insertColumns,
     async registerFile(name, data) {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
-      wasm.db.registerFileBuffer(name, bytes);
+      wasm.db.registerFileBuffer(readablePath(name), bytes);
+      return readablePath(name);
     },
     async dropFile(name) {
-      wasm.db.dropFile(name);
+      wasm.db.dropFile(readablePath(name));
     },
     async insertArrowIPC(name, ipc, append) {
       wasm.conn.insertArrowFromIPCStream(ipc, { name, create: !append });

@@ -6,6 +6,7 @@
 import { DuckDBDataProtocol, type AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { ConnectionDb } from '../browserDb';
 import { parquetToIPC, openParquetFile } from '../parquet';
+import { readablePath } from '../externalAccess';
 import type { IngestHost } from './types';
 
 export function asyncIngestHost(db: AsyncDuckDB, c: ConnectionDb): IngestHost {
@@ -14,11 +15,13 @@ export function asyncIngestHost(db: AsyncDuckDB, c: ConnectionDb): IngestHost {
     rows: (sql, params) => c.rows(sql, params),
     insertColumns: (name, columns) => c.insertColumns(name, columns),
     async registerFile(name, data) {
-      if (data instanceof Uint8Array) await db.registerFileBuffer(name, data.slice());
-      else await db.registerFileHandle(name, data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      const path = readablePath(name);
+      if (data instanceof Uint8Array) await db.registerFileBuffer(path, data.slice());
+      else await db.registerFileHandle(path, data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      return path;
     },
     async dropFile(name) {
-      await db.dropFile(name);
+      await db.dropFile(readablePath(name));
     },
     async insertArrowIPC(name, ipc, append) {
       await c.conn.insertArrowFromIPCStream(ipc, { name, create: !append });

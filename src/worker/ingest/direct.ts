@@ -61,12 +61,12 @@ async function readCsvTyped(host: IngestHost, source: IngestSource, sniffed: Ext
   const types = new Map(canonicalTables[table].columns.map((c) => [c.name, c.type]));
   const columns = `{${sniffed.header.map((h) => `'${h}': '${types.get(h)}'`).join(', ')}}`;
   const path = `${typed}.csv`;
-  await host.registerFile(path, source.data);
+  const readFrom = await host.registerFile(path, source.data);
   try {
     await host.exec(
       `create table ${quoteIdent(typed)} as select * from read_csv(?, delim = '${sniffed.delimiter.replace(/'/g, "''")}', quote = '"', escape = '"', header = true,
          auto_detect = false, columns = ${columns}, store_rejects = true, rejects_table = '${typed}_rej', rejects_scan = '${typed}_scan')`,
-      [path],
+      [readFrom],
     );
   } finally {
     await host.dropFile(path);

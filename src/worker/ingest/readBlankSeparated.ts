@@ -26,7 +26,7 @@ export async function readBlankSeparated(
   const lines = quoteIdent(`${raw}_text`);
   // DuckDB's latin-1 refuses 0x80-0x9F (see readCsv.ts): Windows-1252 is decoded here.
   const cp1252 = dialect.encoding === 'windows-1252';
-  await host.registerFile(path, cp1252 ? new TextEncoder().encode(decode(await readBytes(data), 'windows-1252')) : data);
+  const readFrom = await host.registerFile(path, cp1252 ? new TextEncoder().encode(decode(await readBytes(data), 'windows-1252')) : data);
   try {
     const encoding = dialect.encoding === 'latin-1' ? 'latin-1' : 'utf-8';
     await host.exec(
@@ -36,7 +36,7 @@ export async function readBlankSeparated(
          from read_csv(?, columns = {'text': 'VARCHAR'}, delim = '${noDelimiter}', quote = '', escape = '', header = false,
                        auto_detect = false, skip = ${dialect.skip}, encoding = '${encoding}', max_line_size = 16777216)
          where trim(coalesce(text, ''), ' \t\r') <> '')`,
-      [path],
+      [readFrom],
     );
     // The header line, when there is one, is the first non-blank line.
     const first = dialect.headerless ? 0 : 1;

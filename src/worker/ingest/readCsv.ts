@@ -45,16 +45,14 @@ export async function readCsv(
   const path = `${raw}.csv`;
   let encoding = dialect.encoding;
   try {
-    if (encoding === 'windows-1252') await host.registerFile(path, await toUtf8(data));
-    else await host.registerFile(path, data);
+    const readFrom = await host.registerFile(path, encoding === 'windows-1252' ? await toUtf8(data) : data);
     try {
-      await createRaw(host, path, raw, width, dialect, encoding);
+      await createRaw(host, readFrom, raw, width, dialect, encoding);
     } catch (e) {
       if (encoding !== 'latin-1' || !/not latin-1 encoded/i.test(String((e as Error).message))) throw e;
       await host.dropFile(path);
       encoding = 'windows-1252';
-      await host.registerFile(path, await toUtf8(data));
-      await createRaw(host, path, raw, width, dialect, encoding);
+      await createRaw(host, await host.registerFile(path, await toUtf8(data)), raw, width, dialect, encoding);
     }
     // DuckDB reports a short line once per missing field: one line, one reject.
     const reason = `case min(error_type) ${Object.entries(rejectReasons).map(([type, text]) => `when '${type}' then '${text}'`).join(' ')} else lower(min(error_type)) end`;

@@ -7,8 +7,12 @@ import type { ColumnMapping, Proposal } from '../../lib/mapping/types';
 
 /** What ingestion needs beyond `Db`: file registration, byte reads, Arrow and Parquet. */
 export interface IngestHost extends Db {
-  /** Makes `data` readable by DuckDB's read_csv under `name` (a File is read lazily, not copied). */
-  registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
+  /**
+   * Makes `data` readable by DuckDB's read_csv (a File is read lazily, not copied) and returns the
+   * path to read it by: the engine decides where registered files live (the browser's only
+   * readable directory, the runner's private folder). `dropFile` takes the same `name`.
+   */
+  registerFile(name: string, data: Uint8Array | Blob): Promise<string>;
   dropFile(name: string): Promise<void>;
   /** Creates table `name` from an Arrow IPC stream, or appends to it when `append`. */
   insertArrowIPC(name: string, ipc: Uint8Array, append?: boolean): Promise<void>;
