@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseDiscountPercent, parseHorizon } from '../lib/clv/clvOptions';
 import { coerceParam, paramProblem, type ParamType, type QueryModule } from '../lib/queryModule';
 import type { ParamValues } from '../lib/runModule';
+import { languageOf, languages, type Language } from '../lib/locale';
 
 export interface KpiArgs {
   files: string[];
@@ -35,13 +36,23 @@ export interface KpiArgs {
   tempDir?: string;
   /** `--param module.name=value`, as typed: checked against the modules by `moduleParams`. */
   params: { module: string; name: string; text: string }[];
+  /** The text report's language (`--lang fr`), else LANG/LC_ALL's, else English. */
+  lang: Language;
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR]\n(a folder or a glob of Parquet files is read in place as one table)';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR] [--lang en|fr|es|ro]\n(a folder or a glob of Parquet files is read in place as one table)';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
-export function parseKpiArgs(argv: string[]): KpiArgs {
+/** The environment's language (LC_ALL, then LC_MESSAGES, then LANG: `fr_FR.UTF-8`), when the app speaks it. */
+export function envLanguage(env: Record<string, string | undefined> = process.env): Language {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    if (env[name]) return languageOf(env[name]) ?? 'en';
+  }
+  return 'en';
+}
+
+export function parseKpiArgs(argv: string[], env: Record<string, string | undefined> = process.env): KpiArgs {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -63,6 +74,7 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       'memory-limit': { type: 'string' },
       'temp-dir': { type: 'string' },
       param: { type: 'string', multiple: true },
+      lang: { type: 'string' },
     },
   });
   if (positionals.length === 0 && !values.db) throw new Error(`no files given\n${usage}`);
@@ -85,9 +97,11 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
     if (!m) throw new Error(`--param ${given}: give module.name=value, e.g. top_customer_share.top_share=0.1`);
     return { module: m[1], name: m[2], text: m[3] };
   });
+  const lang = values.lang === undefined ? envLanguage(env) : languageOf(values.lang);
+  if (!lang) throw new Error(`--lang ${values.lang}: give one of ${languages.join(', ')}`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], horizonMonths: horizon?.value, monthlyDiscount: discount?.value, mappings: values.mapping ?? [], dateOrder, currency,
-    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params };
+    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params, lang };
 }
 
 const typeWords: Record<ParamType, string> = { integer: 'a whole number', double: 'a number', date: 'a date (YYYY-MM-DD)', boolean: 'true or false', varchar: 'text' };
