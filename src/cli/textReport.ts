@@ -88,8 +88,8 @@ export function textReport(report: KpiReport & { files?: LoadedFile[]; notRead?:
   }
   const currency = report.currency?.code ?? undefined;
   for (const m of report.modules) {
-    const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format, currency)}` : '';
-    out.push(`${moduleTitle(m.id, m.title)} (${m.id}@${m.version})${m.error ? '' : headline}`);
+    const named = { title: moduleTitle(m.id, m.title), ref: `${m.id}@${m.version}` };
+    out.push(m.headline && !m.error ? t('report.moduleHeadline', { ...named, value: formatHeadline(m.headline.value, m.headline.format, currency) }) : t('report.module', named));
     out.push(...(m.error ? [`    ${t('report.failed', { error: m.error.split('\n')[0] })}`] : table(m.id, m.rows, m.columns, currency)), '');
   }
   if (report.skipped.length) {
