@@ -5,6 +5,7 @@ import { coerceParam, paramProblem, type ParamType, type QueryModule } from '../
 import type { ParamValues } from '../lib/runModule';
 import type { FacetChoices, SegmentDef } from '../lib/customerSets';
 import { parseFacetFlags, readSegmentFile } from './scopeArgs';
+import { languageOf, languages, type Language } from '../lib/locale';
 
 export interface KpiArgs {
   files: string[];
@@ -47,13 +48,23 @@ export interface KpiArgs {
   segment?: SegmentDef;
   /** `--compare-segment FILE[#NAME]`: each KPI for the segment beside everyone else. */
   compareSegment?: SegmentDef;
+  /** The text report's language (`--lang fr`), else LANG/LC_ALL's, else English. */
+  lang: Language;
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR] [--facet ID=VALUE]... [--segment FILE[#NAME]] [--compare-segment FILE[#NAME]] [--customers FILE.csv [--csv-delimiter ,|;]]\n(a folder or a glob of Parquet files is read in place as one table)';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR] [--facet ID=VALUE]... [--segment FILE[#NAME]] [--compare-segment FILE[#NAME]] [--customers FILE.csv [--csv-delimiter ,|;]] [--lang en|fr|es|ro]\n(a folder or a glob of Parquet files is read in place as one table)';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
-export function parseKpiArgs(argv: string[]): KpiArgs {
+/** The environment's language (LC_ALL, then LC_MESSAGES, then LANG: `fr_FR.UTF-8`), when the app speaks it. */
+export function envLanguage(env: Record<string, string | undefined> = process.env): Language {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    if (env[name]) return languageOf(env[name]) ?? 'en';
+  }
+  return 'en';
+}
+
+export function parseKpiArgs(argv: string[], env: Record<string, string | undefined> = process.env): KpiArgs {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -80,6 +91,7 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       'compare-segment': { type: 'string' },
       customers: { type: 'string' },
       'csv-delimiter': { type: 'string', default: ',' },
+      lang: { type: 'string' },
     },
   });
   if (positionals.length === 0 && !values.db) throw new Error(`no files given\n${usage}`);
@@ -104,9 +116,11 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
   });
   const csvDelimiter = values['csv-delimiter'];
   if (csvDelimiter !== ',' && csvDelimiter !== ';') throw new Error(`--csv-delimiter ${csvDelimiter}: give , (decimal dot) or ; (decimal comma, for Excel in a European locale)`);
+  const lang = values.lang === undefined ? envLanguage(env) : languageOf(values.lang);
+  if (!lang) throw new Error(`--lang ${values.lang}: give one of ${languages.join(', ')}`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], horizonMonths: horizon?.value, monthlyDiscount: discount?.value, mappings: values.mapping ?? [], dateOrder, currency,
-    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params, customers: values.customers, csvDelimiter,
+    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params, customers: values.customers, csvDelimiter, lang,
     facets: parseFacetFlags(values.facet ?? []),
     ...(values.segment ? { segment: readSegmentFile(values.segment, '--segment') } : {}),
     ...(values['compare-segment'] ? { compareSegment: readSegmentFile(values['compare-segment'], '--compare-segment') } : {}) };

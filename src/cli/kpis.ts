@@ -2,7 +2,7 @@
  * `npm run kpis -- <files, Parquet folders or globs...> [--db FILE.duckdb|md:NAME] [--from D --to D] [--json]
  * [--out DIR [--out-format parquet|csv]] [--only id,id] [--queries DIR] [--calibration-end D]
  * [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE]
- * [--param MODULE.NAME=VALUE]... [--memory-limit 8GB] [--temp-dir DIR] [--customers FILE.csv [--csv-delimiter ,|;]]`: every KPI module on native DuckDB,
+ * [--param MODULE.NAME=VALUE]... [--memory-limit 8GB] [--temp-dir DIR] [--customers FILE.csv [--csv-delimiter ,|;]] [--lang en|fr|es|ro]`: every KPI module on native DuckDB,
  * after the same ingestion the page runs (files are loaded; Parquet folders and database tables are read in place),
  * with the parameter values given (refused, as on the page, outside a module's `input:` range or choices).
  * Orders in several currencies are never added up: the run stops unless --currency names the one to keep.
@@ -25,9 +25,11 @@ import { textReport } from './textReport';
 import { applyEngineSettings, engineSettings, preparedLinesPerPart, showBytes, stepper } from './engine';
 import { writeResults } from './writeResults';
 import { writeCustomerList } from './writeCustomers';
+import { speak } from '../lib/locale';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseKpiArgs(argv);
+  speak(args.lang);
   const mappings = args.mappings.flatMap((path) => parseMappingFile(readFileSync(path, 'utf8'), path));
   // The modules and the values given them are checked before any file is read.
   // The customer explorer's modules are not KPIs: --customers writes the list they make.

@@ -1,6 +1,6 @@
 /** The cell headline and table values, formatted for the reader's locale. */
 import { isCurrencyCode } from './currency';
-import { getLocale, t } from './i18n';
+import { getLocale, hasMessage, t } from './i18n';
 import type { ColumnFormat, HeadlineFormat } from './queryModule';
 import type { SqlValue } from './db';
 
@@ -96,7 +96,7 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
       return new Intl.NumberFormat(getLocale(), { style, unit, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
     }
     case 'category':
-      return typeof value === 'string' ? humaniseCode(value) : String(value);
+      return typeof value === 'string' ? categoryWords(value) : String(value);
     case 'text':
       return typeof value === 'number' ? formatCell(value) : String(value);
     default:
@@ -122,6 +122,16 @@ export function formatSqlValue(value: SqlValue, type: string): string {
   if (!at) return value;
   const [y, mo, d, h, mi, sec] = at.slice(1).map((n) => Number(n ?? 0));
   return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: sec ? 'medium' : 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, d, h, mi, sec)));
+}
+
+/**
+ * A category as the reader's language says it: the codes modules produce (`one-time`, `positive`,
+ * `unknown`) and the usual channel codes have words in the catalog (`value.<code>`); any other
+ * code from the data is only made readable (`humaniseCode`), since it is the shop's own word.
+ */
+export function categoryWords(code: string): string {
+  const key = `value.${code.trim().toLowerCase().replace(/[\s_-]+/g, '_')}`;
+  return hasMessage(key) ? t(key) : humaniseCode(code);
 }
 
 /** A code from an export (`paid_search`, `EMAIL`, `word-of-mouth`) as words: "Paid search". */

@@ -1,8 +1,15 @@
 /**
  * Every sentence the page shows comes from this catalog, and every number and date is
- * formatted with Intl for the reader's locale. English is the reference; other languages
- * add a dictionary with the same keys.
+ * formatted with Intl for the reader's locale. English is the reference: French, Spanish and
+ * Romanian live beside it in src/lib/i18n/ with the same keys (test/unit/i18nCatalogs.test.ts
+ * fails when one lacks a key or has an extra one). A count's forms: the key itself is the
+ * plural ("other"), `<key>.one` the singular, and a language with more forms adds them by
+ * their Intl.PluralRules name (Romanian's `<key>.few`: "3 rânduri" beside "20 de rânduri").
  */
+import { fr } from './i18n/fr';
+import { es } from './i18n/es';
+import { ro } from './i18n/ro';
+
 const en = {
   'app.title': 'Clientele',
   'app.tagline': 'Customer analytics on the exports you already have. Your data never leaves this browser.',
@@ -184,6 +191,31 @@ const en = {
   'column.posted_at': 'posting date',
   'column.visited_at': 'visit date',
   'column.lang': 'language',
+  'column.revenue': 'revenue',
+  'column.product': 'product',
+  'column.quantity': 'quantity',
+  'column.cost': 'cost',
+  'column.refund': 'refund',
+  'column.status': 'status',
+  'column.country': 'country',
+  'column.city': 'city',
+  'column.channel': 'channel',
+  'column.currency': 'currency',
+  'column.email': 'email',
+  'column.name': 'name',
+  'column.ticket_id': 'ticket id',
+  'column.contacts': 'contacts',
+  'column.kind': 'kind',
+  'column.score': 'score',
+  'column.comment': 'comment',
+  'column.day': 'day',
+  'column.spend': 'spend',
+  'column.lead_id': 'lead id',
+  'column.text': 'text',
+  'column.platform': 'platform',
+  'column.author': 'author',
+  'column.sentiment': 'sentiment',
+  'column.visitor_id': 'visitor id',
   'cell.run': 'Run',
   'cell.runHint': 'Run (Ctrl+Enter)',
   'cell.cancel': 'Cancel',
@@ -361,6 +393,14 @@ const en = {
   'share.upgrade': 'Use version {version}',
   'share.upgradeNote': 'This cell is pinned to version {pinned} of the KPI, so it gives the numbers it gave when the notebook was made. Version {version} is current: {changed}',
   'publish.failed': 'The published notebook “{name}” could not be opened: {detail}',
+  'table.orders': 'orders',
+  'table.customers': 'customers',
+  'table.tickets': 'tickets',
+  'table.surveys': 'surveys',
+  'table.marketing_spend': 'marketing_spend',
+  'table.leads': 'leads',
+  'table.social_mentions': 'social_mentions',
+  'table.visits': 'visits',
   'table.page': 'Rows {from}–{to} of {total}',
   'table.prev': 'Previous rows',
   'table.next': 'Next rows',
@@ -497,7 +537,7 @@ const en = {
   'export.failed': 'The list could not be exported: {message}',
   'report.back': 'Back to the list',
   'report.loading': 'Reading this customer…',
-  'report.failed': 'This customer’s page could not be read: {message}',
+  'customerReport.failed': 'This customer’s page could not be read: {message}',
   'report.summary': 'In the period',
   'report.prediction': 'Lifetime value',
   'report.noPrediction': 'Fit the lifetime-value model to see this customer’s P(alive) and predicted value.',
@@ -556,31 +596,107 @@ const en = {
   'segment.nameTaken': 'A segment is already called “{name}”: choose another name.',
   'segment.unfinished': 'Finish every condition (or remove it) to keep the segment.',
   'cell.segmentVs': '{segment}: {value} · everyone else: {others}',
+  'language.label': 'Language',
+  'option.day': 'Day',
+  'option.week': 'Week',
+  'option.month': 'Month',
+  'value.trial_only': 'trial only',
+  'value.one_time': 'One time',
+  'value.repeat': 'Repeat',
+  'value.new': 'New',
+  'value.loyal': 'Loyal',
+  'value.lost': 'Lost',
+  'value.positive': 'Positive',
+  'value.negative': 'Negative',
+  'value.neutral': 'Neutral',
+  'value.unknown': 'Unknown',
+  'value.affiliate': 'Affiliate',
+  'value.chat': 'Chat',
+  'value.email': 'Email',
+  'value.organic': 'Organic',
+  'value.paid_search': 'Paid search',
+  'value.paid_social': 'Paid social',
+  'value.phone': 'Phone',
+  'value.referral': 'Referral',
+  'value.direct': 'Direct',
+  'value.social': 'Social',
+  'report.files': 'Files',
+  'report.file': '{file} -> {table}: {rows} rows loaded, {setAside} set aside ({seconds} s)',
+  'report.file.one': '{file} -> {table}: {rows} row loaded, {setAside} set aside ({seconds} s)',
+  'report.fileInPlace': '{file} -> {table}: {rows} rows read in place, {setAside} set aside ({seconds} s)',
+  'report.fileInPlace.one': '{file} -> {table}: {rows} row read in place, {setAside} set aside ({seconds} s)',
+  'report.notRead': 'Not read (give a mapping file to read them):',
+  'report.period': 'Period {start} to {end}',
+  'report.noCurrency': 'Money: no currency named (plain numbers; give --currency CODE to name it)',
+  'report.money': 'Money in {code}',
+  'report.moneyKept': 'Money in {code}: only the {code} orders are counted; left out: {others}',
+  'report.moneyKeptLines': 'Money in {code}: only the {code} orders are counted; left out: {others}, and {lines} order lines with no currency',
+  'report.moneyKeptLines.one': 'Money in {code}: only the {code} orders are counted; left out: {others}, and {lines} order line with no currency',
+  'report.currencyOrders': '{code} ({orders} orders)',
+  'report.currencyOrders.one': '{code} ({orders} order)',
+  'report.clvFailed': 'Lifetime value: not fitted: {error}',
+  'report.clv': 'Lifetime value predicted as of {date} for {customers} customers: {total} over the next {months} months from {date}, the end of the period (monthly discount {discount}%)',
+  'report.holdout': 'Holdout check: fitted on {customers} customers up to {end}, purchases after it to {holdoutEnd}',
+  'report.notConverged': ' (did not converge)',
+  'report.module': '{title} ({ref})',
+  'report.moduleHeadline': '{title} ({ref}): {value}',
+  'report.failed': 'FAILED: {error}',
+  'report.noRows': '(no rows)',
+  'report.moreRows': '… {rows} more rows',
+  'report.moreRows.one': '… {rows} more row',
+  'report.skipped': 'Not run, inputs missing:',
+  'report.needs': '{id}: needs {needs}',
 } as const;
 
 export type MessageKey = keyof typeof en;
 type Vars = Record<string, string | number>;
+/** A translation: the English catalog's keys (and plural forms), each with its sentence. */
+export type Messages = { readonly [key: string]: string };
 
-const dictionaries: Record<string, Partial<Record<MessageKey, string>>> = { en };
+export const english: Messages = en;
+export const dictionaries: Record<string, Messages> = { en, fr, es, ro };
 
-let locale = typeof navigator !== 'undefined' ? navigator.language : 'en';
+/**
+ * Where the current locale (a BCP 47 tag: `fr-FR`) is kept. A plain variable by default (the
+ * runner, tests); the page puts it in Svelte state (src/state/language.svelte.ts) so that
+ * everything written with `t` follows a change of language at once.
+ */
+export interface LocaleStore {
+  get(): string;
+  set(next: string): void;
+}
+
+let plain = typeof navigator !== 'undefined' ? navigator.language : 'en';
+let store: LocaleStore = { get: () => plain, set: (next) => (plain = next) };
+
+export function useLocaleStore(next: LocaleStore) {
+  next.set(store.get());
+  store = next;
+}
 
 export function setLocale(next: string) {
-  locale = next;
+  store.set(next);
 }
 
 export function getLocale(): string {
-  return locale;
+  return store.get();
 }
 
-/** The sentence for `key` in the current language, with `{name}` placeholders filled. */
-export function t(key: MessageKey, vars: Vars = {}): string {
-  const lang = locale.split('-')[0];
-  const template = dictionaries[lang]?.[key] ?? en[key];
+/** The language part of the current locale (`fr` for `fr-CA`). */
+export function currentLanguage(): string {
+  return getLocale().split('-')[0].toLowerCase();
+}
+
+function fill(template: string, vars: Vars): string {
   return template.replace(/\{(\w+)\}/g, (_, name) => {
     const v = vars[name];
     return v === undefined ? `{${name}}` : typeof v === 'number' ? formatNumber(v) : v;
   });
+}
+
+/** The sentence for `key` in the current language, with `{name}` placeholders filled. */
+export function t(key: MessageKey, vars: Vars = {}): string {
+  return fill(dictionaries[currentLanguage()]?.[key] ?? en[key], vars);
 }
 
 /** Whether the catalog has a sentence for `key` (for keys built from a table or column name). */
@@ -590,18 +706,24 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** `items` joined as a list in the reader's language ("a, b and c"). */
 export function formatList(items: string[]): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(getLocale(), { style: 'long', type: 'conjunction' }).format(items);
 }
 
-/** Like `t`, choosing the `.one` form of the key when `count` takes the singular in this language. */
+/**
+ * Like `t`, in the form `count` takes in this language: `<key>.<plural category>` when the
+ * language has it (`.one`, Romanian's `.few`), else the key itself, the plural.
+ */
 export function tn(key: MessageKey, count: number, vars: Vars = {}): string {
-  const one = `${key}.one` as MessageKey;
-  const plural = new Intl.PluralRules(locale).select(count);
-  return t(plural === 'one' && one in en ? one : key, vars);
+  const category = new Intl.PluralRules(getLocale()).select(count);
+  const dict = dictionaries[currentLanguage()] ?? en;
+  const form = `${key}.${category}`;
+  if (category !== 'other' && form in en) return t(form as MessageKey, vars);
+  if (category !== 'other' && dict[form] !== undefined) return fill(dict[form], vars);
+  return t(key, vars);
 }
 
 export function formatNumber(n: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...options }).format(n);
+  return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 2, ...options }).format(n);
 }
 
 export function formatBytes(n: number): string {
@@ -611,7 +733,7 @@ export function formatBytes(n: number): string {
     n /= 1024;
     i++;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(n);
+  return new Intl.NumberFormat(getLocale(), { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(n);
 }
 
 const utcDay = (iso: string) => {
@@ -621,10 +743,10 @@ const utcDay = (iso: string) => {
 
 /** A 'YYYY-MM-DD' date for the reader, without a time zone shift. */
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDay(iso));
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDay(iso));
 }
 
 /** Two 'YYYY-MM-DD' dates as one short range ("Jan 1 – Dec 31, 2025"), without a time zone shift. */
 export function formatDateRange(start: string, end: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utcDay(start), utcDay(end));
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utcDay(start), utcDay(end));
 }

@@ -84,3 +84,10 @@ export type SourceRef =
   | { kind: 'file'; name: string; table?: string }
   /** An http(s) address the page loads (the server must allow it: CORS). */
   | { kind: 'url'; url: string; table?: string };
+
+/**
+ * `language`: a notebook being kept or shared records `languageForDoc()`; one opened from a link
+ * or a file calls `applySharedLanguage(doc.language)`, which speaks it only when the reader has
+ * not chosen a language in this browser.
+ */
+export { applySharedLanguage, languageForDoc } from './locale';

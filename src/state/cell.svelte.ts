@@ -13,6 +13,7 @@ import type { ColumnInfo, WorkerError } from '../lib/api';
 import type { ChartDoc } from '../lib/notebookDoc';
 import type { MissingInput } from '../lib/loadedColumns';
 import { readsPeriodWith } from '../lib/periodReads';
+import { localizeModule } from '../lib/moduleText';
 import type { Client } from './client';
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -24,8 +25,10 @@ let nextId = 1;
 
 export class Cell {
   readonly id = `cell-${nextId++}`;
-  readonly module?: QueryModule;
-  title = $state('');
+  /** The module as written (English), whose SQL the cell runs. */
+  private readonly source?: QueryModule;
+  /** A title the cell was given; else it reads its module's, in the reader's language. */
+  private ownTitle = $state<string | undefined>(undefined);
   sql = $state('');
   status = $state<CellStatus>('idle');
   error = $state.raw<WorkerError | undefined>(undefined);
@@ -62,10 +65,23 @@ export class Cell {
     private client: Client,
     init: { module?: QueryModule; sql?: string; title?: string; onInterrupted?: (cell: Cell) => void },
   ) {
-    this.module = init.module;
+    this.source = init.module;
     this.onInterrupted = init.onInterrupted;
     this.sql = init.sql ?? init.module?.sql ?? '';
-    this.title = init.title ?? init.module?.title ?? '';
+    this.ownTitle = init.title;
+  }
+
+  /** The cell's module, its words (title, definition, labels) in the reader's language: src/lib/moduleText.ts. */
+  get module(): QueryModule | undefined {
+    return this.source && localizeModule(this.source);
+  }
+
+  get title(): string {
+    return this.ownTitle ?? this.module?.title ?? '';
+  }
+
+  set title(title: string) {
+    this.ownTitle = title;
   }
 
   /** Whether its answer depends on the date range (src/lib/periodReads.ts): a change of dates runs it again. */
