@@ -249,6 +249,7 @@ const en = {
   'param.grain': 'Bars per',
   'param.max_p_alive': 'Chance of staying below',
   'param.top': 'Show',
+  'param.customer_id': 'Customer',
   'param.holdout_check': 'Holdout check',
   'param.calibration_end': 'Models learn up to',
   'param.time_unit_days': 'Time unit',
