@@ -14,7 +14,7 @@ import { openNativeDb, type NativeDb } from '../../src/cli/nativeDb';
 import { readCatalog } from '../../src/cli/readModules';
 import { orderDateRange, runKpis, type KpiReport } from '../../src/cli/runKpis';
 import { scopeModules } from '../../src/lib/customerScope';
-import { scopeFamilies } from '../../src/lib/moduleCatalog';
+import { explorerFamilies, scopeFamilies } from '../../src/lib/moduleCatalog';
 import { canonicalTableNames, type CanonicalTableName } from '../../src/lib/canonical';
 import type { Db } from '../../src/lib/db';
 import type { Scope } from '../../src/lib/scope';
@@ -31,8 +31,8 @@ const sampleFiles = canonicalTableNames.map((t) => join(sampleDir, `${t}.parquet
 // The catalog, plus probes written in the style of KPI SQL (cohorts, quantiles, ISO weeks, FILTER,
 // full joins, ordered string_agg) so that engine differences show even before the catalog grows.
 const fixtureModules = ['test/fixtures/cli/queries', 'test/fixtures/crossEngine/queries'].flatMap((d) => readCatalog(join(root, d)).current);
-// The facet modules are read by the scope layer, not run as KPIs (as in the runner).
-const modules = [...readCatalog().current.filter((m) => !scopeFamilies.includes(m.family)), ...fixtureModules];
+// The facet and explorer modules are read by the scope layer and the explorer, not run as KPIs (as in the runner).
+const modules = [...readCatalog().current.filter((m) => !scopeFamilies.includes(m.family) && !explorerFamilies.includes(m.family)), ...fixtureModules];
 const facetModules = scopeModules(readCatalog().current);
 
 async function baseColumns(db: Db): Promise<Map<CanonicalTableName, Set<string>>> {
