@@ -26,28 +26,25 @@ with chosen as (
   from facet_choice
 ),
 active as (
-  select distinct facet
+  select list(distinct facet) as facets
   from chosen
 ),
-matched as (
-  select distinct p.customer_id, p.facet
+hits as (
+  select p.customer_id,
+         list(distinct p.facet) as facets
   from facet_pairs p
   join chosen c on c.facet = p.facet and c.value = p.value
-),
-hits as (
-  select customer_id,
-         count(*) as facets
-  from matched
   group by all
 ),
+-- Each facet module lists a customer's value once, so no pair repeats.
 kept as (
-  select distinct p.facet, p.value, p.customer_id
+  select p.facet, p.value, p.customer_id
   from facet_pairs p
   left join hits h on h.customer_id = p.customer_id
-  left join matched m on m.customer_id = p.customer_id and m.facet = p.facet
+  cross join active a
   where p.facet <> '__segment'
-    and coalesce(h.facets, 0) - (m.facet is not null)::integer
-      = (select count(*) from active) - (p.facet in (select facet from active))::integer
+    and coalesce(len(h.facets), 0) - coalesce(list_contains(h.facets, p.facet), false)::integer
+      = coalesce(len(a.facets), 0) - coalesce(list_contains(a.facets, p.facet), false)::integer
 ),
 net as (
   select customer_id,

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseMappingFile } from '../lib/mappingFile';
 import { readCurrencies, runnerCurrency } from '../lib/currency';
-import { explorerFamilies } from '../lib/moduleCatalog';
+import { explorerFamilies, scopeFamilies } from '../lib/moduleCatalog';
 import { readCatalog } from './readModules';
 import { scopeModules } from '../lib/customerScope';
 import { loadFiles } from './loadFiles';
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   const mappings = args.mappings.flatMap((path) => parseMappingFile(readFileSync(path, 'utf8'), path));
   // The modules and the values given them are checked before any file is read.
   // The customer explorer's modules are not KPIs: --customers writes the list they make.
-  let modules = readCatalog(args.queries).current.filter((m) => !explorerFamilies.includes(m.family));
+  let modules = readCatalog(args.queries).current.filter((m) => !explorerFamilies.includes(m.family) && !scopeFamilies.includes(m.family));
   const params = moduleParams(args.params, modules);
   if (args.only) {
     const unknown = args.only.filter((id) => !modules.some((m) => m.id === id));

@@ -6,8 +6,6 @@
 import type { Row } from './db';
 import type { ParamValues } from './runModule';
 import type { CompareSide, Scope } from './scope';
-import type { SegmentDef } from './customerSets';
-import type { FacetInfo } from './explorerApi';
 import type { ClvFit, ClvOptions } from './clv/fitClv';
 import type { ColumnMapping, Proposal } from './mapping/types';
 import type { ExplorerApi } from './explorerApi';
@@ -159,8 +157,8 @@ export interface EngineInfo {
   startMs: number;
 }
 
-/** The explorer's methods join as the worker implements them; the rest of ExplorerApi (facets, segments) follows. */
-export interface ClienteleApi extends Pick<ExplorerApi, 'customerPage' | 'customerReport' | 'customerCsv'> {
+/** With the customer explorer's methods (src/lib/explorerApi.ts). */
+export interface ClienteleApi extends ExplorerApi {
   /** Starts DuckDB. `assetBase` is the absolute URL the page's static files are served from. */
   init(assetBase: string): Promise<Outcome<EngineInfo>>;
   /** Loads the built-in sample store into the canonical tables. */
@@ -225,10 +223,7 @@ export interface ClienteleApi extends Pick<ExplorerApi, 'customerPage' | 'custom
    * runs for the two sides and the whole interleave freely. 'no-segment': no segment is compared.
    */
   runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }, side?: CompareSide): Promise<Outcome<ModuleResult>>;
-  /** Every facet's values for the scope applied, `limit` per facet, heaviest first; counts as if that facet were off. */
-  facetValues(limit?: number): Promise<Outcome<FacetInfo[]>>;
-  /** Customers and net revenue a segment would hold under the scope applied (the builder's live count); 'segment': a bad condition. */
-  segmentSize(segment: SegmentDef): Promise<Outcome<{ customers: number; revenue: number }>>;
+
   /**
    * Fits BG/NBD + Gamma-Gamma on the orders in scope and writes table clv_predictions
    * (per customer: P(alive), expected purchases and spend, predicted CLV). `ticket` lets a

@@ -71,13 +71,25 @@ export interface CsvOptions extends Omit<CustomerListQuery, 'offset' | 'limit'> 
 }
 
 export interface ExplorerApi {
-  /** Every facet's values for the scope applied, `limit` per facet (heaviest first). */
+  /**
+   * Every facet's values for the scope applied, `limit` per facet (heaviest first), from
+   * `queries/scope/facet_values.sql` over the facet modules (`queries/facets/`). A facet's counts
+   * are those it would have if it were off (the usual faceted-search rule: with FR chosen, the
+   * other countries still show their customers under the other facets); the RFM facet's values
+   * are scored among the customers the other facets keep. Values of `revenue_contribution` are
+   * codes (top_20, next_30, bottom_50: `facet.value.*` in src/lib/i18n.ts); a facet's missing
+   * country, city or channel is the value 'unknown'.
+   */
   facetValues(limit?: number): Promise<Outcome<FacetInfo[]>>;
   /** A page of the customers in scope, sorted and searched. */
   customerPage(query: CustomerListQuery): Promise<Outcome<CustomerListPage>>;
   customerReport(customerId: string): Promise<Outcome<CustomerReport>>;
   /** The list (all of it, not a page) as CSV: UTF-8 with a BOM, the columns shown, machine-readable values. */
   customerCsv(options: CsvOptions): Promise<Outcome<Uint8Array>>;
-  /** Customers and net revenue a segment would hold under the scope applied: the builder's live count. */
+  /**
+   * Customers and net revenue a segment would hold under the scope applied: the builder's live
+   * count. 'segment': a bad condition (unknown field, an operator the field's type does not take,
+   * a between with one value...), with the sentence saying which and what to write.
+   */
   segmentSize(segment: SegmentDef): Promise<Outcome<{ customers: number; revenue: number }>>;
 }

@@ -11,7 +11,7 @@ import { currencyKey } from '../lib/currency';
 import type { Db, Row, SqlValue } from '../lib/db';
 import { defaultPreset, presetRange } from '../lib/datePresets';
 import type { QueryModule } from '../lib/queryModule';
-import { explorerFamilies } from '../lib/moduleCatalog';
+import { explorerFamilies, scopeFamilies } from '../lib/moduleCatalog';
 import { headlineRow, runModule } from '../lib/runModule';
 import { applyScope, baseSchema, previousPeriod, setPeriod } from '../lib/scope';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
@@ -60,7 +60,7 @@ export async function buildSnapshot(db: Db, modules: QueryModule[], loaded: Cano
   // The loaded tables, and the prepared tables they feed.
   const available = availableColumns(tables.map((t) => ({ table: t.name.slice(`${baseSchema}.`.length), columns: t.columns.map((c) => c.name), empty: t.empty })));
   for (const module of modules) {
-    if (module.id === 'clv_summary' || explorerFamilies.includes(module.family) || module.needs.some((n) => n.table in derivedTables || !available.has(n.table))) continue;
+    if (module.id === 'clv_summary' || explorerFamilies.includes(module.family) || scopeFamilies.includes(module.family) || module.needs.some((n) => n.table in derivedTables || !available.has(n.table))) continue;
     const rows = await runModule(db, module);
     const cell: SnapshotCell = { rows };
     if (module.headline) {

@@ -8,7 +8,7 @@ import { readCatalog } from '../../src/cli/readModules';
 import { missingNeeds } from '../../src/cli/runKpis';
 import type { CanonicalTableName } from '../../src/lib/canonical';
 import type { Db } from '../../src/lib/db';
-import { explorerFamilies } from '../../src/lib/moduleCatalog';
+import { explorerFamilies, scopeFamilies } from '../../src/lib/moduleCatalog';
 import { withPrepared } from '../../src/lib/prepared';
 import type { QueryModule } from '../../src/lib/queryModule';
 import { runModule } from '../../src/lib/runModule';
@@ -22,7 +22,7 @@ export interface Period {
 export function notebookModules(columns: Map<CanonicalTableName, Set<string>>): QueryModule[] {
   const available = withPrepared(new Map<string, Set<string>>(columns));
   // As on the page: the explorer's modules are not notebook cells (explorerBench.ts times them).
-  return readCatalog().current.filter((m) => !explorerFamilies.includes(m.family) && missingNeeds(m, available).length === 0);
+  return readCatalog().current.filter((m) => !explorerFamilies.includes(m.family) && !scopeFamilies.includes(m.family) && missingNeeds(m, available).length === 0);
 }
 
 /** The app's default scope: the last 365 days up to the last order. */

@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadFiles } from '../../src/cli/loadFiles';
 import { openNativeDb, type NativeDb } from '../../src/cli/nativeDb';
-import { explorerFamilies } from '../../src/lib/moduleCatalog';
 import { readCatalog } from '../../src/cli/readModules';
 import { orderDateRange, runKpis, type KpiReport } from '../../src/cli/runKpis';
+import { scopeModules } from '../../src/lib/customerScope';
+import { explorerFamilies, scopeFamilies } from '../../src/lib/moduleCatalog';
 import { canonicalTableNames, type CanonicalTableName } from '../../src/lib/canonical';
 import type { Db } from '../../src/lib/db';
 import type { Scope } from '../../src/lib/scope';
@@ -30,8 +31,9 @@ const sampleFiles = canonicalTableNames.map((t) => join(sampleDir, `${t}.parquet
 // The catalog, plus probes written in the style of KPI SQL (cohorts, quantiles, ISO weeks, FILTER,
 // full joins, ordered string_agg) so that engine differences show even before the catalog grows.
 const fixtureModules = ['test/fixtures/cli/queries', 'test/fixtures/crossEngine/queries'].flatMap((d) => readCatalog(join(root, d)).current);
-// The runner's KPIs: the explorer's modules are not among them (their list is --customers, on one engine).
-const modules = [...readCatalog().current.filter((m) => !explorerFamilies.includes(m.family)), ...fixtureModules];
+// The facet and explorer modules are read by the scope layer and the explorer, not run as KPIs (as in the runner).
+const modules = [...readCatalog().current.filter((m) => !scopeFamilies.includes(m.family) && !explorerFamilies.includes(m.family)), ...fixtureModules];
+const facetModules = scopeModules(readCatalog().current);
 
 async function baseColumns(db: Db): Promise<Map<CanonicalTableName, Set<string>>> {
   const rows = await db.rows(
@@ -78,8 +80,8 @@ describe.each(datasets.filter((d) => d.present))('on $name', ({ files: makeFiles
   });
 
   async function bothEngines(scope: Scope): Promise<{ w: KpiReport; n: KpiReport }> {
-    const w = await runKpis(wasm, modules, loaded.get('wasm')!, scope);
-    const n = await runKpis(native, modules, loaded.get('native')!, scope);
+    const w = await runKpis(wasm, modules, loaded.get('wasm')!, scope, { scopeModules: facetModules });
+    const n = await runKpis(native, modules, loaded.get('native')!, scope, { scopeModules: facetModules });
     return { w, n };
   }
 
@@ -108,7 +110,7 @@ describe.each(datasets.filter((d) => d.present))('on $name', ({ files: makeFiles
     expect(differences(w, n, ['deliberately_failing'])).toEqual([]);
   });
 
-  test('and over the last 90 days, restricted to the two commonest channels and three commonest countries', async () => {
+  test('and over the last 90 days, for the customers of the two commonest channels and three commonest countries', async () => {
     const range = (await orderDateRange(native))!;
     const start = new Date(Date.parse(`${range.end}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
     const common = async (column: string, n: number) =>
