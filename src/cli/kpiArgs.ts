@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { parseDiscountPercent, parseHorizon } from '../lib/clv/clvOptions';
 import { coerceParam, paramProblem, type ParamType, type QueryModule } from '../lib/queryModule';
 import type { ParamValues } from '../lib/runModule';
+import type { FacetChoices, SegmentDef } from '../lib/customerSets';
+import { parseFacetFlags, readSegmentFile } from './scopeArgs';
 
 export interface KpiArgs {
   files: string[];
@@ -39,9 +41,15 @@ export interface KpiArgs {
   csvDelimiter: ',' | ';';
   /** `--param module.name=value`, as typed: checked against the modules by `moduleParams`. */
   params: { module: string; name: string; text: string }[];
+  /** `--facet id=value`, repeatable (src/cli/scopeArgs.ts). */
+  facets: FacetChoices;
+  /** `--segment FILE[#NAME]`: only the segment's customers. */
+  segment?: SegmentDef;
+  /** `--compare-segment FILE[#NAME]`: each KPI for the segment beside everyone else. */
+  compareSegment?: SegmentDef;
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR] [--customers FILE.csv [--csv-delimiter ,|;]]\n(a folder or a glob of Parquet files is read in place as one table)';
+export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR] [--facet ID=VALUE]... [--segment FILE[#NAME]] [--compare-segment FILE[#NAME]] [--customers FILE.csv [--csv-delimiter ,|;]]\n(a folder or a glob of Parquet files is read in place as one table)';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -69,6 +77,9 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
       param: { type: 'string', multiple: true },
       customers: { type: 'string' },
       'csv-delimiter': { type: 'string', default: ',' },
+      facet: { type: 'string', multiple: true },
+      segment: { type: 'string' },
+      'compare-segment': { type: 'string' },
     },
   });
   if (positionals.length === 0 && !values.db) throw new Error(`no files given\n${usage}`);
@@ -95,7 +106,10 @@ export function parseKpiArgs(argv: string[]): KpiArgs {
   if (csvDelimiter !== ',' && csvDelimiter !== ';') throw new Error(`--csv-delimiter ${csvDelimiter}: give , (decimal dot) or ; (decimal comma, for Excel in a European locale)`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], horizonMonths: horizon?.value, monthlyDiscount: discount?.value, mappings: values.mapping ?? [], dateOrder, currency,
-    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params, customers: values.customers, csvDelimiter };
+    db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params, customers: values.customers, csvDelimiter,
+    facets: parseFacetFlags(values.facet ?? []),
+    ...(values.segment ? { segment: readSegmentFile(values.segment, '--segment') } : {}),
+    ...(values['compare-segment'] ? { compareSegment: readSegmentFile(values['compare-segment'], '--compare-segment') } : {}) };
 }
 
 const typeWords: Record<ParamType, string> = { integer: 'a whole number', double: 'a number', date: 'a date (YYYY-MM-DD)', boolean: 'true or false', varchar: 'text' };

@@ -14,6 +14,7 @@ import { parseMappingFile } from '../lib/mappingFile';
 import { readCurrencies, runnerCurrency } from '../lib/currency';
 import { explorerFamilies } from '../lib/moduleCatalog';
 import { readCatalog } from './readModules';
+import { scopeModules } from '../lib/customerScope';
 import { loadFiles } from './loadFiles';
 import { openNativeDb } from './nativeDb';
 import { moduleParams, parseKpiArgs } from './kpiArgs';
@@ -48,8 +49,8 @@ async function main(argv: string[]): Promise<number> {
     const start = args.from ?? range?.start;
     const end = args.to ?? range?.end;
     if (!start || !end) throw new Error('no period: give --from and --to, or an orders file with order dates');
-    const scope = { start, end, ...(keep ? { currency: keep } : {}) };
-    const report = await runKpis(db, modules, loaded.columns, scope, { calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, params, linesPerPart: preparedLinesPerPart(settings), step });
+    const scope = { start, end, ...(keep ? { currency: keep } : {}), facets: args.facets, ...(args.segment ? { segment: args.segment } : {}), ...(args.compareSegment ? { compareSegment: args.compareSegment } : {}) };
+    const report = await runKpis(db, modules, loaded.columns, scope, { scopeModules: scopeModules(readCatalog().current), calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, params, linesPerPart: preparedLinesPerPart(settings), step });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
     const full = { files: loaded.files, ...(loaded.notRead.length ? { notRead: loaded.notRead } : {}), currency, ...report };
     if (args.customers) {

@@ -6,7 +6,9 @@ import type { CanonicalTableName } from '../lib/canonical';
 import type { Db, Row, SqlValue } from '../lib/db';
 import type { ColumnFormat, HeadlineFormat, QueryModule } from '../lib/queryModule';
 import { headlineRow, runModule, type ParamValues } from '../lib/runModule';
-import { applyScope, baseSchema, type Scope } from '../lib/scope';
+import { applyScope, baseSchema, customerFilterOn, unfilteredTables, useSide, type CompareSide, type Scope, type ScopeModules } from '../lib/scope';
+import type { FacetChoices, SegmentDef } from '../lib/customerSets';
+import { scopeFamilies } from '../lib/moduleCatalog';
 import { derivedTables } from '../lib/canonical';
 import { missingNeeds } from '../lib/loadedColumns';
 import { withPrepared } from '../lib/prepared';
@@ -22,10 +24,22 @@ export interface ModuleResult {
   columns: { name: string; label: string; format: ColumnFormat }[];
   rows: Row[];
   error?: string;
+  /** With a compared segment: the module for the segment's customers and for everyone else in scope. */
+  compare?: { segment: SideResult; rest: SideResult };
+  /** Tables read whole though a facet or segment is on: they hold no customer. */
+  unfiltered?: string[];
+}
+
+export interface SideResult {
+  headline: SqlValue | null;
+  rows: Row[];
+  error?: string;
 }
 
 export interface KpiReport {
   period: { start: string; end: string };
+  /** The facets, segment filter and compared segment applied (src/lib/scope.ts). */
+  scope?: { facets?: FacetChoices; segment?: SegmentDef; compareSegment?: SegmentDef };
   modules: ModuleResult[];
   /** Modules not run, with their inputs not loaded, as `table(col, ...)` (a prepared table is asked for as the orders). */
   skipped: { id: string; title: string; needs: string[] }[];
@@ -39,6 +53,8 @@ export interface RunOptions extends Pick<ClvOptions, 'horizonMonths' | 'monthlyD
   params?: Map<string, ParamValues>;
   /** Order lines per part of a prepared table (src/lib/prepared.ts). */
   linesPerPart?: number;
+  /** The facet modules and customer facts (src/lib/customerScope.ts), when facets or segments are given. */
+  scopeModules?: ScopeModules;
   /** Wraps each step (prepared tables, the fit, each module), for progress and clearer errors. */
   step?: <T>(name: string, run: () => Promise<T>) => Promise<T>;
 }
@@ -66,8 +82,9 @@ export async function runKpis(
     await step('scoring mentions', () => scoreMentions(db));
     columns.get('social_mentions')!.add('sentiment');
   }
-  await step('prepared tables', () => applyScope(db, scope, [...columns.keys()], true, options.linesPerPart));
-  const report: KpiReport = { period: { start: scope.start, end: scope.end }, modules: [], skipped: [] };
+  await step('prepared tables', () => applyScope(db, scope, [...columns.keys()], true, options.linesPerPart, options.scopeModules));
+  const applied = { ...(customerFilterOn(scope) ? { facets: scope.facets } : {}), ...(scope.segment ? { segment: scope.segment } : {}), ...(scope.compareSegment ? { compareSegment: scope.compareSegment } : {}) };
+  const report: KpiReport = { period: { start: scope.start, end: scope.end }, ...(Object.keys(applied).length ? { scope: applied } : {}), modules: [], skipped: [] };
   // The summary only feeds the lifetime-value fit; modules reading its predictions run after it.
   const summary = modules.find((m) => m.id === 'clv_summary');
   const available = withPrepared(new Map<string, Set<string>>(columns));
@@ -85,7 +102,7 @@ export async function runKpis(
     }
   }
   for (const module of modules) {
-    if (module === summary) continue;
+    if (module === summary || scopeFamilies.includes(module.family)) continue;
     const missing = missingNeeds(module, available);
     if (missing.length) {
       report.skipped.push({ id: module.id, title: module.title, needs: missing });
@@ -96,10 +113,27 @@ export async function runKpis(
       const rows = await step(module.id, () => runModule(db, module, options.params?.get(module.id)));
       const top = module.headline ? headlineRow(module, rows) : undefined;
       const headline = module.headline && top ? { ...module.headline, value: top[module.headline.column] ?? null } : null;
-      report.modules.push({ ...base, headline, rows });
+      const unfiltered = unfilteredTables(module.needs.map((n) => n.table), scope);
+      const compare = scope.compareSegment ? { segment: await side(db, module, 'segment', options), rest: await side(db, module, 'rest', options) } : undefined;
+      report.modules.push({ ...base, headline, rows, ...(compare ? { compare } : {}), ...(unfiltered.length ? { unfiltered } : {}) });
     } catch (e) {
       report.modules.push({ ...base, headline: null, rows: [], error: (e as Error).message });
     }
   }
   return report;
+}
+
+/** The module over one side of the compared segment (the connection's search_path, put back after). */
+async function side(db: Db, module: QueryModule, which: CompareSide, options: RunOptions): Promise<SideResult> {
+  const step = options.step ?? ((_name, run) => run());
+  try {
+    await useSide(db, which);
+    const rows = await step(`${module.id} (${which})`, () => runModule(db, module, options.params?.get(module.id)));
+    const top = module.headline ? headlineRow(module, rows) : undefined;
+    return { headline: module.headline && top ? (top[module.headline.column] ?? null) : null, rows };
+  } catch (e) {
+    return { headline: null, rows: [], error: (e as Error).message };
+  } finally {
+    await useSide(db, undefined);
+  }
 }

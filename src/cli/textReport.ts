@@ -6,6 +6,7 @@ import { discountPercentText } from '../lib/clv/clvOptions';
 import type { CurrencyCount } from '../lib/currency';
 import type { LoadedFile } from './loadFiles';
 import type { KpiReport, ModuleResult } from './runKpis';
+import type { SegmentDef } from '../lib/customerSets';
 import { parseNeedText } from '../lib/loadedColumns';
 import { needsSentence } from '../lib/needsWords';
 
@@ -65,8 +66,20 @@ function notReadLines(notRead: { name: string; question: string }[] = []): strin
   return notRead.length ? ['Not read (give a mapping file to read them):', ...notRead.map((n) => `    ${n.name}: ${n.question}`), ''] : [];
 }
 
+/** The facets and segments applied, as given. */
+function scopeLines(scope: KpiReport['scope']): string[] {
+  if (!scope) return [];
+  const out: string[] = [];
+  const facets = Object.entries(scope.facets ?? {}).filter(([, v]) => v.length);
+  if (facets.length) out.push(`Facets: ${facets.map(([id, values]) => `${id} ${values.map((v) => JSON.stringify(v)).join(' or ')}`).join(', and ')} (customers with all their records; marketing spend and mentions are read whole)`);
+  const conditions = (s: SegmentDef) => s.conditions.map((c) => `${c.field} ${c.op.replace('_', ' ')} ${JSON.stringify(c.value)}`).join(s.match === 'all' ? ' and ' : ' or ');
+  if (scope.segment) out.push(`Segment "${scope.segment.name}": only customers with ${conditions(scope.segment)}`);
+  if (scope.compareSegment) out.push(`Compared: segment "${scope.compareSegment.name}" (${conditions(scope.compareSegment)}) beside everyone else in scope`);
+  return out;
+}
+
 export function textReport(report: KpiReport & { files?: LoadedFile[]; notRead?: { name: string; question: string }[]; currency?: ReportCurrency }): string {
-  const out = [...fileLines(report.files ?? []), ...notReadLines(report.notRead), `Period ${report.period.start} to ${report.period.end}`, ...currencyLines(report.currency), ''];
+  const out = [...fileLines(report.files ?? []), ...notReadLines(report.notRead), `Period ${report.period.start} to ${report.period.end}`, ...currencyLines(report.currency), ...scopeLines(report.scope), ''];
   if (report.clv && 'error' in report.clv) out.push(`Lifetime value: not fitted: ${report.clv.error}`, '');
   else if (report.clv) {
     const { prediction, check } = report.clv;
@@ -84,6 +97,11 @@ export function textReport(report: KpiReport & { files?: LoadedFile[]; notRead?:
   for (const m of report.modules) {
     const headline = m.headline ? `: ${formatHeadline(m.headline.value, m.headline.format, currency)}` : '';
     out.push(`${m.title} (${m.id}@${m.version})${m.error ? '' : headline}`);
+    if (m.compare && report.scope?.compareSegment && m.headline) {
+      const side = (r: { headline: unknown; error?: string }) => (r.error ? `failed: ${r.error.split('\n')[0]}` : formatHeadline(r.headline as number, m.headline!.format, currency));
+      out.push(`    segment "${report.scope.compareSegment.name}": ${side(m.compare.segment)}; everyone else: ${side(m.compare.rest)}`);
+    }
+    if (m.unfiltered) out.push(`    (reads ${m.unfiltered.join(', ')} whole: no customer in them)`);
     out.push(...(m.error ? [`    FAILED: ${m.error.split('\n')[0]}`] : table(m.rows, m.columns, currency)), '');
   }
   if (report.skipped.length) {

@@ -5,7 +5,9 @@
  */
 import type { Row } from './db';
 import type { ParamValues } from './runModule';
-import type { Scope } from './scope';
+import type { CompareSide, Scope } from './scope';
+import type { SegmentDef } from './customerSets';
+import type { FacetInfo } from './explorerApi';
 import type { ClvFit, ClvOptions } from './clv/fitClv';
 import type { ColumnMapping, Proposal } from './mapping/types';
 import type { ExplorerApi } from './explorerApi';
@@ -66,6 +68,12 @@ export interface QueryPage {
 export interface ModuleResult {
   rows: Row[];
   elapsedMs: number;
+  /**
+   * While a facet, segment filter or compared segment is on: the tables the module reads that
+   * hold no customer and so are read whole (marketing_spend, social_mentions). The page says so
+   * on the cell (`scope.unfiltered` in src/lib/i18n.ts).
+   */
+  unfiltered?: string[];
 }
 
 export type LoadPhase = 'compressing' | 'sniffing' | 'reading' | 'decoding' | 'mapping' | 'inserting' | 'counting' | 'preparing' | 'done';
@@ -184,7 +192,11 @@ export interface ClienteleApi extends Pick<ExplorerApi, 'customerPage' | 'custom
   forgetRemoval(id: number): Promise<boolean>;
   /** Every table and view the user can query, with row counts and columns. */
   listTables(): Promise<TableInfo[]>;
-  /** Sets the date range and facets every later query sees. */
+  /**
+   * Sets the date range, facets, segment filter and compared segment every later query sees
+   * (src/lib/scope.ts). 'scope': an unknown facet or a bad segment condition, with the sentence
+   * saying which and what to write instead.
+   */
   setScope(scope: Scope): Promise<Outcome<null>>;
   /**
    * Runs SQL for a cell; `ticket` identifies the run so it can be cancelled. Answers with the
@@ -200,8 +212,23 @@ export interface ClienteleApi extends Pick<ExplorerApi, 'customerPage' | 'custom
   queryPage(ticket: string, offset: number, limit: number): Promise<Outcome<QueryPage>>;
   /** Lets go of the result held under `ticket` (its cell ran again or went); false if none was. */
   releaseResult(ticket: string): Promise<boolean>;
-  /** Runs a query module (by `id@version`), or an edit of its SQL, with parameters. */
-  runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }): Promise<Outcome<ModuleResult>>;
+  /**
+   * Runs a query module (by `id@version`), or an edit of its SQL, with parameters, for the scope
+   * applied or, given `period`, for another date range (the headline's comparison).
+   *
+   * `side`, while the scope has a `compareSegment`: 'segment' answers for the segment's
+   * customers only, 'rest' for everyone else in scope (guest orders included, so that the two
+   * add up to the whole for a count or a sum); without `side` the answer is the whole scope's.
+   * A cell showing the segment beside everyone else runs the module twice, once per side (with
+   * its own tickets), and may still run it without a side for the total. Each side reads views
+   * kept to its customers (schemas seg_in / seg_rest, chosen by the run's own connection), so
+   * runs for the two sides and the whole interleave freely. 'no-segment': no segment is compared.
+   */
+  runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }, side?: CompareSide): Promise<Outcome<ModuleResult>>;
+  /** Every facet's values for the scope applied, `limit` per facet, heaviest first; counts as if that facet were off. */
+  facetValues(limit?: number): Promise<Outcome<FacetInfo[]>>;
+  /** Customers and net revenue a segment would hold under the scope applied (the builder's live count); 'segment': a bad condition. */
+  segmentSize(segment: SegmentDef): Promise<Outcome<{ customers: number; revenue: number }>>;
   /**
    * Fits BG/NBD + Gamma-Gamma on the orders in scope and writes table clv_predictions
    * (per customer: P(alive), expected purchases and spend, predicted CLV). `ticket` lets a

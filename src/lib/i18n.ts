@@ -417,6 +417,22 @@ const en = {
   'segment.nameTaken': 'A segment is already called “{name}”: choose another name.',
   'segment.unfinished': 'Finish every condition (or remove it) to keep the segment.',
   'cell.segmentVs': '{segment}: {value} · everyone else: {others}',
+  'segment.noConditions': 'Segment "{segment}" has no condition: add one (e.g. orders at least 2).',
+  'segment.unknownField': 'Segment "{segment}", condition {n}: there is no customer field "{field}". Fields: {fields}.',
+  'segment.badOp': 'Segment "{segment}", condition {n}: "{op}" does not apply to {field} ({kind}); use one of {ops}.',
+  'segment.needsOne': 'Segment "{segment}", condition {n}: {field} {op} takes one value.',
+  'segment.needsTwo': 'Segment "{segment}", condition {n}: {field} between takes two values, the lowest first (e.g. [10, 50]).',
+  'segment.needsSome': 'Segment "{segment}", condition {n}: {field} in takes a list of at least one value.',
+  'segment.notNumber': 'Segment "{segment}", condition {n}: {field} is a number, and "{value}" is not one.',
+  'segment.notDate': 'Segment "{segment}", condition {n}: {field} is a date, and "{value}" is not one (YYYY-MM-DD).',
+  'segment.notBoolean': 'Segment "{segment}", condition {n}: {field} is true or false, not "{value}".',
+  'segment.noFacts': 'Segments need the customer facts, which this version cannot compute: no customer facts module.',
+  'facet.unknown': 'There is no facet "{facet}". Facets: {facets}.',
+  'facet.value.top_20': 'Top 20% of customers',
+  'facet.value.next_30': 'Next 30%',
+  'facet.value.bottom_50': 'Bottom 50%',
+  'facet.value.unknown': 'Unknown',
+  'scope.unfiltered': 'Reads {tables}, which facets and segments do not filter: no customer in them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

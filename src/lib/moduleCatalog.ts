@@ -50,6 +50,12 @@ function usedViews(module: QueryModule, byRef: Map<string, QueryModule>, seen: s
 // Sales first: net revenue and orders are what an analyst reads before anything else.
 export const familyOrder = ['sales', 'acquisition', 'satisfaction', 'value', 'retention', 'service', 'social', 'segments', 'clv', 'customers'];
 
+/**
+ * Families the scope layer reads, never notebook cells: `facets` (one module per facet, listing
+ * each customer's values) and `scope` (the facets' weights).
+ */
+export const scopeFamilies = ['facets', 'scope'];
+
 /** `files` keys are paths ending in `<family>/<id>.sql` or `<family>/<id>@<version>.sql`. */
 export function buildCatalog(files: Record<string, string>): ModuleCatalog {
   const byRef = new Map<string, QueryModule>();

@@ -15,7 +15,7 @@
  * cancelled), which `customer_orders` never sees. Net figures subtract them at their own date.
  */
 import type { CanonicalColumn, CanonicalTableName, ColumnType } from './canonical';
-import type { Db } from './db';
+import { quoteIdent, type Db } from './db';
 
 const col = (name: string, type: ColumnType): CanonicalColumn => ({ name, type, required: true });
 
@@ -64,8 +64,8 @@ export function preparedSource(name: string): { table: CanonicalTableName; colum
 // Node: 1.7 s + 1.8 s. Taking an order's channel by min() instead of arg_min() by line date would
 // save 0.45 s, but changes the channel a customer came from when an order's lines disagree.
 // `part` restricts it to one share of the customers (see buildPrepared).
-const buildSql: Record<string, (part: string) => string> = {
-  customer_orders: (part) => `
+const buildSql: Record<string, (part: string, from: string) => string> = {
+  customer_orders: (part, from) => `
 with per_order as (
   select customer_id,
          order_id,
@@ -77,7 +77,7 @@ with per_order as (
          bool_or(not coalesce(is_trial, false)) as paid,
          arg_min(coalesce(channel, 'unknown'), order_date) as channel,
          count(*) filter (where cost is null)::integer as lines_without_cost
-  from orders
+  from ${from}
   where customer_id is not null
     and revenue > 0
     and coalesce(status, '') <> 'cancelled'${part ? `
@@ -93,11 +93,11 @@ select *,
        (count(*) filter (where paid) over w)::integer as paid_number
 from per_order
 window w as (partition by customer_id order by order_date, order_id)`,
-  customer_refunds: (part) => `
+  customer_refunds: (part, from) => `
 select customer_id,
        order_date::date as day,
        sum(refund) as refund
-from orders
+from ${from}
 where customer_id is not null
   and not coalesce(revenue > 0, false)
   and refund > 0
@@ -126,22 +126,29 @@ export function withPrepared<T extends Map<string, Set<string>>>(columns: T): T 
   return columns;
 }
 
-/** (Re)builds every prepared table whose source is loaded; drops the others. */
-export async function buildPrepared(db: Db, loaded: readonly CanonicalTableName[], perPart = linesPerPart): Promise<void> {
+/**
+ * (Re)builds every prepared table whose source is loaded, in `schema`, from that schema's views
+ * of the canonical tables; drops the others. The scope layer builds them once over every
+ * customer (schema `everyone`, src/lib/scope.ts): a row is one customer's, so the customers
+ * in scope read them through a view that keeps their rows, and a facet never rebuilds them.
+ */
+export async function buildPrepared(db: Db, loaded: readonly CanonicalTableName[], perPart = linesPerPart, schema = 'main'): Promise<void> {
   for (const [name, source] of Object.entries(builtFrom)) {
+    const target = `${quoteIdent(schema)}.${quoteIdent(name)}`;
     if (!loaded.includes(source.table)) {
-      await db.exec(`drop table if exists ${name}`);
+      await db.exec(`drop table if exists ${target}`);
       continue;
     }
-    const [{ n }] = await db.rows(`select count(*)::double as n from ${source.table}`);
+    const from = `${quoteIdent(schema)}.${quoteIdent(source.table)}`;
+    const [{ n }] = await db.rows(`select count(*)::double as n from ${from}`);
     const parts = Math.max(1, Math.ceil(Number(n) / perPart));
     if (parts === 1) {
-      await db.exec(`create or replace table ${name} as ${buildSql[name]('')}`);
+      await db.exec(`create or replace table ${target} as ${buildSql[name]('', from)}`);
       continue;
     }
     for (let k = 0; k < parts; k++) {
-      const sql = buildSql[name](`hash(customer_id) % ${parts} = ${k}`);
-      await db.exec(k === 0 ? `create or replace table ${name} as ${sql}` : `insert into ${name} ${sql}`);
+      const sql = buildSql[name](`hash(customer_id) % ${parts} = ${k}`, from);
+      await db.exec(k === 0 ? `create or replace table ${target} as ${sql}` : `insert into ${target} ${sql}`);
     }
   }
 }

@@ -3,7 +3,7 @@
  * then the user's own SQL cells. Modules whose inputs are missing are listed with what
  * they need.
  */
-import { explorerFamilies, familyOrder } from '../lib/moduleCatalog';
+import { explorerFamilies, familyOrder, scopeFamilies } from '../lib/moduleCatalog';
 import { moduleCatalog } from '../lib/queryModules';
 import type { QueryModule } from '../lib/queryModule';
 import type { TableInfo } from '../lib/api';
@@ -53,8 +53,8 @@ export class Notebook {
     const missing: MissingModule[] = [];
     const derived: QueryModule[] = [];
     for (const module of moduleCatalog().current) {
-      // The customer explorer's modules (list, report, RFM scores) are not cells.
-      if (explorerFamilies.includes(module.family)) continue;
+      // The customer explorer's modules (list, report, RFM scores) and the scope's are not cells.
+      if (explorerFamilies.includes(module.family) || scopeFamilies.includes(module.family)) continue;
       if (module.needs.some((n) => n.table in derivedTables)) {
         derived.push(module);
         continue;

@@ -41,9 +41,18 @@ export async function moveToCompressedStore(db: Db): Promise<void> {
     await db.exec(`create table ${target}.${quoteIdent(String(s))}.${quoteIdent(String(t))} as select * from ${from}`);
     await db.exec(`drop table ${from}`);
   }
-  for (const { s, sql } of views) {
-    await db.exec(`use ${target}.${quoteIdent(String(s))}`);
-    await db.exec(String(sql));
+  // A view over another view (main.orders over everyone.orders) binds only once that one exists:
+  // views are made again in rounds until none is left or a round makes none (those then wait
+  // for the next rescope, which makes every scope view again).
+  let waiting = views;
+  while (waiting.length) {
+    const failed: typeof views = [];
+    for (const view of waiting) {
+      await db.exec(`use ${target}.${quoteIdent(String(view.s))}`);
+      await db.exec(String(view.sql)).catch(() => failed.push(view));
+    }
+    if (failed.length === waiting.length) break;
+    waiting = failed;
   }
   await db.exec(`use ${target}`);
 }

@@ -10,7 +10,8 @@ import type { CsvOptions, CustomerListPage, CustomerListQuery, CustomerReport } 
 import type { Row } from '../lib/db';
 import type { ColumnMapping } from '../lib/mapping/types';
 import type { ParamValues } from '../lib/runModule';
-import { ensureBaseSchema, type Scope } from '../lib/scope';
+import type { SegmentDef } from '../lib/customerSets';
+import { ensureBaseSchema, type CompareSide, type Scope } from '../lib/scope';
 import { listSetAside, type ReadChoices, type SetAsideRow, type SourceInfo } from './ingest';
 import { loadedSources } from './loadedSources';
 import { ingestFile, loadFile, type Progress } from './loadFile';
@@ -139,8 +140,16 @@ export class Engine implements ClienteleApi {
     return this.queries.releaseResult(ticket);
   }
 
-  runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }) {
-    return this.queries.runModule(ref, ticket, params, sql, period);
+  runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }, side?: CompareSide) {
+    return this.queries.runModule(ref, ticket, params, sql, period, side);
+  }
+
+  facetValues(limit?: number) {
+    return this.queries.facetValues(limit);
+  }
+
+  segmentSize(segment: SegmentDef) {
+    return this.queries.segmentSize(segment);
   }
 
   async fitClv(options: ClvOptions, ticket?: string) {

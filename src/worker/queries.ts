@@ -13,7 +13,11 @@ import { ensureExplorerTables } from '../lib/explorerTables';
 import { explorerFamilies } from '../lib/moduleCatalog';
 import { moduleCatalog } from '../lib/queryModules';
 import { prepareModule, type ParamValues } from '../lib/runModule';
-import { setPeriod } from '../lib/scope';
+import { segmentWhere } from '../lib/customerScope';
+import type { SegmentDef } from '../lib/customerSets';
+import type { FacetInfo } from '../lib/explorerApi';
+import { facetValues } from '../lib/facetValues';
+import { setPeriod, unfilteredTables, useSide, type CompareSide } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
 import { holdResult } from './cellResults';
 import { HeldResults } from './heldResults';
@@ -25,6 +29,7 @@ export class Queries {
   private running = new Map<string, ConnectionDb>();
   private cancelled = new Set<string>();
   private held = new HeldResults();
+  private reads = 0;
 
   constructor(private store: Store) {
     store.gate.onChange(() => this.held.releaseAll());
@@ -66,17 +71,54 @@ export class Queries {
     return this.held.release(ticket);
   }
 
-  async runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }): Promise<Outcome<ModuleResult>> {
+  async runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }, side?: CompareSide): Promise<Outcome<ModuleResult>> {
     const module = moduleCatalog().byRef.get(ref);
     if (!module) return fail('no-module', `There is no query module "${ref}" in this version of Clientele.`);
+    const scope = this.store.scoping.scope;
+    if (side && !scope?.compareSegment) return fail('no-segment', 'No segment is being compared: set one (compareSegment) before asking for its side.');
     const t0 = performance.now();
     return this.run(ticket, async (c) => {
       await this.store.scoping.prepareConnection(c);
       if (period) await setPeriod(c, period.start, period.end);
+      if (side) await useSide(c, side);
       if (explorerFamilies.includes(module.family)) await ensureExplorerTables(c, this.store.canonical);
       await prepareModule(c, module, params);
       const rows = await c.rows(sql ?? module.sql);
-      return { rows, elapsedMs: performance.now() - t0 };
+      const unfiltered = scope ? unfilteredTables(sql ?? module.needs.map((n) => n.table), scope) : [];
+      return { rows, elapsedMs: performance.now() - t0, ...(unfiltered.length ? { unfiltered } : {}) };
+    });
+  }
+
+  /** Every facet's values for the scope applied (src/lib/facetValues.ts), on a connection of its own. */
+  async facetValues(limit = 50): Promise<Outcome<FacetInfo[]>> {
+    const module = moduleCatalog().current.find((m) => m.id === 'facet_values');
+    if (!module) return fail('no-module', 'This version of Clientele has no facet values module.');
+    return this.run(`facet-values:${++this.reads}`, async (c) => {
+      await this.store.scoping.prepareConnection(c);
+      return facetValues(c, this.store.scoping.modules, module, this.store.canonical, limit);
+    });
+  }
+
+  /** The customers and net revenue a segment would hold under the scope applied. */
+  async segmentSize(segment: SegmentDef): Promise<Outcome<{ customers: number; revenue: number }>> {
+    const { modules } = this.store.scoping;
+    let where: ReturnType<typeof segmentWhere>;
+    try {
+      where = segmentWhere(segment, modules);
+    } catch (e) {
+      return fail('segment', (e as Error).message);
+    }
+    const facts = modules.facts!;
+    const revenue = facts.columns.some((col) => col.name === 'revenue') ? 'sum(revenue)' : '0';
+    return this.run(`segment-size:${++this.reads}`, async (c) => {
+      await this.store.scoping.prepareConnection(c);
+      await ensureExplorerTables(c, this.store.canonical);
+      await prepareModule(c, facts);
+      const [row] = await c.rows(
+        `select count(*)::double as customers, coalesce(${revenue}, 0)::double as revenue from (${facts.sql.replace(/;\s*$/, '')}) where ${where.where}`,
+        where.params,
+      );
+      return { customers: Number(row.customers), revenue: Number(row.revenue) };
     });
   }
 

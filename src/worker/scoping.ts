@@ -1,8 +1,18 @@
 /**
- * The scope as the worker holds it: the scoped views rebuilt over what is loaded, the prepared
- * tables rebuilt only when they must be, and the period set on each query's connection.
- * Callers hold the data gate's change while they rescope.
+ * The scope as the worker holds it: the views rebuilt over what is loaded, the prepared tables
+ * and the facets' fixed pairs rebuilt only when they must be, and the period set on each
+ * query's connection. Callers hold the data gate's change while they rescope.
+ *
+ * Rebuild rules. The prepared tables and the facets' pairs that do not depend on the dates are
+ * built over every customer (src/lib/scope.ts), so they follow only the data and the kept
+ * currency. The customers in scope are chosen again on every other change of scope; a change of
+ * dates alone changes nothing in the database (the period is a variable each connection sets)
+ * unless a facet or segment depends on the dates: revenue contribution and the RFM segment rank
+ * the customers of the range, and a segment reads the customer facts of the range, so with one
+ * of those on the customers in scope follow the dates.
  */
+import { periodFacets, scopeModules, type ScopeModules } from '../lib/customerScope';
+import { moduleCatalog } from '../lib/queryModules';
 import { applyScope, setPeriod, type Scope } from '../lib/scope';
 import type { ParamValues } from '../lib/runModule';
 import type { ConnectionDb } from './browserDb';
@@ -10,46 +20,61 @@ import type { Store } from './store';
 
 export class Scoping {
   scope?: Scope;
-  /** What the prepared tables were last built for (facets, tables); cleared when data changes. */
+  /** What the prepared tables were last built for (kept currency, tables); cleared when data changes. */
   private preparedFor?: string;
+  /** The whole scope last applied, but its dates. */
+  private appliedFor?: string;
 
   constructor(private store: Store) {}
+
+  /** The facet modules and the customer facts, from the bundled catalog. */
+  get modules(): ScopeModules {
+    return scopeModules(moduleCatalog().current);
+  }
 
   /** The data moved or changed under the prepared tables: the next rescope rebuilds them. */
   forgetPrepared() {
     this.preparedFor = undefined;
+    this.appliedFor = undefined;
   }
 
-  /**
-   * Recreates the scoped views. The prepared tables are rebuilt only when the data, the facets or
-   * the segment changed: a new date range just reruns the modules over them.
-   */
+  /** Recreates the views; the prepared tables only when the data or the kept currency changed. */
   async rescope(dataChanged = true) {
-    if (dataChanged) this.preparedFor = undefined;
+    if (dataChanged) this.forgetPrepared();
     const { scope } = this;
     const loaded = this.store.canonical;
-    // With no canonical table left the prepared tables are dropped, not left on data that went.
     if (!scope) return;
-    const key = this.keyOf(scope);
-    // A segment is a list of customers whose content the key cannot see: rebuild while one is on.
-    const prepare = key !== this.preparedFor || Boolean(scope.segment);
-    // Forget the key first: a build that fails must be tried again next time.
+    const dataKey = JSON.stringify([scope.currency ?? null, [...loaded].sort()]);
+    const prepare = dataKey !== this.preparedFor;
+    // Forget the keys first: a build that fails must be tried again next time.
     this.preparedFor = undefined;
-    await this.store.withConnection((db) => applyScope(db, scope, loaded, prepare));
-    this.preparedFor = key;
+    this.appliedFor = undefined;
+    await this.store.withConnection((db) => applyScope(db, scope, loaded, prepare, undefined, this.modules));
+    this.preparedFor = dataKey;
+    this.appliedFor = this.keyOf(scope);
   }
 
   /**
-   * Whether `scope` differs from the one applied only in its dates, over views and prepared
-   * tables built for it: then nothing in the database changes (the period is set on each
-   * query's connection), and queries under way need not stop.
+   * Whether `scope` differs from the one applied only in its dates, and nothing applied depends
+   * on the dates: then nothing in the database changes (the period is set on each query's
+   * connection), and queries under way need not stop.
    */
   onlyPeriodChanges(scope: Scope): boolean {
-    return this.preparedFor !== undefined && !scope.segment && !this.scope?.segment && this.keyOf(scope) === this.preparedFor;
+    return this.appliedFor !== undefined && this.keyOf(scope) === this.appliedFor && !this.followsDates(scope);
+  }
+
+  /** A facet that ranks the customers of the range, or a segment (it reads the customer facts of the range). */
+  followsDates(scope: Scope): boolean {
+    const dated = periodFacets(this.modules);
+    return Boolean(scope.segment || scope.compareSegment) || Object.entries(scope.facets ?? {}).some(([id, values]) => values.length > 0 && dated.includes(id));
   }
 
   private keyOf(scope: Scope): string {
-    return JSON.stringify([scope.facets ?? {}, scope.currency ?? null, [...this.store.canonical].sort()]);
+    const facets = Object.entries(scope.facets ?? {})
+      .filter(([, values]) => values.length > 0)
+      .map(([id, values]) => [id, [...values].sort()])
+      .sort();
+    return JSON.stringify([facets, scope.segment ?? null, scope.compareSegment ?? null, scope.currency ?? null, [...this.store.canonical].sort()]);
   }
 
   /** A fresh connection sees the views, but variables are per connection: set the period. */

@@ -13,6 +13,7 @@ import { canonicalTables, derivedTables } from '../../src/lib/canonical';
 import { quoteIdent } from '../../src/lib/db';
 import { explorerFamilies, mergedModules } from '../../src/lib/moduleCatalog';
 import { preparedTables } from '../../src/lib/prepared';
+import { scopeTables } from '../../src/lib/customerScope';
 import { moduleRef, paramProblem, parseQueryModule, type QueryModule } from '../../src/lib/queryModule';
 import { runModule } from '../../src/lib/runModule';
 import { setPeriod } from '../../src/lib/scope';
@@ -36,13 +37,13 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 function columnType(table: string, column: string): string {
-  const known = canonicalTables[table as keyof typeof canonicalTables]?.columns ?? derivedTables[table] ?? preparedTables[table];
+  const known = canonicalTables[table as keyof typeof canonicalTables]?.columns ?? derivedTables[table] ?? preparedTables[table] ?? scopeTables[table];
   const found = known?.find((c) => c.name === column);
   if (!found) throw new Error(`needs names ${table}.${column}, which is not a canonical column`);
   return found.type;
 }
 
-const allTables = [...Object.keys(canonicalTables), ...Object.keys(derivedTables), ...Object.keys(preparedTables)];
+const allTables = [...Object.keys(canonicalTables), ...Object.keys(derivedTables), ...Object.keys(preparedTables), ...Object.keys(scopeTables)];
 
 /**
  * Empty base tables with just the declared columns, and the scoped views over them; every other
