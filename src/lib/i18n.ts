@@ -417,6 +417,8 @@ const en = {
   'segment.nameTaken': 'A segment is already called “{name}”: choose another name.',
   'segment.unfinished': 'Finish every condition (or remove it) to keep the segment.',
   'cell.segmentVs': '{segment}: {value} · everyone else: {others}',
+  'cell.segmentRunning': 'Computing for {segment} and everyone else…',
+  'cell.segmentFailed': 'Could not compute for {segment}: {message}',
   'segment.noConditions': 'Segment "{segment}" has no condition: add one (e.g. orders at least 2).',
   'segment.unknownField': 'Segment "{segment}", condition {n}: there is no customer field "{field}". Fields: {fields}.',
   'segment.badOp': 'Segment "{segment}", condition {n}: "{op}" does not apply to {field} ({kind}); use one of {ops}.',
