@@ -647,6 +647,8 @@ const en = {
   'report.moreRows.one': '… {rows} more row',
   'report.skipped': 'Not run, inputs missing:',
   'report.needs': '{id}: needs {needs}',
+  'cell.segmentRunning': 'Computing for {segment} and everyone else…',
+  'cell.segmentFailed': 'Could not compute for {segment}: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -23,8 +23,11 @@ export const opsFor: Record<FieldKind, ConditionOp[]> = {
 };
 
 /** Whether the condition has every value its operator needs. */
+/** The values typed; a number field's input hands over numbers, read as their text. */
+const filledOf = (c: DraftCondition) => c.values.map((v) => String(v ?? '').trim()).filter((v) => v !== '');
+
 export function complete(c: DraftCondition, kind: FieldKind): boolean {
-  const filled = c.values.filter((v) => v.trim() !== '');
+  const filled = filledOf(c);
   if (c.op === 'in') return filled.length > 0;
   if (c.op === 'between') return filled.length === 2 && (kind !== 'number' || filled.every((v) => Number.isFinite(Number(v))));
   if (filled.length < 1) return false;
@@ -32,8 +35,8 @@ export function complete(c: DraftCondition, kind: FieldKind): boolean {
 }
 
 export function toCondition(c: DraftCondition, kind: FieldKind): SegmentCondition {
-  const cast = (v: string) => (kind === 'number' ? Number(v) : v.trim());
-  const filled = c.values.filter((v) => v.trim() !== '');
+  const cast = (v: string) => (kind === 'number' ? Number(v) : v);
+  const filled = filledOf(c);
   if (c.op === 'in') return { field: c.field, op: c.op, value: filled.map(cast) };
   if (c.op === 'between') return { field: c.field, op: c.op, value: [cast(filled[0]), cast(filled[1])] };
   return { field: c.field, op: c.op, value: cast(filled[0]) };

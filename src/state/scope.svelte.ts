@@ -74,6 +74,6 @@ export class ScopeState {
       ...(Object.keys(facets).length ? { facets } : {}),
       ...(segment ? { segment } : {}),
       ...(compareSegment ? { compareSegment } : {}),
-    } as Scope;
+    };
   }
 }

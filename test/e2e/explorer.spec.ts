@@ -63,7 +63,7 @@ test('a two-condition segment is counted live, kept, and used as a filter', asyn
   await builder.getByLabel('Condition 2: value').fill('500');
   await expect(size).toContainText(/customers ·/, { timeout: 120_000 });
   await expect(size).not.toHaveText(one!);
-  const count = Number((await size.textContent())!.replace(/[^\d].*$/s, '').replace(/\D/g, ''));
+  const count = Number((await size.textContent())!.split(' customers')[0].replace(/\D/g, ''));
   await page.getByTestId('segment-name').fill('Repeat, 500+');
   await builder.getByRole('button', { name: 'Keep segment' }).click();
   const kept = builder.locator('li[data-segment-name="Repeat, 500+"]');
@@ -72,6 +72,11 @@ test('a two-condition segment is counted live, kept, and used as a filter', asyn
   await expect(page.getByTestId('active-filters')).toContainText('Repeat, 500+');
   await listReady(page);
   await expect(page.getByTestId('customer-count')).toHaveText(new RegExp(`^${count.toLocaleString('en-US')} customers?$`), { timeout: 120_000 });
+  // Compared instead: every KPI cell shows the segment's number beside everyone else's.
+  await kept.getByRole('button', { name: 'Compare' }).click();
+  await expect(kept.getByRole('button', { name: 'Filter' })).toHaveAttribute('aria-pressed', 'false');
+  await notebook(page).click();
+  await expect(page.locator('article[data-cell="net_revenue"] [data-testid="segment-vs"]')).toHaveText(/^Repeat, 500\+: €[\d,.]+ · everyone else: €[\d,.]+$/, { timeout: 300_000 });
 });
 
 test('a customer’s report opens from the list with Enter; Escape returns to the same row', async ({ page }) => {

@@ -27,6 +27,12 @@ describe('segment form', () => {
     });
   });
 
+  it('reads the numbers a number field hands over', () => {
+    const typed = { field: 'orders', op: 'gte' as const, values: [3 as unknown as string] };
+    expect(complete(typed, 'number')).toBe(true);
+    expect(toSegment('n', 'all', [typed], kindOf)?.conditions).toEqual([{ field: 'orders', op: 'gte', value: 3 }]);
+  });
+
   it('leaves a segment with an unfinished condition undefined', () => {
     expect(complete({ field: 'orders', op: 'gte', values: ['three'] }, 'number')).toBe(false);
     expect(complete({ field: 'orders', op: 'between', values: ['1', ''] }, 'number')).toBe(false);
