@@ -22,26 +22,25 @@ async function openNotebook(page: Page) {
 
 /** The autosave has written the notebook as it now is (it waits a moment after the last change). */
 async function saved(page: Page, check: (doc: { name: string; cells: { kind: string; text?: string; sql?: string }[]; scope: { preset: string } }) => boolean) {
-  await expect
-    .poll(
+  const keptText = () =>
+    page.evaluate(
       () =>
-        page.evaluate(
-          () =>
-            new Promise<string>((resolve) => {
-              const open = indexedDB.open('clientele');
-              open.onsuccess = () => {
-                const db = open.result;
-                const meta = db.transaction('meta').objectStore('meta').get('current');
-                meta.onsuccess = () => {
-                  const get = db.transaction('notebooks').objectStore('notebooks').get(meta.result as string);
-                  get.onsuccess = () => resolve(get.result?.text ?? '');
-                };
-              };
-            }),
-        ),
-      { timeout: 30_000 },
-    )
-    .toSatisfy((text: string) => !!text && check(JSON.parse(text)));
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('clientele');
+          open.onsuccess = () => {
+            const db = open.result;
+            const meta = db.transaction('meta').objectStore('meta').get('current');
+            meta.onsuccess = () => {
+              const get = db.transaction('notebooks').objectStore('notebooks').get(meta.result as string);
+              get.onsuccess = () => resolve(get.result?.text ?? '');
+            };
+          };
+        }),
+    );
+  await expect.poll(async () => {
+    const text = await keptText();
+    return !!text && check(JSON.parse(text));
+  }, { timeout: 30_000 }).toBe(true);
 }
 
 const menu = (page: Page) => page.getByRole('button', { name: /^Notebook: / });
