@@ -59,10 +59,12 @@ export class KeptData {
     const handle = await dir.getFileHandle(storedName(file.name), { create: true });
     const writable = await handle.createWritable();
     await file.stream().pipeTo(writable);
-    this.files = [...this.files.filter((f) => f.name !== file.name), { name: file.name, options: JSON.parse(JSON.stringify(options)) }];
-    await this.writeManifest(dir);
-    await this.askPersistence();
+    // Listed once the manifest that names it is on disk: a reload right after finds it.
+    const files = [...this.files.filter((f) => f.name !== file.name), { name: file.name, options: JSON.parse(JSON.stringify(options)) }];
+    await this.writeManifest(dir, files);
+    this.files = files;
     await this.measure();
+    await this.askPersistence();
   }
 
   /** Lets go of files removed from the page. */
@@ -70,8 +72,9 @@ export class KeptData {
     if (!this.supported || !names.some((n) => this.files.some((f) => f.name === n))) return;
     const dir = await this.dir();
     for (const name of names) await dir.removeEntry(storedName(name)).catch(() => undefined);
-    this.files = this.files.filter((f) => !names.includes(f.name));
-    await this.writeManifest(dir);
+    const files = this.files.filter((f) => !names.includes(f.name));
+    await this.writeManifest(dir, files);
+    this.files = files;
     await this.measure();
   }
 
@@ -107,10 +110,10 @@ export class KeptData {
     }
   }
 
-  private async writeManifest(dir: FileSystemDirectoryHandle) {
+  private async writeManifest(dir: FileSystemDirectoryHandle, files: KeptFile[]) {
     const handle = await dir.getFileHandle(manifestName, { create: true });
     const writable = await handle.createWritable();
-    await writable.write(JSON.stringify({ files: this.files }));
+    await writable.write(JSON.stringify({ files }));
     await writable.close();
   }
 }
