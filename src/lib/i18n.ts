@@ -28,6 +28,7 @@ const en = {
   'data.remove': 'Remove {name}',
   'data.source': 'from {source}',
   'data.sample': 'built-in sample',
+  'data.total': '{rows} rows in {tables} tables',
   'load.reading': 'Reading {name}: {done} of {total}',
   'load.readingStart': 'Reading {name}…',
   'load.readingUnknown': 'Reading {name}: {done}',

@@ -4,7 +4,7 @@
  * aside. The page shows these as notices and the command-line runner prints them, so one file
  * reads the same wherever it was loaded.
  */
-import { formatNumber, t, tn } from './i18n';
+import { formatNumber, hasMessage, t, tn } from './i18n';
 
 /** The parts of an ingestion's result these sentences are made from. */
 export interface LoadFacts {
@@ -27,7 +27,7 @@ export interface LoadNotice {
 }
 
 export function loadNotices(facts: LoadFacts, extra: string[] = []): LoadNotice[] {
-  const parts = [tn('load.canonical', facts.rowsLoaded, { name: facts.file, rows: facts.rowsLoaded, table: facts.table })];
+  const parts = [tn('load.canonical', facts.rowsLoaded, { name: facts.file, rows: facts.rowsLoaded, table: tableWords(facts.table) })];
   if (facts.guestOrders) parts.push(tn('load.guests', facts.guestOrders, { orders: facts.guestOrders }));
   if (facts.refundOrders) parts.push(tn('load.refunds', facts.refundOrders, { orders: facts.refundOrders }));
   const notices: LoadNotice[] = [{ level: 'info', text: [...parts, ...extra].join(' ') }];
@@ -47,4 +47,10 @@ export function mappingQuestion(file: string, reason: string | undefined, header
   const question = t('mapping.title', { name: file });
   const why = reason ? ` ${t('mapping.unsure', { reason })}` : '';
   return `${question}${why} ${t('mapping.headersSeen', { headers: headers.map((h) => `"${h}"`).join(', ') })}`;
+}
+
+/** A canonical table as the reader's language names it (`orders` in English, « commandes » in French). */
+export function tableWords(table: string): string {
+  const key = `table.${table}`;
+  return hasMessage(key) ? t(key) : table;
 }

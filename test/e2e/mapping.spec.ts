@@ -23,7 +23,7 @@ test('a guessed mapping is accepted, loads into orders, and the same headers loa
   // The preview shows amounts and dates as they will be read, not as written.
   const preview = dialog.getByTestId('mapping-preview');
   await expect(preview.locator('tbody tr').first()).toContainText('100.5');
-  await expect(preview.locator('tbody tr').first()).toContainText('Mar 1, 2025');
+  await expect(preview.locator('tbody tr').first()).toContainText('2025-03-01');
   await dialog.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await expect(rowCount(page, 'base.orders')).toHaveText('3 rows');
@@ -157,9 +157,9 @@ test('a date order assumed is named with its file and column, and changed by reo
   await expect(dialog.getByLabel('order_date', { exact: true })).toHaveValue('order_date');
   await expect(dialog.getByTestId('mapping-date-order')).toHaveValue('dmy');
   const firstRow = dialog.getByTestId('mapping-preview').locator('tbody tr').first();
-  await expect(firstRow).toContainText('Feb 1, 2024');
+  await expect(firstRow).toContainText('2024-02-01');
   await dialog.getByTestId('mapping-date-order').selectOption('mdy');
-  await expect(firstRow).toContainText('Jan 2, 2024');
+  await expect(firstRow).toContainText('2024-01-02');
   await dialog.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   // The file's rows were replaced, not added to; the order is now the user's, so no notice assumes one.
@@ -185,7 +185,7 @@ test('a headerless file of columns separated by spaces opens the mapping step wi
   await expect(dialog).toContainText('each line is an order of its own');
   const preview = dialog.getByTestId('mapping-preview');
   await expect(preview.locator('tbody tr')).toHaveCount(4);
-  await expect(preview.locator('tbody tr').first()).toContainText('Jan 1, 1997');
+  await expect(preview.locator('tbody tr').first()).toContainText('1997-01-01');
   await dialog.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(rowCount(page, 'base.orders')).toHaveText('4 rows');
   const cell = await runSqlCell(page, "select count(distinct order_id) || ' ' || min(order_date)::date || ' ' || round(sum(revenue), 2) as facts from base.orders");

@@ -23,6 +23,7 @@ export const es: Messages = {
   'data.remove': 'Quitar {name}',
   'data.source': 'desde {source}',
   'data.sample': 'ejemplo incluido',
+  'data.total': '{rows} filas en {tables} tablas',
   'load.reading': 'Leyendo {name}: {done} de {total}',
   'load.readingStart': 'Leyendo {name}…',
   'load.readingUnknown': 'Leyendo {name}: {done}',

@@ -24,6 +24,7 @@ export const fr: Messages = {
   'data.remove': 'Retirer {name}',
   'data.source': 'depuis {source}',
   'data.sample': 'exemple intégré',
+  'data.total': '{rows} lignes dans {tables} tables',
   'load.reading': 'Lecture de {name}\u00a0: {done} sur {total}',
   'load.readingStart': 'Lecture de {name}…',
   'load.readingUnknown': 'Lecture de {name}\u00a0: {done}',

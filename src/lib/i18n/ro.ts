@@ -26,6 +26,7 @@ export const ro: Messages = {
   'data.remove': 'Eliminați {name}',
   'data.source': 'din {source}',
   'data.sample': 'demonstrativ inclus',
+  'data.total': 'rânduri: {rows}, tabele: {tables}',
   'load.reading': 'Se citește {name}: {done} din {total}',
   'load.readingStart': 'Se citește {name}…',
   'load.readingUnknown': 'Se citește {name}: {done}',
