@@ -646,6 +646,12 @@ const en = {
   'report.moreRows.one': '… {rows} more row',
   'report.skipped': 'Not run, inputs missing:',
   'report.needs': '{id}: needs {needs}',
+  'report.facets': 'Facets: {facets} (customers with all their records; marketing spend and mentions are read whole)',
+  'report.segment': 'Segment "{name}": only customers with {conditions}',
+  'report.compare': 'Compared: segment "{name}" ({conditions}) beside everyone else in scope',
+  'report.compareLine': 'segment "{name}": {segment}; everyone else: {others}',
+  'report.sideFailed': 'failed: {error}',
+  'report.unfiltered': '(reads {tables} whole: no customer in them)',
 } as const;
 
 export type MessageKey = keyof typeof en;
