@@ -77,10 +77,13 @@ function scopeLines(scope: KpiReport['scope']): string[] {
   if (!scope) return [];
   const out: string[] = [];
   const facets = Object.entries(scope.facets ?? {}).filter(([, v]) => v.length);
-  if (facets.length) out.push(`Facets: ${facets.map(([id, values]) => `${id} ${values.map((v) => JSON.stringify(v)).join(' or ')}`).join(', and ')} (customers with all their records; marketing spend and mentions are read whole)`);
-  const conditions = (s: SegmentDef) => s.conditions.map((c) => `${c.field} ${c.op.replace('_', ' ')} ${JSON.stringify(c.value)}`).join(s.match === 'all' ? ' and ' : ' or ');
-  if (scope.segment) out.push(`Segment "${scope.segment.name}": only customers with ${conditions(scope.segment)}`);
-  if (scope.compareSegment) out.push(`Compared: segment "${scope.compareSegment.name}" (${conditions(scope.compareSegment)}) beside everyone else in scope`);
+  const and = t('segment.andWord');
+  const or = t('segment.orWord');
+  // Facet, field and comparison names stay the codes the segment file and --facet are written with.
+  if (facets.length) out.push(t('report.facets', { facets: facets.map(([id, values]) => `${id} ${values.map((v) => JSON.stringify(v)).join(` ${or} `)}`).join(`, ${and} `) }));
+  const conditions = (s: SegmentDef) => s.conditions.map((c) => `${c.field} ${c.op.replace('_', ' ')} ${JSON.stringify(c.value)}`).join(s.match === 'all' ? ` ${and} ` : ` ${or} `);
+  if (scope.segment) out.push(t('report.segment', { name: scope.segment.name, conditions: conditions(scope.segment) }));
+  if (scope.compareSegment) out.push(t('report.compare', { name: scope.compareSegment.name, conditions: conditions(scope.compareSegment) }));
   return out;
 }
 
@@ -104,10 +107,10 @@ export function textReport(report: KpiReport & { files?: LoadedFile[]; notRead?:
     const named = { title: moduleTitle(m.id, m.title), ref: `${m.id}@${m.version}` };
     out.push(m.headline && !m.error ? t('report.moduleHeadline', { ...named, value: formatHeadline(m.headline.value, m.headline.format, currency) }) : t('report.module', named));
     if (m.compare && report.scope?.compareSegment && m.headline) {
-      const side = (r: { headline: unknown; error?: string }) => (r.error ? `failed: ${r.error.split('\n')[0]}` : formatHeadline(r.headline as number, m.headline!.format, currency));
-      out.push(`    segment "${report.scope.compareSegment.name}": ${side(m.compare.segment)}; everyone else: ${side(m.compare.rest)}`);
+      const side = (r: { headline: unknown; error?: string }) => (r.error ? t('report.sideFailed', { error: r.error.split('\n')[0] }) : formatHeadline(r.headline as number, m.headline!.format, currency));
+      out.push(`    ${t('report.compareLine', { name: report.scope.compareSegment.name, segment: side(m.compare.segment), others: side(m.compare.rest) })}`);
     }
-    if (m.unfiltered) out.push(`    (reads ${m.unfiltered.join(', ')} whole: no customer in them)`);
+    if (m.unfiltered) out.push(`    ${t('report.unfiltered', { tables: m.unfiltered.join(', ') })}`);
     out.push(...(m.error ? [`    ${t('report.failed', { error: m.error.split('\n')[0] })}`] : table(m.id, m.rows, m.columns, currency)), '');
   }
   if (report.skipped.length) {

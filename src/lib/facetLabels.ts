@@ -3,7 +3,7 @@
  * data has them (a country code stays `FR`, a city stays its name). 'unknown' is a value of its
  * own (customers without a country or city are listed under it, never dropped).
  */
-import { humaniseCode } from './formatValue';
+import { categoryWords, humaniseCode } from './formatValue';
 import { t } from './i18n';
 
 const coded = new Set(['channel', 'revenue_contribution']);
@@ -11,5 +11,7 @@ const coded = new Set(['channel', 'revenue_contribution']);
 export function facetValueLabel(facet: string, value: string): string {
   if (value === 'unknown') return t('explorer.unknown');
   if (facet === 'facet') return humaniseCode(value);
+  // RFM segment names are the module's own words (Champions, At risk): they read in the language.
+  if (facet === 'rfm_segment') return categoryWords(value);
   return coded.has(facet) ? humaniseCode(value) : value;
 }

@@ -126,11 +126,12 @@ export function formatSqlValue(value: SqlValue, type: string): string {
 
 /**
  * A category as the reader's language says it: the codes modules produce (`one-time`, `positive`,
- * `unknown`) and the usual channel codes have words in the catalog (`value.<code>`); any other
+ * `unknown`), the RFM segment names (`At risk`) and the usual channel codes have words in the catalog
+ * (`value.<code>`, any run of other characters read as `_`); any other
  * code from the data is only made readable (`humaniseCode`), since it is the shop's own word.
  */
 export function categoryWords(code: string): string {
-  const key = `value.${code.trim().toLowerCase().replace(/[\s_-]+/g, '_')}`;
+  const key = `value.${code.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
   return hasMessage(key) ? t(key) : humaniseCode(code);
 }
 

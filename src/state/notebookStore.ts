@@ -3,6 +3,8 @@
  * text, and which one was open last. Read back through parseNotebookDoc like any notebook from
  * outside: a record from an older page, or damaged, is refused rather than trusted.
  */
+import { t } from '../lib/i18n';
+
 export interface KeptNotebook {
   id: string;
   name: string;
@@ -26,7 +28,7 @@ function open(): Promise<IDBDatabase> {
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+    request.onblocked = () => reject(new Error(t('keep.blocked')));
   });
   return opened;
 }

@@ -8,7 +8,8 @@ import { readCatalog } from '../../src/cli/readModules';
 import { dictionaries, english, setLocale, t, tn } from '../../src/lib/i18n';
 import { chooseLanguage, languageOf, languages, localeFor, pickLanguage, speak } from '../../src/lib/locale';
 import { localizeModule, moduleTranslations } from '../../src/lib/moduleText';
-import { formatColumnValue, formatHeadline } from '../../src/lib/formatValue';
+import { categoryWords, formatColumnValue, formatHeadline } from '../../src/lib/formatValue';
+import { facetValueLabel } from '../../src/lib/facetLabels';
 import { numberLocale, timeLocale } from '../../src/lib/vegaLocale';
 import { textReport } from '../../src/cli/textReport';
 import { envLanguage, parseKpiArgs } from '../../src/cli/kpiArgs';
@@ -195,4 +196,34 @@ test('the runner speaks --lang, else LANG/LC_ALL, else English; its report is in
   expect(fr).toContain('Ajoutez un export de commandes avec une colonne coût (Shopify, WooCommerce, un ERP) pour voir Marge moyenne par client.');
   speak('en');
   expect(textReport(report as never)).toContain('Retention rate (churn is what is left) (retention_rate@3): 25%');
+});
+
+test('RFM segment names and the runner’s scope lines read in the language; English stays as the modules write it', () => {
+  speak('fr');
+  expect(facetValueLabel('rfm_segment', "Can't lose them")).toBe('À ne pas perdre');
+  expect(categoryWords('At risk')).toBe('À risque');
+  speak('es');
+  expect(categoryWords('Champions')).toBe('Campeones');
+  speak('ro');
+  expect(categoryWords('Champions')).toBe('Campioni');
+  const segment = { name: 'Fideli', match: 'all', conditions: [{ field: 'orders', op: 'gte', value: 2 }, { field: 'country', op: 'is', value: 'RO' }] };
+  const report = {
+    period: { start: '2024-01-01', end: '2024-01-31' },
+    scope: { facets: { country: ['RO', 'FR'] }, compareSegment: segment },
+    modules: [{ id: 'order_count', version: 1, title: 'Orders', columns: [], rows: [], headline: { column: 'orders', format: 'integer' as const, value: 3 }, compare: { segment: { headline: 3 }, rest: { headline: 0, error: 'boom' } }, unfiltered: ['marketing_spend'] }],
+    skipped: [],
+  };
+  const ro = textReport(report as never);
+  expect(ro).toContain('Fațete: country "RO" sau "FR" (clienții cu tot istoricul lor');
+  expect(ro).toContain('Comparat: segmentul „Fideli” (orders gte 2 și country is "RO")');
+  expect(ro).toContain('segmentul „Fideli”: 3; toți ceilalți: eșuat: boom');
+  expect(ro).toContain('(citește marketing_spend în întregime: niciun client în ele)');
+  expect(ro).not.toMatch(/everyone|whole|failed|Facets|Compared/);
+  speak('en');
+  expect(categoryWords('Can\'t lose them')).toBe('Can\'t lose them');
+  const en = textReport(report as never);
+  expect(en).toContain('Facets: country "RO" or "FR" (customers with all their records; marketing spend and mentions are read whole)');
+  expect(en).toContain('Compared: segment "Fideli" (orders gte 2 and country is "RO") beside everyone else in scope');
+  expect(en).toContain('    segment "Fideli": 3; everyone else: failed: boom');
+  expect(en).toContain('    (reads marketing_spend whole: no customer in them)');
 });
