@@ -46,6 +46,7 @@ test('a copied link opens the same notebook in a fresh browser: cells, note, SQL
   const edited = await copiedLink(page);
   console.log(`link length, edited notebook: ${edited.length}`);
   expect(edited.link).toContain('#n=');
+  await runDone(page);
   const order = await cellOrder(page);
   expect(order.slice(-2)).toEqual(['markdown', 'sql']);
 
@@ -58,6 +59,8 @@ test('a copied link opens the same notebook in a fresh browser: cells, note, SQL
   await expect(review).toContainText('select 41 + 1 as answer');
   await review.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(other.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: readyTimeout });
+  await runDone(other);
+  await expect(other.locator('article[data-cell]')).toHaveCount(order.length);
   expect(await cellOrder(other)).toEqual(order);
   await expect(other.getByTestId('preset')).toHaveValue('last90');
   await expect(other.getByTestId('compare-mode')).toHaveValue('lastYear');
@@ -92,6 +95,7 @@ test('edited SQL from a link is shown, diffed, and runs nothing until approved',
   await expect(review.locator('.removed').first()).toBeVisible();
   await expect(review).toContainText('select 41 + 1 as answer');
   await expect(review).toContainText(`http://127.0.0.1:${recorder.port}/orders.csv?from=link`);
+  await page.screenshot({ path: test.info().outputPath('review-dialog.png') });
   // Behind the dialog the page starts and runs the pinned module; the link's own SQL waits.
   await expect(page.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: readyTimeout });
   await runDone(page);
