@@ -134,8 +134,9 @@ test('garbage, cut-short and huge links are refused with a sentence; the page op
     [`n=${'A'.repeat(300_000)}`, /longer than 200,000 characters/],
     [await encodeNotebookLink({ ...doc([]), cells: [{ kind: 'module', ref: 'exfiltrate@1' }] }), /KPI versions this page does not have: cells\[0\] exfiltrate@1/],
   ];
-  for (const [fragment, why] of cases) {
-    await page.goto(`./#${fragment}`);
+  for (const [i, [fragment, why]] of cases.entries()) {
+    // A query that differs each time: a change of fragment alone would not load the page again.
+    await page.goto(`./?case=${i}#${fragment}`);
     await expect(page.getByRole('alert').filter({ hasText: 'This link does not hold a notebook Clientele can open, and nothing of it was used' })).toContainText(why, { timeout: readyTimeout });
     await expect(page.getByTestId('review-dialog')).toHaveCount(0);
   }
