@@ -22,11 +22,13 @@ const cellOrder = (page: Page) => page.locator('article[data-cell]').evaluateAll
 const runDone = (page: Page) => expect(page.locator('.notebook')).toHaveAttribute('data-run-phase', 'done', { timeout: readyTimeout });
 
 async function copiedLink(page: Page): Promise<{ link: string; length: number }> {
+  const before = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
   await page.getByTestId('copy-link').click();
-  const notice = page.getByRole('status').filter({ hasText: /Link copied \(([\d,]+) characters\)/ }).last();
-  await expect(notice).toBeVisible();
-  const length = Number(/Link copied \(([\d,]+) characters\)/.exec((await notice.textContent()) ?? '')![1].replace(/,/g, ''));
+  // The confirmation fades: it is checked at once, the length read from the button.
+  await expect(page.getByText(/Link copied \([\d,]+ characters\)/).last()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe(before);
   const link = await page.evaluate(() => navigator.clipboard.readText());
+  const length = Number(await page.getByTestId('copy-link').getAttribute('data-link-length'));
   expect(link.length).toBe(length);
   return { link, length };
 }
