@@ -44,6 +44,8 @@ export interface ModuleCellDoc {
   /** The SQL as the user edited it; absent when it is the module's own. */
   sql?: string;
   chart?: ChartDoc;
+  /** Its SQL came from a link and waits for the reader's approval before it runs. */
+  held?: true;
 }
 
 export interface SqlCellDoc {
@@ -51,6 +53,8 @@ export interface SqlCellDoc {
   title?: string;
   sql: string;
   chart?: ChartDoc;
+  /** Its SQL came from a link and waits for the reader's approval before it runs. */
+  held?: true;
 }
 
 export interface MarkdownCellDoc {

@@ -149,25 +149,34 @@ function chart(value: unknown, path: string): ChartDoc {
   return { type: oneOf(obj.type, join(path, 'type'), chartTypes) };
 }
 
+/** `held` is only ever true (a cell waiting for approval); any other value is refused. */
+function held(value: unknown, path: string): { held?: true } {
+  if (value === undefined) return {};
+  if (value !== true) fail(path, t('doc.oneOf', { allowed: 'true' }));
+  return { held: true };
+}
+
 function cell(value: unknown, path: string): CellDoc {
   const kind = oneOf(object(value, path, Object.keys(value ?? {})).kind, join(path, 'kind'), ['module', 'sql', 'markdown']);
   if (kind === 'module') {
-    const obj = object(value, path, ['kind', 'ref', 'params', 'sql', 'chart']);
+    const obj = object(value, path, ['kind', 'ref', 'params', 'sql', 'chart', 'held']);
     return {
       kind,
       ref: string(obj.ref, join(path, 'ref'), 80, moduleRefPattern),
       ...(obj.params !== undefined ? { params: params(obj.params, join(path, 'params')) } : {}),
       ...(obj.sql !== undefined ? { sql: string(obj.sql, join(path, 'sql'), docLimits.sqlChars) } : {}),
       ...(obj.chart !== undefined ? { chart: chart(obj.chart, join(path, 'chart')) } : {}),
+      ...held(obj.held, join(path, 'held')),
     };
   }
   if (kind === 'sql') {
-    const obj = object(value, path, ['kind', 'title', 'sql', 'chart']);
+    const obj = object(value, path, ['kind', 'title', 'sql', 'chart', 'held']);
     return {
       kind,
       ...(obj.title !== undefined ? { title: string(obj.title, join(path, 'title'), docLimits.nameChars) } : {}),
       sql: string(obj.sql, join(path, 'sql'), docLimits.sqlChars),
       ...(obj.chart !== undefined ? { chart: chart(obj.chart, join(path, 'chart')) } : {}),
+      ...held(obj.held, join(path, 'held')),
     };
   }
   const obj = object(value, path, ['kind', 'text']);

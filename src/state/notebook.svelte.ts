@@ -169,6 +169,11 @@ export class Notebook {
   applyCellDocs(docs: CellDoc[], hold = false) {
     for (const cell of this.cells) if (cell instanceof Cell) cell.dispose();
     this.cells = docs.map((d) => this.makeCell(d));
+    // A cell kept while it waited for approval (the link was opened, then the page reloaded) still waits.
+    docs.forEach((d, i) => {
+      const cell = this.cells[i];
+      if (cell instanceof Cell && d.kind !== 'markdown' && d.held) cell.held = true;
+    });
     if (hold) for (const cell of this.cells) if (cell instanceof Cell && (!cell.module || cell.edited)) cell.held = true;
     this.setUpClv();
   }
@@ -324,7 +329,8 @@ export function cellDoc(cell: NotebookCell): CellDoc {
   if (cell instanceof MarkdownCell) return { kind: 'markdown', text: cell.text };
   if (cell instanceof UnknownCell) return structuredClone(cell.doc);
   const chart = cell.chart ? { chart: structuredClone($state.snapshot(cell.chart)) } : {};
-  if (!cell.module) return { kind: 'sql', ...(cell.title ? { title: cell.title } : {}), sql: cell.sql, ...chart };
+  const held = cell.held ? { held: true as const } : {};
+  if (!cell.module) return { kind: 'sql', ...(cell.title ? { title: cell.title } : {}), sql: cell.sql, ...chart, ...held };
   const params = $state.snapshot(cell.params);
   return {
     kind: 'module',
@@ -332,5 +338,6 @@ export function cellDoc(cell: NotebookCell): CellDoc {
     ...(Object.keys(params).length ? { params } : {}),
     ...(cell.edited ? { sql: cell.sql } : {}),
     ...chart,
+    ...held,
   };
 }

@@ -54,7 +54,12 @@ export class Sharing {
    */
   async openFromAddress(location: Location = window.location): Promise<void> {
     const payload = linkPayload(location.hash);
-    if (payload !== undefined) return this.openLink(payload);
+    if (payload !== undefined) {
+      await this.openLink(payload);
+      // Read once: a reload restores the kept copy (its edits, its cells still waiting), not the link again.
+      if (location === window.location) history.replaceState(history.state, '', location.pathname + location.search);
+      return;
+    }
     const name = new URLSearchParams(location.search).get('notebook') ?? defaultNotebook;
     if (name) await this.openPublished(name);
   }
@@ -64,6 +69,7 @@ export class Sharing {
     if (!read.ok) return void this.app.notify('error', read.message);
     const { doc } = read;
     await this.app.applyDoc(doc, { hold: true });
+    this.app.shelf.openedLink = true;
     const items = this.app.notebook.cells.filter((c): c is Cell => c instanceof Cell && c.held).map((cell) => reviewItem(cell));
     const urls = doc.sources.flatMap((s) => (s.kind === 'url' ? [s.url] : []));
     this.askForFiles(doc.sources);

@@ -28,13 +28,18 @@ export class Shelf {
   private timer?: ReturnType<typeof setTimeout>;
   private pending?: string;
   private stopWatching?: () => void;
+  /**
+   * A shared link was opened before the page started (src/state/sharing.svelte.ts): it becomes a
+   * kept notebook of its own, and the one open before stays as it was.
+   */
+  openedLink = false;
 
   constructor(private app: AppState) {}
 
   /** Opens the notebook that was open last (or keeps the default one), then saves every change. */
   async restore() {
     try {
-      const id = await kept.currentNotebookId();
+      const id = this.openedLink ? undefined : await kept.currentNotebookId();
       const record = id ? await kept.readNotebook(id) : undefined;
       if (record) {
         const checked = parseNotebookDoc(record.text);
@@ -47,6 +52,11 @@ export class Shelf {
       if (!this.currentId) {
         this.currentId = kept.newNotebookId();
         await kept.setCurrentNotebookId(this.currentId);
+      }
+      // The link's notebook is kept at once, its cells still waiting for approval if they were.
+      if (this.openedLink) {
+        this.pending = JSON.stringify(this.app.toDoc());
+        await this.flush();
       }
       await this.refresh();
     } catch {

@@ -127,6 +127,29 @@ test('edited SQL from a link is shown, diffed, and runs nothing until approved',
   expect(recorder.requests).toEqual([]);
 });
 
+test('a link is read once: after a reload its kept copy opens, its SQL still waiting for approval', async ({ page }) => {
+  test.setTimeout(3 * readyTimeout);
+  const fragment = await encodeNotebookLink(doc([{ kind: 'module', ref: 'order_count@1' }, { kind: 'sql', title: 'Answer', sql: 'select 41 + 1 as answer' }]));
+  await page.goto(`./#${fragment}`);
+  const review = page.getByTestId('review-dialog');
+  await expect(review).toBeVisible({ timeout: readyTimeout });
+  await review.getByRole('button', { name: 'Open without running' }).click();
+  await expect(page.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: readyTimeout });
+  // The link left the address: a reload opens the kept copy, not the link again.
+  expect(new URL(page.url()).hash).toBe('');
+  await runDone(page);
+  await page.reload();
+  await expect(page.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: readyTimeout });
+  await runDone(page);
+  await expect(review).toHaveCount(0);
+  expect(await cellOrder(page)).toEqual(['order_count', 'sql']);
+  const sql = page.locator('article[data-cell="sql"]');
+  await expect(sql.getByTestId('cell-held')).toBeVisible();
+  await expect(sql.locator('tbody')).toHaveCount(0);
+  await sql.getByTestId('cell-held').getByRole('button', { name: 'Run' }).click();
+  await expect(sql.locator('tbody td').first()).toHaveText('42', { timeout: readyTimeout });
+});
+
 test('garbage, cut-short and huge links are refused with a sentence; the page opens as usual and runs nothing of them', async ({ page }) => {
   test.setTimeout(2 * readyTimeout);
   const good = await encodeNotebookLink(doc([{ kind: 'sql', sql: 'select 1 as one' }]));
