@@ -136,7 +136,7 @@ export class Notebook {
     const cell = this.clvCell;
     if (cell && this.columns && cell.missing.length === 0) {
       this.clv ??= new ClvState(this.client, this.interrupt);
-      this.clv.setModules(moduleCatalog().current.filter(isDerived));
+      this.clv.setModules(moduleCatalog().current.filter((m) => isDerived(m) && isCellModule(m)));
     } else this.clv = undefined;
   }
 

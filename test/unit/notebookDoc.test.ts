@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { AppState } from '../../src/state/app.svelte';
 import { Cell } from '../../src/state/cell.svelte';
 import { MarkdownCell, Notebook, UnknownCell, defaultCellDocs } from '../../src/state/notebook.svelte';
+import { explorerFamilies, scopeFamilies } from '../../src/lib/moduleCatalog';
 import type { Client } from '../../src/state/client';
 import { moduleCatalog } from '../../src/lib/queryModules';
 import { checkNotebookDoc } from '../../src/lib/notebookDocCheck';
@@ -80,11 +81,24 @@ describe('the notebook document', () => {
     expect(new Set(refs).size).toBe(refs.length);
     const current = moduleCatalog().current;
     const derived = current.filter((m) => m.needs.some((n) => (n.table as string) === 'clv_predictions'));
-    expect(refs.length).toBe(current.length - derived.length);
+    // The explorer's modules (customers) and the scope layer's (facets, scope) are not cells.
+    const notCells = current.filter((m) => !derived.includes(m) && [...explorerFamilies, ...scopeFamilies].includes(m.family));
+    expect(notCells.length).toBeGreaterThan(0);
+    expect(refs.length).toBe(current.length - derived.length - notCells.length);
     expect(refs.filter((r) => r.startsWith('clv_'))).toEqual([`clv_summary@${current.find((m) => m.id === 'clv_summary')!.version}`]);
     expect(refs[0]).toMatch(/^(net_revenue|order_count)@/);
     const families = refs.map((r) => current.find((m) => `${m.id}@${m.version}` === r)!.family);
     expect(families.filter((f, i) => f !== families[i - 1])).toEqual([...new Set(families)]);
+  });
+
+  test('the lifetime-value section holds the lifetime-value modules only, not the explorer modules that read the predictions too', () => {
+    const nb = new Notebook(client);
+    nb.applyCellDocs(defaultCellDocs());
+    const columns = ['customer_id', 'order_id', 'order_date', 'revenue', 'refund', 'status'].map((name) => ({ name, type: 'VARCHAR' }));
+    nb.build([{ name: 'base.orders', rows: 10, columns, source: 'orders.csv' }]);
+    const families = new Set(nb.clv!.cells.map((c) => c.module!.family));
+    expect([...families]).toEqual(['clv']);
+    expect(nb.clv!.cells.length).toBeGreaterThan(0);
   });
 
   test('delete, duplicate and move keep the order the user asked for', () => {
