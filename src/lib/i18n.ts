@@ -668,6 +668,21 @@ const en = {
   'report.compareLine': 'segment "{name}": {segment}; everyone else: {others}',
   'report.sideFailed': 'failed: {error}',
   'report.unfiltered': '(reads {tables} whole: no customer in them)',
+  'ingest.empty': '"{file}" is empty. Export it again with its rows and drop the new file.',
+  'ingest.headerOnly': '"{file}" has a header but no rows. Check the export\'s date range or filters and export it again.',
+  'ingest.binary': '"{file}" is not a text, CSV, JSON or Parquet file (it holds binary data). Export the data as CSV and drop that instead.',
+  'ingest.spreadsheet': '"{file}" is a spreadsheet workbook, not CSV. Open it and save the sheet as CSV (UTF-8), then drop the CSV.',
+  'ingest.utf16': '"{file}" is saved as UTF-16 text. Save it again as CSV UTF-8 and drop that file.',
+  'ingest.notJson': '"{file}" is not valid JSON{detail}. Export it again, or as CSV.',
+  'ingest.parquetTruncated': '"{file}" is a Parquet file that ends too early (it was cut off while copying or downloading). Download or copy it again.',
+  'ingest.parquetUnreadable': '"{file}" looks like Parquet but cannot be decoded{detail}. Export it again, or as CSV.',
+  'ingest.ragged': '"{file}": most lines do not have the same number of fields as the header (first at line {line}). Check that it is a CSV export and that its delimiter is a comma, semicolon, tab or |.',
+  'ingest.noReadableRows': '"{file}" has no row that could be read{detail}. Export it again as CSV.',
+  'ingest.dateOrderMixed': '"{file}", column "{column}": some dates are day first and some month first ("{text}"), so none can be trusted. Export the dates in one format (ideally YYYY-MM-DD).',
+  'ingest.mappingInvalid': '"{file}" has no column "{column}" for the chosen mapping. Pick the column again in the mapping step.',
+  'ingest.tooLarge': '"{file}" is too large for this browser tab: the database ran out of its memory (a tab gets at most about 3 GB). Load fewer months at a time, or run `npm run kpis` on it, which has no such limit.',
+  'ingest.readFailed': '"{file}" could not be read: {text}. Export it again as CSV (UTF-8).',
+  'ingest.atLine': ' (line {line}: {text})',
 } as const;
 
 export type MessageKey = keyof typeof en;
