@@ -683,6 +683,17 @@ const en = {
   'ingest.tooLarge': '"{file}" is too large for this browser tab: the database ran out of its memory (a tab gets at most about 3 GB). Load fewer months at a time, or run `npm run kpis` on it, which has no such limit.',
   'ingest.readFailed': '"{file}" could not be read: {text}. Export it again as CSV (UTF-8).',
   'ingest.atLine': ' (line {line}: {text})',
+  'ingest.extensionMismatch': '"{file}" is named like a {named} file but holds {kind}; it was read as {kind}.',
+  'ingest.encoding': '"{file}" is not UTF-8; it was read as {encoding} (Western European).',
+  'ingest.headerBlank': 'Column {index} has no header; it is called "{name}" here.',
+  'ingest.headerDuplicate': 'The header "{name}" appears more than once; column {index} is called "{renamed}" here.',
+  'ingest.dateOrderAssumedDmy': 'No date in column "{column}" of "{file}" has a day above 12, so its dates were read day first (DD/MM/YYYY). If that is wrong, change the date order with "Change mapping…" in the data panel.',
+  'ingest.dateOrderAssumedMdy': 'No date in column "{column}" of "{file}" has a day above 12, so its dates were read month first (MM/DD/YYYY). If that is wrong, change the date order with "Change mapping…" in the data panel.',
+  'ingest.unreadableValues': 'Column "{column}": {count} values (e.g. "{example}") could not be read as {type} and were left blank.',
+  'ingest.unreadableValues.one': 'Column "{column}": {count} value (e.g. "{example}") could not be read as {type} and was left blank.',
+  'ingest.typeNumbers': 'numbers',
+  'ingest.typeDates': 'dates',
+  'ingest.typeYesNo': 'yes/no values',
 } as const;
 
 export type MessageKey = keyof typeof en;
