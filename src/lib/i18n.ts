@@ -694,6 +694,14 @@ const en = {
   'ingest.typeNumbers': 'numbers',
   'ingest.typeDates': 'dates',
   'ingest.typeYesNo': 'yes/no values',
+  'mapping.reasonNothing': 'none of the columns look like orders, customers, tickets or another known table',
+  'mapping.reasonMissing': 'no column found for {columns}',
+  'mapping.reasonEither': 'could be {first} or {second}',
+  'mapping.reasonBareId': 'the column "{column}" could be the key of any table',
+  'mapping.reasonFewRecognised': 'only {used} of its {given} columns were recognised',
+  'mapping.reasonNoDates': 'the column "{header}" chosen for {column} holds no dates',
+  'mapping.reasonNoNumbers': 'the column "{header}" chosen for {column} holds no numbers',
+  'mapping.reasonNoKeys': 'the column "{header}" chosen for {column} holds no keys',
 } as const;
 
 export type MessageKey = keyof typeof en;

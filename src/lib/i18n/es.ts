@@ -690,4 +690,12 @@ export const es: Messages = {
   'ingest.typeNumbers': 'números',
   'ingest.typeDates': 'fechas',
   'ingest.typeYesNo': 'valores sí/no',
+  'mapping.reasonNothing': 'ninguna columna parece de pedidos, clientes, tickets ni de otra tabla conocida',
+  'mapping.reasonMissing': 'no se encontró ninguna columna para {columns}',
+  'mapping.reasonEither': 'podría ser {first} o {second}',
+  'mapping.reasonBareId': 'la columna «{column}» podría ser la clave de cualquier tabla',
+  'mapping.reasonFewRecognised': 'solo se reconocieron {used} de sus {given} columnas',
+  'mapping.reasonNoDates': 'la columna «{header}» elegida para {column} no contiene ninguna fecha',
+  'mapping.reasonNoNumbers': 'la columna «{header}» elegida para {column} no contiene ningún número',
+  'mapping.reasonNoKeys': 'la columna «{header}» elegida para {column} no contiene ninguna clave',
 };

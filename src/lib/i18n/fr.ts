@@ -691,4 +691,12 @@ export const fr: Messages = {
   'ingest.typeNumbers': 'des nombres',
   'ingest.typeDates': 'des dates',
   'ingest.typeYesNo': 'des valeurs oui/non',
+  'mapping.reasonNothing': 'aucune colonne ne ressemble à des commandes, des clients, des tickets ou une autre table connue',
+  'mapping.reasonMissing': 'aucune colonne trouvée pour {columns}',
+  'mapping.reasonEither': 'pourrait être {first} ou {second}',
+  'mapping.reasonBareId': 'la colonne «\u00a0{column}\u00a0» pourrait être la clé de n’importe quelle table',
+  'mapping.reasonFewRecognised': 'seulement {used} de ses {given} colonnes ont été reconnues',
+  'mapping.reasonNoDates': 'la colonne «\u00a0{header}\u00a0» choisie pour {column} ne contient aucune date',
+  'mapping.reasonNoNumbers': 'la colonne «\u00a0{header}\u00a0» choisie pour {column} ne contient aucun nombre',
+  'mapping.reasonNoKeys': 'la colonne «\u00a0{header}\u00a0» choisie pour {column} ne contient aucune clé',
 };

@@ -724,4 +724,13 @@ export const ro: Messages = {
   'ingest.typeNumbers': 'numere',
   'ingest.typeDates': 'date calendaristice',
   'ingest.typeYesNo': 'valori da/nu',
+  'mapping.reasonNothing': 'niciuna dintre coloane nu seamănă cu comenzi, clienți, tichete sau altă tabelă cunoscută',
+  'mapping.reasonMissing': 'nu s-a găsit nicio coloană pentru {columns}',
+  'mapping.reasonEither': 'ar putea fi {first} sau {second}',
+  'mapping.reasonBareId': 'coloana „{column}” ar putea fi cheia oricărei tabele',
+  'mapping.reasonFewRecognised': 'doar {used} din cele {given} de coloane au fost recunoscute',
+  'mapping.reasonFewRecognised.few': 'doar {used} din cele {given} coloane au fost recunoscute',
+  'mapping.reasonNoDates': 'coloana „{header}” aleasă pentru {column} nu conține nicio dată calendaristică',
+  'mapping.reasonNoNumbers': 'coloana „{header}” aleasă pentru {column} nu conține niciun număr',
+  'mapping.reasonNoKeys': 'coloana „{header}” aleasă pentru {column} nu conține nicio cheie',
 };
