@@ -702,6 +702,12 @@ const en = {
   'mapping.reasonNoDates': 'the column "{header}" chosen for {column} holds no dates',
   'mapping.reasonNoNumbers': 'the column "{header}" chosen for {column} holds no numbers',
   'mapping.reasonNoKeys': 'the column "{header}" chosen for {column} holds no keys',
+  'setAside.blankNumber': '"{column}" is blank or not a number',
+  'setAside.blankDate': '"{column}" is blank or not a date',
+  'setAside.blankText': '"{column}" is blank or not text',
+  'setAside.blankYesNo': '"{column}" is blank or not yes or no',
+  'setAside.blankQuantityPrice': '"{quantity}" or "{price}" is blank or not a number',
+  'setAside.failedPayment': 'failed payment (never a sale)',
 } as const;
 
 export type MessageKey = keyof typeof en;

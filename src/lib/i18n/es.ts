@@ -698,4 +698,10 @@ export const es: Messages = {
   'mapping.reasonNoDates': 'la columna «{header}» elegida para {column} no contiene ninguna fecha',
   'mapping.reasonNoNumbers': 'la columna «{header}» elegida para {column} no contiene ningún número',
   'mapping.reasonNoKeys': 'la columna «{header}» elegida para {column} no contiene ninguna clave',
+  'setAside.blankNumber': '«{column}» está vacío o no es un número',
+  'setAside.blankDate': '«{column}» está vacío o no es una fecha',
+  'setAside.blankText': '«{column}» está vacío o no es texto',
+  'setAside.blankYesNo': '«{column}» está vacío o no es sí o no',
+  'setAside.blankQuantityPrice': '«{quantity}» o «{price}» está vacío o no es un número',
+  'setAside.failedPayment': 'pago fallido (nunca fue una venta)',
 };

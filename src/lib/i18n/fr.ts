@@ -699,4 +699,10 @@ export const fr: Messages = {
   'mapping.reasonNoDates': 'la colonne «\u00a0{header}\u00a0» choisie pour {column} ne contient aucune date',
   'mapping.reasonNoNumbers': 'la colonne «\u00a0{header}\u00a0» choisie pour {column} ne contient aucun nombre',
   'mapping.reasonNoKeys': 'la colonne «\u00a0{header}\u00a0» choisie pour {column} ne contient aucune clé',
+  'setAside.blankNumber': '«\u00a0{column}\u00a0» est vide ou n’est pas un nombre',
+  'setAside.blankDate': '«\u00a0{column}\u00a0» est vide ou n’est pas une date',
+  'setAside.blankText': '«\u00a0{column}\u00a0» est vide ou n’est pas du texte',
+  'setAside.blankYesNo': '«\u00a0{column}\u00a0» est vide ou n’est ni oui ni non',
+  'setAside.blankQuantityPrice': '«\u00a0{quantity}\u00a0» ou «\u00a0{price}\u00a0» est vide ou n’est pas un nombre',
+  'setAside.failedPayment': 'paiement échoué (jamais une vente)',
 };

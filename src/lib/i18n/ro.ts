@@ -733,4 +733,10 @@ export const ro: Messages = {
   'mapping.reasonNoDates': 'coloana „{header}” aleasă pentru {column} nu conține nicio dată calendaristică',
   'mapping.reasonNoNumbers': 'coloana „{header}” aleasă pentru {column} nu conține niciun număr',
   'mapping.reasonNoKeys': 'coloana „{header}” aleasă pentru {column} nu conține nicio cheie',
+  'setAside.blankNumber': '„{column}” este gol sau nu este un număr',
+  'setAside.blankDate': '„{column}” este gol sau nu este o dată calendaristică',
+  'setAside.blankText': '„{column}” este gol sau nu este text',
+  'setAside.blankYesNo': '„{column}” este gol sau nu este da sau nu',
+  'setAside.blankQuantityPrice': '„{quantity}” sau „{price}” este gol sau nu este un număr',
+  'setAside.failedPayment': 'plată eșuată (nu a fost niciodată o vânzare)',
 };
