@@ -708,6 +708,9 @@ const en = {
   'setAside.blankYesNo': '"{column}" is blank or not yes or no',
   'setAside.blankQuantityPrice': '"{quantity}" or "{price}" is blank or not a number',
   'setAside.failedPayment': 'failed payment (never a sale)',
+  'ingest.jsonNotObjects': 'the array holds values that are not objects',
+  'ingest.jsonLineNotObject': 'the line is not an object',
+  'ingest.jsonLineInvalid': 'the line is not valid JSON',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -704,4 +704,7 @@ export const es: Messages = {
   'setAside.blankYesNo': '«{column}» está vacío o no es sí o no',
   'setAside.blankQuantityPrice': '«{quantity}» o «{price}» está vacío o no es un número',
   'setAside.failedPayment': 'pago fallido (nunca fue una venta)',
+  'ingest.jsonNotObjects': 'el array contiene valores que no son objetos',
+  'ingest.jsonLineNotObject': 'la línea no es un objeto',
+  'ingest.jsonLineInvalid': 'la línea no es JSON válido',
 };

@@ -705,4 +705,7 @@ export const fr: Messages = {
   'setAside.blankYesNo': '«\u00a0{column}\u00a0» est vide ou n’est ni oui ni non',
   'setAside.blankQuantityPrice': '«\u00a0{quantity}\u00a0» ou «\u00a0{price}\u00a0» est vide ou n’est pas un nombre',
   'setAside.failedPayment': 'paiement échoué (jamais une vente)',
+  'ingest.jsonNotObjects': 'le tableau contient des valeurs qui ne sont pas des objets',
+  'ingest.jsonLineNotObject': 'la ligne n’est pas un objet',
+  'ingest.jsonLineInvalid': 'la ligne n’est pas du JSON valide',
 };

@@ -739,4 +739,7 @@ export const ro: Messages = {
   'setAside.blankYesNo': '„{column}” este gol sau nu este da sau nu',
   'setAside.blankQuantityPrice': '„{quantity}” sau „{price}” este gol sau nu este un număr',
   'setAside.failedPayment': 'plată eșuată (nu a fost niciodată o vânzare)',
+  'ingest.jsonNotObjects': 'tabloul conține valori care nu sunt obiecte',
+  'ingest.jsonLineNotObject': 'linia nu este un obiect',
+  'ingest.jsonLineInvalid': 'linia nu este JSON valid',
 };
