@@ -161,6 +161,8 @@ export interface EngineInfo {
 export interface ClienteleApi extends ExplorerApi {
   /** Starts DuckDB. `assetBase` is the absolute URL the page's static files are served from. */
   init(assetBase: string): Promise<Outcome<EngineInfo>>;
+  /** The page's locale (`fr-FR`): the worker writes its messages in that language from now on. */
+  setLanguage(locale: string): Promise<void>;
   /** Loads the built-in sample store into the canonical tables. */
   loadSample(onProgress?: (p: LoadProgress) => void): Promise<Outcome<TableInfo[]>>;
   /**

@@ -3,7 +3,7 @@
  * messages the user must see. Components render this and call its methods.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { t, tn, type MessageKey } from '../lib/i18n';
+import { getLocale, t, tn, type MessageKey } from '../lib/i18n';
 import type { LoadOptions, LoadOutcome, LoadProgress, LoadReport, MappingRequest, Outcome, ReadChoices, Removal, SetAsideRow, SourceInfo, TableInfo } from '../lib/api';
 import { callback, startWorker, type Client } from './client';
 import { MappingStep, type CurrentMapping } from './mappingStep.svelte';
@@ -129,6 +129,14 @@ export class AppState {
     this.notebook = new Notebook(this.client);
     this.explorer = new ExplorerState(this);
     this.notebook.applyCellDocs(defaultCellDocs());
+    // The worker writes its sentences (a file that cannot be read, a column not found) in the
+    // page's language: told now and at every change of language (the locale is Svelte state).
+    $effect.root(() => {
+      $effect(() => {
+        const locale = getLocale();
+        if (typeof this.client.setLanguage === 'function') void this.client.setLanguage(locale);
+      });
+    });
   }
 
   /**

@@ -11,6 +11,7 @@ import type { Row } from '../lib/db';
 import type { ColumnMapping } from '../lib/mapping/types';
 import type { ParamValues } from '../lib/runModule';
 import type { SegmentDef } from '../lib/customerSets';
+import { setLocale } from '../lib/i18n';
 import { ensureBaseSchema, type CompareSide, type Scope } from '../lib/scope';
 import { listSetAside, type ReadChoices, type SetAsideRow, type SourceInfo } from './ingest';
 import { loadedSources } from './loadedSources';
@@ -49,6 +50,10 @@ export class Engine implements ClienteleApi {
     } catch (e) {
       return fail('start', `The database could not start: ${messageOf(e)}`);
     }
+  }
+
+  async setLanguage(locale: string): Promise<void> {
+    setLocale(locale);
   }
 
   loadSample(onProgress?: (p: LoadProgress) => void): Promise<Outcome<TableInfo[]>> {

@@ -3,6 +3,7 @@
 // lines and unusable rows are set aside, counted and listable; a 5 MB field loads.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingest } from '../../src/worker/ingest/ingest';
+import { setLocale } from '../../src/lib/i18n';
 import { listSetAside } from '../../src/worker/ingest/sources';
 import { openIngestHost } from '../support/ingestHost';
 import { failed, fixture, loaded, rowsFrom } from '../support/ingestFixtures';
@@ -23,6 +24,20 @@ describe('files that cannot be loaded', () => {
     ['truncated.parquet', 'parquet-truncated', '"truncated.parquet" is a Parquet file that ends too early (it was cut off while copying or downloading). Download or copy it again.'],
   ])('%s: %s', async (name, code, message) => {
     expect(await failed(host, name)).toEqual({ code, file: name, message });
+  });
+
+  test('the sentence is in the reader\'s language (the page tells the worker, the runner reads --lang): French', async () => {
+    setLocale('fr-FR');
+    try {
+      expect(await failed(host, 'empty.csv')).toEqual({
+        code: 'empty',
+        file: 'empty.csv',
+        message: '«\u00a0empty.csv\u00a0» est vide. Exportez-le à nouveau avec ses lignes et déposez le nouveau fichier.',
+      });
+      expect((await failed(host, 'ragged-mostly.csv')).message).toMatch(/^«\u00a0ragged-mostly\.csv\u00a0»\u00a0: la plupart des lignes n’ont pas le même nombre de champs que l’en-tête \(la première à la ligne 2\)/);
+    } finally {
+      setLocale('en-US');
+    }
   });
 
   test('invalid NDJSON names the line', async () => {

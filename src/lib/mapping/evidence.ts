@@ -5,6 +5,7 @@
  * no header for either still asks. The same facts overrule a header whose column holds not a
  * single value of its kind (a "Date" column without one date).
  */
+import { t, type MessageKey } from '../i18n';
 import { canonicalTables, type CanonicalColumn, type CanonicalTableName } from '../canonical';
 import type { ColumnFacts, TableGuess } from './types';
 
@@ -70,13 +71,16 @@ export function fillFromContent(table: CanonicalTableName, columns: Record<strin
   return filled;
 }
 
+/** The sentence for a required column holding nothing of its kind, by the rule's `what`. */
+const holdsNo: Record<string, MessageKey> = { dates: 'mapping.reasonNoDates', numbers: 'mapping.reasonNoNumbers', keys: 'mapping.reasonNoKeys' };
+
 /** Why a guess cannot be right: a required column its header chose holds no value of its kind. */
 export function contradiction(guess: TableGuess, headers: string[], facts: ColumnFacts[]): string | undefined {
   for (const column of canonicalTables[guess.table].columns.filter((c) => c.required)) {
     const header = guess.mapping.columns[column.name];
     const rule = rules[ruleFor(column)];
     const f = header === undefined ? undefined : facts[headers.indexOf(header)];
-    if (f && rule?.none?.(f)) return `the column "${header}" chosen for ${column.name} holds no ${rule.what}`;
+    if (f && rule?.none?.(f)) return t(holdsNo[rule.what], { header, column: column.name });
   }
   return undefined;
 }

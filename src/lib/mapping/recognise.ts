@@ -7,6 +7,7 @@
  * whether to load without asking ('sure') or to show the mapping with the best guess filled
  * in ('ask').
  */
+import { t, tn } from '../i18n';
 import { canonicalTableNames, canonicalTables, type CanonicalTableName } from '../canonical';
 import { contradiction, fillFromContent } from './evidence';
 import { foldHeader } from './fold';
@@ -41,10 +42,10 @@ export function recognise(headers: string[], fileName = '', facts?: ColumnFacts[
     return { guesses: [fromLayout, ...guesses.filter((g) => g.table !== layout.table)], decision: 'sure', signature };
   }
   const [best, second] = guesses;
-  if (!best) return { guesses, decision: 'ask', reason: 'none of the columns look like orders, customers, tickets or another known table', signature };
-  if (best.missing.length) return { guesses, decision: 'ask', reason: `no column found for ${best.missing.join(', ')}`, signature };
+  if (!best) return { guesses, decision: 'ask', reason: t('mapping.reasonNothing'), signature };
+  if (best.missing.length) return { guesses, decision: 'ask', reason: t('mapping.reasonMissing', { columns: best.missing.join(', ') }), signature };
   if (second && best.score - second.score < clearMargin && second.missing.length === 0) {
-    return { guesses, decision: 'ask', reason: `could be ${best.table} or ${second.table}`, signature };
+    return { guesses, decision: 'ask', reason: t('mapping.reasonEither', { first: best.table, second: second.table }), signature };
   }
   const doubt = (facts && contradiction(best, headers, facts)) ?? weakGuess(best, headers, fileName);
   if (doubt) return { guesses, decision: 'ask', reason: doubt, signature };
@@ -136,10 +137,10 @@ function weakGuess(guess: TableGuess, headers: string[], fileName: string): stri
   if (namesTable(fileName, guess.table)) return undefined;
   const required = new Set(canonicalTables[guess.table].columns.filter((c) => c.required).map((c) => c.name));
   const bareId = Object.entries(guess.mapping.columns).find(([column, header]) => required.has(column) && foldHeader(header) === 'id');
-  if (bareId) return `the column "${bareId[1]}" could be the key of any table`;
+  if (bareId) return t('mapping.reasonBareId', { column: bareId[1] });
   const used = Object.keys(guess.mapping.columns).length;
   const given = headers.filter((h) => h.trim()).length;
-  if (used * 2 < given) return `only ${used} of its ${given} columns were recognised`;
+  if (used * 2 < given) return tn('mapping.reasonFewRecognised', given, { used: String(used), given: String(given) });
   return undefined;
 }
 

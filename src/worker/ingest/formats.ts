@@ -4,6 +4,7 @@
  * whose dates never put a day above 12 is ambiguous and takes the caller's order (day-first
  * when none is given), with a notice naming the file and the column and saying where to change it.
  */
+import { t } from '../../lib/i18n';
 import type { ColumnType } from '../../lib/canonical';
 import { quoteIdent } from '../../lib/db';
 import type { ColumnFormat, IngestHost, Notice } from './types';
@@ -71,7 +72,7 @@ export async function decideFormats(host: IngestHost, raw: string, questions: Fo
       notices.push({
         code: 'date-order-assumed',
         column: q.key,
-        message: `No date in column "${q.header}" of "${file}" has a day above 12, so its dates were read ${fallbackOrder === 'dmy' ? 'day first (DD/MM/YYYY)' : 'month first (MM/DD/YYYY)'}. If that is wrong, change the date order with "Change mapping…" in the data panel.`,
+        message: t(fallbackOrder === 'dmy' ? 'ingest.dateOrderAssumedDmy' : 'ingest.dateOrderAssumedMdy', { column: q.header, file }),
       });
     }
   }

@@ -4,6 +4,7 @@
  * (returning the proposal and a parsed preview) or load into <schema>.<table>, replacing the
  * rows an earlier file of the same name gave it. Failures come back as outcomes, not throws.
  */
+import { t } from '../../lib/i18n';
 import { canonicalTables, type ColumnType } from '../../lib/canonical';
 import { quoteIdent, type Row } from '../../lib/db';
 import { recognise } from '../../lib/mapping/recognise';
@@ -55,7 +56,7 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   if (!read.ok) return read;
   const { headers, notices } = uniqueHeaders(read.headers);
   if (sniffed.extensionSays) {
-    notices.push({ code: 'extension-mismatch', message: `"${file}" is named like a ${sniffed.extensionSays} file but holds ${sniffed.kind.toUpperCase()}; it was read as ${sniffed.kind.toUpperCase()}.` });
+    notices.push({ code: 'extension-mismatch', message: t('ingest.extensionMismatch', { file, named: sniffed.extensionSays, kind: sniffed.kind.toUpperCase() }) });
   }
   const [{ n: rawRows }] = await host.rows(`select count(*)::double as n from ${quoteIdent(raw)}`);
   const rejects = read.rejects;
@@ -75,7 +76,7 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   const mapping = chosen ?? proposal.guesses[0]?.mapping;
   const dialect: Dialect = { kind: sniffed.kind, formats: {}, ...(sniffed.kind === 'csv' ? { encoding: read.encoding, delimiter: sniffed.delimiter, header: !sniffed.headerless } : {}) };
   if (read.encoding === 'windows-1252' || read.encoding === 'latin-1') {
-    notices.push({ code: 'encoding', message: `"${file}" is not UTF-8; it was read as ${read.encoding === 'latin-1' ? 'Latin-1' : 'Windows-1252'} (Western European).` });
+    notices.push({ code: 'encoding', message: t('ingest.encoding', { file, encoding: read.encoding === 'latin-1' ? 'Latin-1' : 'Windows-1252' }) });
   }
   const needsMapping = (preview: Row[]): IngestOutcome => ({
     ok: true,

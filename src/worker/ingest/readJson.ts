@@ -3,6 +3,7 @@
  * than by DuckDB's insertJSONFromPath, which does not take newline-delimited JSON; nested
  * values are kept as JSON text.
  */
+import { t } from '../../lib/i18n';
 import type { Column } from '../../lib/db';
 import { readBytes } from './bytes';
 import { rawFromTable } from './rawFromTable';
@@ -30,7 +31,7 @@ function parseRecords(text: string): Parsed {
     try {
       const value = JSON.parse(trimmed);
       const records = Array.isArray(value) ? value : [];
-      if (records.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) return { ok: false, detail: 'the array holds values that are not objects' };
+      if (records.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) return { ok: false, detail: t('ingest.jsonNotObjects') };
       return { ok: true, records };
     } catch (e) {
       return { ok: false, detail: String((e as Error).message) };
@@ -42,10 +43,10 @@ function parseRecords(text: string): Parsed {
     if (lines[i].trim() === '') continue;
     try {
       const value = JSON.parse(lines[i]);
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, line: i + 1, detail: 'the line is not an object' };
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, line: i + 1, detail: t('ingest.jsonLineNotObject') };
       records.push(value);
     } catch {
-      return { ok: false, line: i + 1, detail: 'the line is not valid JSON' };
+      return { ok: false, line: i + 1, detail: t('ingest.jsonLineInvalid') };
     }
   }
   return { ok: true, records };

@@ -5,6 +5,7 @@
  * amount, credit-note invoice prefix: kept with revenue 0 or a refund, never as sales), and
  * guest orders (no customer id: kept). Each staged row carries _reason when it is set aside.
  */
+import { t, type MessageKey } from '../../lib/i18n';
 import { canonicalTables } from '../../lib/canonical';
 import { quoteIdent } from '../../lib/db';
 import type { ColumnMapping } from '../../lib/mapping/types';
@@ -13,7 +14,8 @@ import { blank, numberSql, valueSql } from './parseSql';
 import { statusClassSql } from './statusSql';
 import type { ColumnFormat } from './types';
 
-const kindWords: Record<string, string> = { DOUBLE: 'a number', INTEGER: 'a number', DATE: 'a date', TIMESTAMP: 'a date', VARCHAR: 'text', BOOLEAN: 'yes or no' };
+/** Why a row is set aside when a required column's value is missing, by the column's type (written in the reader's language). */
+const blankReason: Record<string, MessageKey> = { DOUBLE: 'setAside.blankNumber', INTEGER: 'setAside.blankNumber', DATE: 'setAside.blankDate', TIMESTAMP: 'setAside.blankDate', VARCHAR: 'setAside.blankText', BOOLEAN: 'setAside.blankYesNo' };
 
 /** `firstRows` limits the work to the file's first rows (for a preview). */
 export function stagingSql(raw: string, mapping: ColumnMapping, headers: string[], formats: Record<string, ColumnFormat>, firstRows?: number): string {
@@ -59,11 +61,11 @@ export function canonicalRowsSql(level1: string, mapping: ColumnMapping, mapped:
   const body = mapping.table === 'orders' ? ordersSql(level1, mapping, cell) : `select * from (${level1})`;
   const reasons = table.columns
     .filter((c) => c.required && cell(c.name) && !(mapping.table === 'orders' && c.name === 'customer_id'))
-    .map((c) => `when ${quoteIdent(c.name)} is null then ${sqlText(`"${mapping.columns[c.name]}" is blank or not ${kindWords[c.type]}`)}`);
+    .map((c) => `when ${quoteIdent(c.name)} is null then ${sqlText(t(blankReason[c.type], { column: mapping.columns[c.name] }))}`);
   if (mapping.table === 'orders' && !cell('revenue') && cell('quantity') && cell('unit_price')) {
-    reasons.push(`when revenue is null then ${sqlText(`"${mapping.columns.quantity}" or "${mapping.columns.unit_price}" is blank or not a number`)}`);
+    reasons.push(`when revenue is null then ${sqlText(t('setAside.blankQuantityPrice', { quantity: mapping.columns.quantity, price: mapping.columns.unit_price }))}`);
   }
-  const failed = mapping.table === 'orders' && cell('status') ? ["when status = 'failed' then 'failed payment (never a sale)'"] : [];
+  const failed = mapping.table === 'orders' && cell('status') ? [`when status = 'failed' then ${sqlText(t('setAside.failedPayment'))}`] : [];
   const reason = reasons.length + failed.length ? `case ${[...reasons, ...failed].join(' ')} end` : 'null::varchar';
   return `select *, ${reason} as _reason from (${body})`;
 }

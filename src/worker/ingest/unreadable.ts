@@ -3,6 +3,7 @@
  * "two", a date of "soon") are left blank; this counts them per column so the user is told.
  * The staging table flags which cells held text (_has_<column>), so counting is one scan.
  */
+import { t, tn, type MessageKey } from '../../lib/i18n';
 import { canonicalTables } from '../../lib/canonical';
 import { quoteIdent } from '../../lib/db';
 import type { ColumnMapping } from '../../lib/mapping/types';
@@ -10,7 +11,7 @@ import { rawColumn } from './headers';
 import { checkedColumns } from './transform';
 import type { IngestHost, Notice } from './types';
 
-const typeWords: Record<string, string> = { DOUBLE: 'numbers', INTEGER: 'numbers', DATE: 'dates', TIMESTAMP: 'dates', BOOLEAN: 'yes/no values' };
+const typeWords: Record<string, MessageKey> = { DOUBLE: 'ingest.typeNumbers', INTEGER: 'ingest.typeNumbers', DATE: 'ingest.typeDates', TIMESTAMP: 'ingest.typeDates', BOOLEAN: 'ingest.typeYesNo' };
 
 export async function unreadableValues(host: IngestHost, staged: string, raw: string, mapping: ColumnMapping, headers: string[]): Promise<Notice[]> {
   const checked = checkedColumns(mapping);
@@ -30,7 +31,7 @@ export async function unreadableValues(host: IngestHost, staged: string, raw: st
     notices.push({
       code: 'unreadable-values',
       column: header,
-      message: `Column "${header}": ${n} value${n === 1 ? '' : 's'} (e.g. "${example}") could not be read as ${typeWords[type]} and ${n === 1 ? 'was' : 'were'} left blank.`,
+      message: tn('ingest.unreadableValues', n, { column: header, count: n, example: String(example), type: t(typeWords[type]) }),
     });
   }
   return notices;
