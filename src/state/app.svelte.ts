@@ -12,7 +12,7 @@ import { rememberMapping, rememberedMappings } from './rememberedMappings';
 import { MarkdownCell, Notebook, UnknownCell, clvModuleId, defaultCellDocs, type NotebookCell } from './notebook.svelte';
 import { Cell } from './cell.svelte';
 import type { QueryModule } from '../lib/queryModule';
-import { notebookDocVersion, notebookFormat, type NotebookDoc, type ScopeDoc, type SourceRef } from '../lib/notebookDoc';
+import { applySharedLanguage, languageForDoc, notebookDocVersion, notebookFormat, type NotebookDoc, type ScopeDoc, type SourceRef } from '../lib/notebookDoc';
 import { defaultPreset } from '../lib/datePresets';
 import { ScopeState, type CompareMode, type Preset } from './scope.svelte';
 import { loadNotices, setAsideTotal } from '../lib/loadNotices';
@@ -147,6 +147,13 @@ export class AppState {
     const scope: ScopeDoc = { preset: this.scope.preset, compare: this.scope.compareMode };
     if (this.scope.preset === 'custom' && this.scope.start && this.scope.end) [scope.start, scope.end] = [this.scope.start, this.scope.end];
     if (this.scope.currency) scope.keptCurrency = this.scope.currency;
+    // The facets and segments that choose the customers travel with the notebook.
+    const facets = Object.fromEntries(Object.entries($state.snapshot(this.scope.facets)).filter(([, values]) => values.length > 0));
+    if (Object.keys(facets).length) scope.facets = facets;
+    const segments = $state.snapshot(this.notebook.segments);
+    const named = (name: string | undefined) => (name && segments.some((s) => s.name === name) ? name : undefined);
+    if (named(this.scope.segment)) scope.segment = this.scope.segment;
+    if (named(this.scope.compareSegment)) scope.compareSegment = this.scope.compareSegment;
     // A kept currency the user never chose is the one the notebook keeps too.
     const currency = this.chosenCurrency ?? this.scope.currency;
     return {
@@ -157,6 +164,8 @@ export class AppState {
       scope,
       ...(currency ? { currency } : {}),
       sources: this.sourceRefs(),
+      ...(segments.length ? { segments } : {}),
+      language: languageForDoc(),
     };
   }
 
@@ -265,6 +274,12 @@ export class AppState {
       if (this.scope.dataEnd) this.scope.setDataRange(this.scope.dataStart, this.scope.dataEnd);
     } else this.scope.choose(doc.scope.preset === 'custom' ? defaultPreset : doc.scope.preset);
     this.chosenCurrency = doc.currency ?? doc.scope.keptCurrency;
+    this.notebook.segments = doc.segments ?? [];
+    this.scope.facets = doc.scope.facets ?? {};
+    this.scope.segment = doc.scope.segment;
+    this.scope.compareSegment = doc.scope.compareSegment;
+    // The author's language is a default only: the reader's own choice wins.
+    applySharedLanguage(doc.language);
     if (this.tables.length) this.notebook.build(this.tables);
     if (this.status !== 'ready') return;
     this.keepCurrency();

@@ -27,9 +27,23 @@ const edited: NotebookDoc = {
     { kind: 'module', ref: 'clv_summary@3' },
     { kind: 'module', ref: 'no_such_module@9', params: { x: 1 } },
   ],
-  scope: { preset: 'custom', start: '2025-01-01', end: '2025-03-31', compare: 'lastYear', keptCurrency: 'EUR' },
+  scope: {
+    preset: 'custom',
+    start: '2025-01-01',
+    end: '2025-03-31',
+    compare: 'lastYear',
+    facets: { country: ['FR', "Cote d'Ivoire"], product: ['Mug, large'] },
+    segment: 'Big spenders',
+    compareSegment: 'Quiet',
+    keptCurrency: 'EUR',
+  },
   currency: 'EUR',
   sources: [],
+  segments: [
+    { name: 'Big spenders', match: 'all', conditions: [{ field: 'revenue', op: 'gte', value: 500 }, { field: 'orders', op: 'gte', value: 2 }] },
+    { name: 'Quiet', match: 'any', conditions: [{ field: 'last_order', op: 'before', value: '2025-01-01' }] },
+  ],
+  language: 'en',
 };
 
 describe('the notebook document', () => {
