@@ -97,7 +97,7 @@ test('a parameter gets its control; a value out of range is refused beside the f
 
   // A count below its range: the list keeps its 20 rows.
   const mentions = page.locator('article[data-cell="negative_mentions"]');
-  const top = mentions.getByLabel('Show');
+  const top = mentions.getByLabel('Show', { exact: true });
   const listed = await mentions.getByTestId('cell-meta').textContent();
   await top.fill('-3');
   await top.press('Enter');
