@@ -6,8 +6,9 @@
  * `queries/scope/facet_values.sql` weighs the facets' values. Here they are only put together:
  *
  * 1. once per load (or kept currency), each facet module becomes a view `everyone.facet_<id>`;
- *    those that do not read the dates are kept in table `everyone.facet_static`, and the view
- *    `everyone.facet_pairs` adds the ones that do (revenue contribution) for the current dates;
+ *    when a facet, a segment or the facets' counts first need them, those that do not read the
+ *    dates are kept in table `everyone.facet_static`, and the view `everyone.facet_pairs` adds
+ *    the ones that do (revenue contribution) for the current dates;
  * 2. on every change of scope, the customers with a chosen value of every facet go into
  *    `main.scope_customers` and the `main` views keep their records;
  * 3. the RFM facet and the segments are read from the customer facts of those customers
@@ -82,10 +83,25 @@ export function periodFacets(modules: ScopeModules): string[] {
   return modules.facets.filter((m) => readsPeriod(m.sql) || m.needs.some((n) => (n.table as string) === 'customer_facts')).map((m) => m.id);
 }
 
-/** Step 1: the facets' views and the pairs that do not depend on the dates. */
+/**
+ * Step 1, at a load: the facets' views only. Their pairs are kept when first asked for
+ * (`ensureFacetPairs`): a notebook that never uses a facet does not wait for every customer's
+ * products, cities and channels after each file.
+ */
 export async function buildFacetPairs(db: Db, modules: ScopeModules, loaded: CanonicalTableName[]): Promise<void> {
-  const facets = availableFacets(modules, loaded).filter((m) => m.id !== factsFacet);
-  for (const m of facets) await db.exec(`create or replace view ${E}.${quoteIdent(`facet_${m.id}`)} as ${sql(m)}`);
+  await db.exec(`drop view if exists ${E}.facet_pairs`);
+  await db.exec(`drop table if exists ${E}.facet_static`);
+  for (const m of pairFacets(modules, loaded)) await db.exec(`create or replace view ${E}.${quoteIdent(`facet_${m.id}`)} as ${sql(m)}`);
+}
+
+/**
+ * The pairs that do not depend on the dates, kept in `everyone.facet_static` once per load, and
+ * the view `everyone.facet_pairs` that adds the dated ones (revenue contribution) for the
+ * current dates. Nothing is done when they are there. The worker calls it one caller at a time.
+ */
+export async function ensureFacetPairs(db: Db, modules: ScopeModules, loaded: CanonicalTableName[]): Promise<void> {
+  if (await exists(db, E, 'facet_pairs')) return;
+  const facets = pairFacets(modules, loaded);
   const select = (m: QueryModule) => `select cast(? as varchar) as facet, customer_id, value from ${E}.${quoteIdent(`facet_${m.id}`)}`;
   const fixed = facets.filter((m) => !readsPeriod(m.sql));
   const dated = facets.filter((m) => readsPeriod(m.sql));
@@ -94,6 +110,11 @@ export async function buildFacetPairs(db: Db, modules: ScopeModules, loaded: Can
   // A view holds no bound parameter: the dated facets' ids are written into it as literals (module ids are [a-z_]).
   const datedSql = dated.map((m) => `select '${m.id}' as facet, customer_id, value from ${E}.${quoteIdent(`facet_${m.id}`)}`);
   await db.exec(`create or replace view ${E}.facet_pairs as ${[`select facet, customer_id, value from ${E}.facet_static`, ...datedSql].join(' union all ')}`);
+}
+
+/** The facets listed as (customer, value) pairs: every available one but the RFM facet (read from the customer facts). */
+function pairFacets(modules: ScopeModules, loaded: readonly string[]): QueryModule[] {
+  return availableFacets(modules, loaded).filter((m) => m.id !== factsFacet);
 }
 
 /** The facet ids chosen with at least one value; throws a sentence naming an unknown facet. */
@@ -112,6 +133,7 @@ export async function chooseCustomers(db: Db, scope: Scope, loaded: CanonicalTab
   for (const [facet, values] of chosen) for (const value of values) await db.exec(`insert into ${E}.facet_choice values (?, ?)`, [facet, value]);
   const filtered = chosen.length > 0 || Boolean(scope.segment);
   const plain = chosen.filter(([id]) => id !== factsFacet);
+  if (plain.length || scope.segment || scope.compareSegment) await ensureFacetPairs(db, modules, loaded);
   if (plain.length) {
     await db.exec(`
 create or replace table main.scope_customers as

@@ -4,7 +4,7 @@
  * under the names the module reads as temporary views, which this connection alone sees.
  */
 import type { CanonicalTableName } from './canonical';
-import { availableFacets, readyFacts, everyoneSchema as E, factsFacet, segmentFacet, type ScopeModules } from './customerScope';
+import { availableFacets, ensureFacetPairs, readyFacts, everyoneSchema as E, factsFacet, segmentFacet, type ScopeModules } from './customerScope';
 import type { Db } from './db';
 import type { FacetInfo } from './explorerApi';
 import type { QueryModule } from './queryModule';
@@ -22,6 +22,7 @@ async function exists(db: Db, name: string): Promise<boolean> {
  */
 export async function facetValues(db: Db, modules: ScopeModules, valuesModule: QueryModule, loaded: readonly string[], limit = 50): Promise<FacetInfo[]> {
   const facets = availableFacets(modules, loaded);
+  await ensureFacetPairs(db, modules, loaded as CanonicalTableName[]);
   const pairs = [`select facet, customer_id, value from ${E}.facet_pairs`];
   const choice = [`select facet, value from ${E}.facet_choice`];
   if (modules.facts && facets.some((m) => m.id === factsFacet)) {

@@ -95,6 +95,7 @@ export class Queries {
     if (!module) return fail('no-module', 'This version of Clientele has no facet values module.');
     return this.run(`facet-values:${++this.reads}`, async (c) => {
       await this.store.scoping.prepareConnection(c);
+      await this.store.scoping.ensureFacetPairs(c);
       return facetValues(c, this.store.scoping.modules, module, this.store.canonical, limit);
     });
   }
@@ -112,6 +113,7 @@ export class Queries {
     const revenue = facts.columns.some((col) => col.name === 'revenue') ? 'sum(revenue)' : '0';
     return this.run(`segment-size:${++this.reads}`, async (c) => {
       await this.store.scoping.prepareConnection(c);
+      await this.store.scoping.ensureFacetPairs(c);
       await readyFacts(c, facts, this.store.canonical);
       const [row] = await c.rows(
         `select count(*)::double as customers, coalesce(${revenue}, 0)::double as revenue from (${facts.sql.replace(/;\s*$/, '')}) where ${where.where}`,

@@ -11,7 +11,7 @@
  * the customers of the range, and a segment reads the customer facts of the range, so with one
  * of those on the customers in scope follow the dates.
  */
-import { periodFacets, scopeModules, type ScopeModules } from '../lib/customerScope';
+import { ensureFacetPairs, periodFacets, scopeModules, type ScopeModules } from '../lib/customerScope';
 import { moduleCatalog } from '../lib/queryModules';
 import { applyScope, setPeriod, type Scope } from '../lib/scope';
 import type { ParamValues } from '../lib/runModule';
@@ -24,6 +24,8 @@ export class Scoping {
   private preparedFor?: string;
   /** The whole scope last applied, but its dates. */
   private appliedFor?: string;
+  /** The facets' pairs being kept by the first read that asked (src/lib/customerScope.ts). */
+  private facetPairs?: Promise<void>;
 
   constructor(private store: Store) {}
 
@@ -36,6 +38,19 @@ export class Scoping {
   forgetPrepared() {
     this.preparedFor = undefined;
     this.appliedFor = undefined;
+    this.facetPairs = undefined;
+  }
+
+  /**
+   * The facets' pairs over every customer, kept once per load when a read first needs them (the
+   * facets' counts, a segment's size): reads run side by side, so the second waits for the first.
+   */
+  ensureFacetPairs(c: ConnectionDb): Promise<void> {
+    this.facetPairs ??= ensureFacetPairs(c, this.modules, this.store.canonical).catch((e: unknown) => {
+      this.facetPairs = undefined;
+      throw e;
+    });
+    return this.facetPairs;
   }
 
   /** Recreates the views; the prepared tables only when the data or the kept currency changed. */
@@ -46,6 +61,7 @@ export class Scoping {
     if (!scope) return;
     const dataKey = JSON.stringify([scope.currency ?? null, [...loaded].sort()]);
     const prepare = dataKey !== this.preparedFor;
+    if (prepare) this.facetPairs = undefined;
     // Forget the keys first: a build that fails must be tried again next time.
     this.preparedFor = undefined;
     this.appliedFor = undefined;

@@ -138,6 +138,19 @@ describe('facets select customers', () => {
     await expect(scoped({ facets: { colour: ['red'] } })).rejects.toThrow(/no facet "colour".*country/);
   });
 
+  test("a load keeps no facet pairs until a facet, a segment or the counts ask for them", async () => {
+    const kept = async () => (await db.rows("select table_name from duckdb_tables() where schema_name = 'everyone' and table_name = 'facet_static'")).length;
+    await scoped({});
+    expect(await kept()).toBe(0);
+    expect((await facetValues(db, modules, valuesModule, loaded, 10)).find((f) => f.id === 'country')!.values).toHaveLength(4);
+    expect(await kept()).toBe(1);
+    await scoped({});
+    expect(await kept()).toBe(0);
+    await scoped({ facets: { product: ['Tea'] } }, false);
+    expect(await kept()).toBe(1);
+    expect(await ids('scope_customers', 'customer_id')).toEqual(['C1', 'C2', "O'Brien"]);
+  });
+
   test('facet counts are those each facet would have if it were off', async () => {
     await scoped({ facets: { country: ['FR'] } });
     const facets = await facetValues(db, modules, valuesModule, loaded, 10);
