@@ -4,6 +4,7 @@
  * command-line runner and the tests share it.
  */
 import type { CanonicalTableName } from './canonical';
+import { t } from './i18n';
 
 export type ParamType = 'integer' | 'double' | 'date' | 'varchar' | 'boolean';
 export type ResultType = 'varchar' | 'integer' | 'double' | 'date' | 'timestamp' | 'boolean';
@@ -262,11 +263,13 @@ export function paramIssue(param: ModuleParam, value: string | number | boolean 
 export function paramProblem(param: ModuleParam, value: string | number | boolean | null, input = param.input): string | undefined {
   const issue = paramIssue(param, value, input);
   if (!issue) return undefined;
-  if (issue.kind === 'required') return `${param.name} needs a value`;
-  if (issue.kind === 'choice') return `${param.name} is one of ${issue.options.join(', ')}`;
-  if (issue.kind === 'number') return `${param.name} is a number`;
+  const name = param.name;
+  if (issue.kind === 'required') return t('param.needsValue', { name });
+  if (issue.kind === 'choice') return t('param.oneOf', { name, options: issue.options.join(', ') });
+  if (issue.kind === 'number') return t('param.isNumber', { name });
   const shown = (n: number) => (issue.unit === 'percent' ? `${+(n * 100).toFixed(4)}%` : String(n));
-  return `${param.name} is from ${shown(issue.min)} to ${shown(issue.max)}${issue.unit && issue.unit !== 'percent' ? ` ${issue.unit}` : ''}`;
+  const range = { name, min: shown(issue.min), max: shown(issue.max) };
+  return issue.unit && issue.unit !== 'percent' ? t('param.fromToUnit', { ...range, unit: issue.unit }) : t('param.fromTo', range);
 }
 
 /** Turns text into a parameter value of the given type, or undefined when it is not one. */
