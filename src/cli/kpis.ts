@@ -6,7 +6,7 @@
  * after the same ingestion the page runs (files are loaded; Parquet folders and database tables are read in place),
  * with the parameter values given (refused, as on the page, outside a module's `input:` range or choices).
  * Orders in several currencies are never added up: the run stops unless --currency names the one to keep.
- * Exit code 1 when a module failed, 2 when nothing could run (a bad argument, a bad parameter value, a file that
+ * `--help` prints the usage line in the language asked for. Exit code 1 when a module failed, 2 when nothing could run (a bad argument, a bad parameter value, a file that
  * is no canonical table).
  */
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { scopeModules } from '../lib/customerScope';
 import { loadFiles } from './loadFiles';
 import { closeExternalAccess, openNativeDb } from './nativeDb';
 import { datasetPaths } from './inPlaceSources';
-import { moduleParams, parseKpiArgs } from './kpiArgs';
+import { argsLanguage, moduleParams, parseKpiArgs, usage } from './kpiArgs';
 import { orderDateRange, runKpis } from './runKpis';
 import { textReport } from './textReport';
 import { applyEngineSettings, engineSettings, preparedLinesPerPart, runnerError, showBytes, stepper } from './engine';
@@ -30,6 +30,11 @@ import { writeCustomerList } from './writeCustomers';
 import { speak } from '../lib/locale';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    speak(argsLanguage(argv));
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
   const args = parseKpiArgs(argv);
   speak(args.lang);
   const mappings = args.mappings.flatMap((path) => parseMappingFile(readFileSync(path, 'utf8'), path));
