@@ -802,7 +802,7 @@ const en = {
   'runner.customersWritten.one': '{count} customer written to {file}',
   'runner.filesWritten': '{count} files written to {folder}',
   'runner.filesWritten.one': '{count} file written to {folder}',
-  'runner.stepRunning': '{step}… {seconds} s, {memory} in use',
+  'runner.stepRunning': '{step}… {seconds} s, {memory} resident',
   'runner.stepDone': '{step}: done in {seconds} s',
   'runner.stepFailed': '{step} failed: {detail}. Check the files and options given, then run it again.',
   'runner.failed': 'the run stopped: {detail}. Check the files and options given, then run it again.',
