@@ -8,6 +8,7 @@ import { parseFacetFlags, readSegmentFile } from './scopeArgs';
 import { languageOf, languages, speak, type Language } from '../lib/locale';
 import { t, type MessageKey } from '../lib/i18n';
 import { Said } from '../lib/said';
+import { localizeModule } from '../lib/moduleText';
 
 export interface KpiArgs {
   files: string[];
@@ -173,7 +174,8 @@ export function moduleParams(given: KpiArgs['params'], modules: QueryModule[]): 
     const flag = `--param ${id}.${name}=${text}`;
     const module = modules.find((m) => m.id === id);
     if (!module) return fail(t('runner.paramNoModule', { flag, id }));
-    const param = module.params.find((p) => p.name === name);
+    // In the language spoken: a range's unit ("1 to 1000 customers") is the module's word for it.
+    const param = localizeModule(module).params.find((p) => p.name === name);
     if (!param) return fail(module.params.length ? t('runner.paramUnknownHas', { flag, id, name, names: module.params.map((p) => p.name).join(', ') }) : t('runner.paramUnknown', { flag, id, name }));
     const percent = param.input?.kind === 'range' && param.input.unit === 'percent' && /%\s*$/.test(text);
     const read = text.trim() === 'null' ? null : coerceParam(param.type, percent ? text.replace(/%\s*$/, '') : text);

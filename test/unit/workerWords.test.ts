@@ -102,6 +102,8 @@ describe('the runner', () => {
     expect(() => given('top_customer_share.top_share=20')).toThrow('--param top_customer_share.top_share=20: top_customer_share: top_share va de 1% a 99%');
     expect(() => given('new_customers.top=3')).toThrow('new_customers no tiene el parámetro top (tiene grain)');
     expect(() => given('inactive_customers.window_days=2.5')).toThrow('inactive_customers: window_days es un número entero');
+    // The range's unit is the module's word in the language, not the module file's English.
+    expect(() => given('clv_top_customers.top=-3')).toThrow('clv_top_customers: top va de 1 a 1000 clientes');
   });
 
   test('the currency, mapping-file and memory sentences follow the language', () => {
