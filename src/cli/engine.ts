@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../lib/db';
+import { t } from '../lib/i18n';
+import { Said } from '../lib/said';
 import { linesPerPart } from '../lib/prepared';
 
 export interface EngineSettings {
@@ -34,7 +36,7 @@ function availableMemory(): number {
 /** '4GB', '512MB', '1.5GiB' -> bytes. */
 export function parseBytes(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(k|m|g|t)?i?b?\s*$/i.exec(text);
-  if (!m) throw new Error(`--memory-limit ${text}: give a size such as 4GB or 512MB`);
+  if (!m) throw new Said(t('runner.memoryLimit', { value: text }));
   const unit = { k: 1024, m: 1024 ** 2, g: gib, t: 1024 ** 4 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1;
   return Math.round(Number(m[1]) * unit);
 }
@@ -59,6 +61,14 @@ export async function applyEngineSettings(db: Db, settings: EngineSettings): Pro
  */
 export const preparedLinesPerPart = (settings: EngineSettings) => Math.max(linesPerPart, Math.floor(settings.memoryLimit / 2 / 400));
 
+/** What the runner prints for an error: our sentence as it is, anyone else's words inside one naming the step. */
+export function runnerError(e: unknown): string {
+  if (e instanceof Said) return e.message;
+  const detail = String((e as Error)?.message ?? e).split('\n')[0];
+  const step = (e as { step?: unknown })?.step;
+  return typeof step === 'string' ? t('runner.stepFailed', { step, detail }) : t('runner.failed', { detail });
+}
+
 export type Step = <T>(name: string, run: () => Promise<T>) => Promise<T>;
 
 /**
@@ -73,7 +83,7 @@ export function stepper(settings: EngineSettings, write: (line: string) => void 
     let shown = false;
     const tell = () => {
       shown = true;
-      write(`${name}… ${seconds()} s, ${showBytes(process.memoryUsage.rss())} resident`);
+      write(t('runner.stepRunning', { step: name, seconds: seconds(), memory: showBytes(process.memoryUsage.rss()) }));
     };
     let timer = setTimeout(function again() {
       tell();
@@ -81,7 +91,7 @@ export function stepper(settings: EngineSettings, write: (line: string) => void 
     }, quietMs);
     try {
       const value = await run();
-      if (shown) write(`${name}: done in ${seconds()} s`);
+      if (shown) write(t('runner.stepDone', { step: name, seconds: seconds() }));
       return value;
     } catch (e) {
       throw outOfMemory(name, e as Error, settings);
@@ -91,11 +101,17 @@ export function stepper(settings: EngineSettings, write: (line: string) => void 
   };
 }
 
-/** The error as it was, or, when DuckDB ran out of memory, a sentence saying where and what to do. */
+/**
+ * Our own sentence as it was; when DuckDB ran out of memory, a sentence saying where and what to
+ * do; any other error (DuckDB's or Node's words) as it was, with the step's name in `step`
+ * (`runnerError` puts it in a sentence).
+ */
 export function outOfMemory(step: string, e: Error, settings: EngineSettings): Error {
-  if (!/out of memory/i.test(e.message)) return e;
-  return new Error(
-    `${step} did not fit in memory: DuckDB may use ${showBytes(settings.memoryLimit)} (this machine has ${showBytes(totalmem())}) and spills to ${settings.tempDirectory}. ` +
-      `Raise --memory-limit, point --temp-dir at a disk with more room, or run on MotherDuck (--db md:<database>). DuckDB said: ${e.message.split('\n')[0]}`,
+  if (e instanceof Said || !(e instanceof Error)) return e;
+  const detail = e.message.split('\n')[0];
+  // Left as it was for whoever catches it (a module's failure goes in the report), with the step named.
+  if (!/out of memory/i.test(detail)) return Object.assign(e, { step });
+  return new Said(
+    t('runner.outOfMemory', { step, limit: showBytes(settings.memoryLimit), total: showBytes(totalmem()), folder: settings.tempDirectory, detail }),
   );
 }

@@ -7,6 +7,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Db } from '../lib/db';
+import { t } from '../lib/i18n';
+import { Said } from '../lib/said';
 import type { InPlaceSource } from '../worker/ingest/inPlace';
 
 const globChars = /[*?[{]/;
@@ -59,11 +61,11 @@ export const databaseAlias = 'source_db';
  */
 export async function attachDatabase(db: Db, target: string): Promise<InPlaceSource[]> {
   const motherDuck = target.startsWith('md:');
-  if (!motherDuck && !existsSync(target)) throw new Error(`--db ${target}: no such database file`);
+  if (!motherDuck && !existsSync(target)) throw new Said(t('runner.noDatabase', { target }));
   try {
     if (motherDuck) await db.exec('load motherduck');
   } catch (e) {
-    throw new Error(`--db ${target}: MotherDuck needs DuckDB's motherduck extension (run \`INSTALL motherduck\` once, online) and a token in the environment variable motherduck_token (${(e as Error).message.split('\n')[0]})`);
+    throw new Said(t('runner.motherDuckMissing', { target, detail: (e as Error).message.split('\n')[0] }));
   }
   await db.exec(`attach ${literal(target)} as ${databaseAlias}${motherDuck ? '' : ' (read_only)'}`);
   const tables = await db.rows(

@@ -5,7 +5,10 @@ import { coerceParam, paramProblem, type ParamType, type QueryModule } from '../
 import type { ParamValues } from '../lib/runModule';
 import type { FacetChoices, SegmentDef } from '../lib/customerSets';
 import { parseFacetFlags, readSegmentFile } from './scopeArgs';
-import { languageOf, languages, type Language } from '../lib/locale';
+import { languageOf, languages, speak, type Language } from '../lib/locale';
+import { t, type MessageKey } from '../lib/i18n';
+import { Said } from '../lib/said';
+import { localizeModule } from '../lib/moduleText';
 
 export interface KpiArgs {
   files: string[];
@@ -52,7 +55,8 @@ export interface KpiArgs {
   lang: Language;
 }
 
-export const usage = 'usage: npm run kpis -- <files...> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--only id,id] [--queries DIR] [--calibration-end YYYY-MM-DD] [--horizon MONTHS] [--discount PERCENT] [--mapping FILE.json]... [--date-order dmy|mdy] [--currency CODE] [--param MODULE.NAME=VALUE]... [--db FILE.duckdb|md:NAME] [--out DIR] [--out-format parquet|csv] [--memory-limit 8GB] [--temp-dir DIR] [--facet ID=VALUE]... [--segment FILE[#NAME]] [--compare-segment FILE[#NAME]] [--customers FILE.csv [--csv-delimiter ,|;]] [--lang en|fr|es|ro]\n(a folder or a glob of Parquet files is read in place as one table)';
+/** The usage line, in the language spoken (`speak`). */
+export const usage = () => t('runner.usage');
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -64,8 +68,36 @@ export function envLanguage(env: Record<string, string | undefined> = process.en
   return 'en';
 }
 
+/**
+ * The language asked for (`--lang xx` or `--lang=xx`), else the environment's: read before anything
+ * else, so that every complaint about the rest of the command line is in that language. An
+ * unknown --lang is reported by `parseKpiArgs`, in the environment's language.
+ */
+export function argsLanguage(argv: string[], env: Record<string, string | undefined> = process.env): Language {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = at < 0 ? undefined : argv[at].startsWith('--lang=') ? argv[at].slice(7) : argv[at + 1];
+  return languageOf(given) ?? envLanguage(env);
+}
+
+function fail(message: string): never {
+  throw new Said(message);
+}
+
+/** Reads the command line, speaking its language (`argsLanguage`) first; throws a sentence in it. */
 export function parseKpiArgs(argv: string[], env: Record<string, string | undefined> = process.env): KpiArgs {
-  const { values, positionals } = parseArgs({
+  speak(argsLanguage(argv, env));
+  let parsed: ReturnType<typeof readArgs>;
+  try {
+    parsed = readArgs(argv);
+  } catch (e) {
+    // Node's own words (unknown option, missing value) are the detail.
+    return fail(`${t('runner.badOption', { detail: (e as Error).message })}\n${usage()}`);
+  }
+  return checkArgs(parsed.values, parsed.positionals, env);
+}
+
+function readArgs(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -94,30 +126,33 @@ export function parseKpiArgs(argv: string[], env: Record<string, string | undefi
       lang: { type: 'string' },
     },
   });
-  if (positionals.length === 0 && !values.db) throw new Error(`no files given\n${usage}`);
+}
+
+function checkArgs(values: ReturnType<typeof readArgs>['values'], positionals: string[], env: Record<string, string | undefined>): KpiArgs {
+  if (positionals.length === 0 && !values.db) fail(`${t('runner.noFiles')}\n${usage()}`);
   const outFormat = values['out-format'];
-  if (outFormat !== 'parquet' && outFormat !== 'csv') throw new Error(`--out-format ${outFormat}: give parquet or csv`);
+  if (outFormat !== 'parquet' && outFormat !== 'csv') return fail(t('runner.outFormat', { value: String(outFormat) }));
   for (const flag of ['from', 'to', 'calibration-end'] as const) {
     const day = values[flag];
-    if (day !== undefined && (!isoDay.test(day) || Number.isNaN(Date.parse(day)))) throw new Error(`--${flag} ${day} is not a date (YYYY-MM-DD)`);
+    if (day !== undefined && (!isoDay.test(day) || Number.isNaN(Date.parse(day)))) fail(t('runner.notDate', { flag, value: day }));
   }
   const dateOrder = values['date-order'];
-  if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new Error(`--date-order ${dateOrder}: give dmy (day first) or mdy (month first)`);
+  if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') return fail(t('runner.dateOrder', { value: dateOrder }));
   const currency = values.currency?.trim().toUpperCase();
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new Error(`--currency ${values.currency}: give a three-letter ISO code such as EUR or GBP`);
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) fail(t('runner.currency', { value: String(values.currency) }));
   const horizon = values.horizon === undefined ? undefined : parseHorizon(values.horizon);
-  if (horizon && !horizon.ok) throw new Error(`--horizon ${values.horizon}: ${horizon.problem}`);
+  if (horizon && !horizon.ok) fail(t('runner.flagProblem', { flag: '--horizon', value: String(values.horizon), problem: horizon.problem }));
   const discount = values.discount === undefined ? undefined : parseDiscountPercent(values.discount);
-  if (discount && !discount.ok) throw new Error(`--discount ${values.discount}: ${discount.problem}`);
+  if (discount && !discount.ok) fail(t('runner.flagProblem', { flag: '--discount', value: String(values.discount), problem: discount.problem }));
   const params = (values.param ?? []).map((given) => {
     const m = /^([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)=(.*)$/.exec(given);
-    if (!m) throw new Error(`--param ${given}: give module.name=value, e.g. top_customer_share.top_share=0.1`);
+    if (!m) return fail(t('runner.param', { value: given }));
     return { module: m[1], name: m[2], text: m[3] };
   });
   const csvDelimiter = values['csv-delimiter'];
-  if (csvDelimiter !== ',' && csvDelimiter !== ';') throw new Error(`--csv-delimiter ${csvDelimiter}: give , (decimal dot) or ; (decimal comma, for Excel in a European locale)`);
+  if (csvDelimiter !== ',' && csvDelimiter !== ';') return fail(t('runner.csvDelimiter', { value: String(csvDelimiter) }));
   const lang = values.lang === undefined ? envLanguage(env) : languageOf(values.lang);
-  if (!lang) throw new Error(`--lang ${values.lang}: give one of ${languages.join(', ')}`);
+  if (!lang) return fail(t('runner.lang', { value: String(values.lang), languages: languages.join(', ') }));
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   return { files: positionals, from: values.from, to: values.to, json: values.json ?? false, only, queries: values.queries, calibrationEnd: values['calibration-end'], horizonMonths: horizon?.value, monthlyDiscount: discount?.value, mappings: values.mapping ?? [], dateOrder, currency,
     db: values.db, out: values.out, outFormat, memoryLimit: values['memory-limit'], tempDir: values['temp-dir'], params, customers: values.customers, csvDelimiter, lang,
@@ -126,7 +161,7 @@ export function parseKpiArgs(argv: string[], env: Record<string, string | undefi
     ...(values['compare-segment'] ? { compareSegment: readSegmentFile(values['compare-segment'], '--compare-segment') } : {}) };
 }
 
-const typeWords: Record<ParamType, string> = { integer: 'a whole number', double: 'a number', date: 'a date (YYYY-MM-DD)', boolean: 'true or false', varchar: 'text' };
+const typeWords: Record<ParamType, MessageKey> = { integer: 'runner.typeInteger', double: 'runner.typeDouble', date: 'runner.typeDate', boolean: 'runner.typeBoolean', varchar: 'runner.typeVarchar' };
 
 /**
  * The values given with --param, by module id, each read as its parameter's type (a share may be
@@ -138,15 +173,16 @@ export function moduleParams(given: KpiArgs['params'], modules: QueryModule[]): 
   for (const { module: id, name, text } of given) {
     const flag = `--param ${id}.${name}=${text}`;
     const module = modules.find((m) => m.id === id);
-    if (!module) throw new Error(`${flag}: no module named ${id}`);
-    const param = module.params.find((p) => p.name === name);
-    if (!param) throw new Error(`${flag}: ${id} has no parameter ${name}${module.params.length ? ` (it has ${module.params.map((p) => p.name).join(', ')})` : ''}`);
+    if (!module) return fail(t('runner.paramNoModule', { flag, id }));
+    // In the language spoken: a range's unit ("1 to 1000 customers") is the module's word for it.
+    const param = localizeModule(module).params.find((p) => p.name === name);
+    if (!param) return fail(module.params.length ? t('runner.paramUnknownHas', { flag, id, name, names: module.params.map((p) => p.name).join(', ') }) : t('runner.paramUnknown', { flag, id, name }));
     const percent = param.input?.kind === 'range' && param.input.unit === 'percent' && /%\s*$/.test(text);
     const read = text.trim() === 'null' ? null : coerceParam(param.type, percent ? text.replace(/%\s*$/, '') : text);
-    if (read === undefined) throw new Error(`${flag}: ${id}: ${name} is ${typeWords[param.type]}`);
+    if (read === undefined) fail(t('runner.paramType', { flag, id, name, type: t(typeWords[param.type]) }));
     const value = percent && typeof read === 'number' ? read / 100 : read;
     const problem = paramProblem(param, value);
-    if (problem) throw new Error(`${flag}: ${id}: ${problem}`);
+    if (problem) fail(t('runner.paramProblem', { flag, id, problem }));
     byModule.set(id, { ...byModule.get(id), [name]: value });
   }
   return byModule;

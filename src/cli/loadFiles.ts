@@ -11,6 +11,7 @@
 import { basename } from 'node:path';
 import { canonicalTables, type CanonicalTableName } from '../lib/canonical';
 import { t } from '../lib/i18n';
+import { Said } from '../lib/said';
 import { emptyColumns } from '../lib/loadedColumns';
 import { customerIdNotice } from '../lib/customerIdNotice';
 import { loadNotices, mappingQuestion, type LoadNotice } from '../lib/loadNotices';
@@ -74,12 +75,12 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
   // Which source fed each table: a view read in place cannot take more rows, nor a table a view.
   const fedBy = new Map<CanonicalTableName, { name: string; inPlace: boolean }>();
   const loaded = (name: string, outcome: IngestOutcome, started: number, inPlace: boolean, optional = false): void => {
-    if (!outcome.ok) throw new Error(outcome.error.message);
+    if (!outcome.ok) throw new Said(outcome.error.message);
     const result = outcome.value;
     if (result.status === 'needs-mapping') {
       const question = mappingQuestion(name, result.proposal.reason, result.headers);
       if (optional) return void notRead.push({ name, question });
-      throw new Error(`${question} ${t('runner.giveMapping')}`);
+      throw new Said(`${question} ${t('runner.giveMapping')}`);
     }
     const table = result.table as CanonicalTableName;
     fedBy.set(table, { name, inPlace });
@@ -89,7 +90,7 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
   const inPlace = async (source: InPlaceSource, optional = false) => {
     const started = performance.now();
     const given = mappingFor(options.mappings ?? [], source.name);
-    const outcome = await step(`reading ${source.name}`, () => readInPlace(host, source, { dateOrder: options.dateOrder, ...given?.read, mapping: given?.mapping, remembered }));
+    const outcome = await step(t('runner.step.reading', { name: source.name }), () => readInPlace(host, source, { dateOrder: options.dateOrder, ...given?.read, mapping: given?.mapping, remembered }));
     if (outcome.ok && outcome.value.status === 'loaded') {
       refuseSecond(fedBy, outcome.value.table as CanonicalTableName, source.name, true);
       // Mentions without a sentiment are scored and the scores written into the table
@@ -107,10 +108,10 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
       const name = basename(path);
       const started = performance.now();
       const data = await host.open(path).catch((e: Error) => {
-        throw new Error(`${path} could not be opened: ${e.message}`);
+        throw new Said(t('runner.openFailed', { path, detail: e.message.split('\n')[0] }));
       });
       const given = mappingFor(options.mappings ?? [], name);
-      const outcome = await step(`loading ${name}`, () =>
+      const outcome = await step(t('runner.step.loading', { name }), () =>
         ingest(host, { name, data }, {
           dateOrder: options.dateOrder,
           ...given?.read,
@@ -130,7 +131,7 @@ export async function loadFiles(db: NativeDb, paths: string[], options: LoadOpti
   }
   const columns = new Map<CanonicalTableName, Set<string>>();
   for (const table of fedBy.keys()) {
-    const empty = await step(`columns of ${table}`, () => emptyColumns(db, table, baseSchema));
+    const empty = await step(t('runner.step.columns', { table }), () => emptyColumns(db, table, baseSchema));
     columns.set(table, new Set(canonicalTables[table].columns.map((c) => c.name).filter((c) => !empty.includes(c))));
   }
   // As on the page, the file that brought the second of orders and customers reports the ids matched loosely.
@@ -151,6 +152,6 @@ async function materialise(db: NativeDb, table: string): Promise<void> {
 function refuseSecond(fedBy: Map<CanonicalTableName, { name: string; inPlace: boolean }>, table: CanonicalTableName, name: string, inPlace: boolean): void {
   const before = fedBy.get(table);
   if (before && (before.inPlace || inPlace)) {
-    throw new Error(`${before.name} and ${name} both hold ${table}: a folder or database table read in place is the whole table; put the files in one folder (or load them all as files)`);
+    throw new Said(t('runner.bothHold', { first: before.name, second: name, table }));
   }
 }

@@ -14,6 +14,8 @@ import { missingNeeds } from '../lib/loadedColumns';
 import { withPrepared } from '../lib/prepared';
 import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
+import { t } from '../lib/i18n';
+import { sqlError } from '../worker/outcomes';
 
 export interface ModuleResult {
   id: string;
@@ -79,10 +81,10 @@ export async function runKpis(
   const step = options.step ?? ((_name, run) => run());
   // Mentions without a sentiment column are scored here, as the browser does on load.
   if (columns.has('social_mentions')) {
-    await step('scoring mentions', () => scoreMentions(db));
+    await step(t('runner.step.scoring'), () => scoreMentions(db));
     columns.get('social_mentions')!.add('sentiment');
   }
-  await step('prepared tables', () => applyScope(db, scope, [...columns.keys()], true, options.linesPerPart, options.scopeModules));
+  await step(t('runner.step.prepared'), () => applyScope(db, scope, [...columns.keys()], true, options.linesPerPart, options.scopeModules));
   const applied = { ...(customerFilterOn(scope) ? { facets: scope.facets } : {}), ...(scope.segment ? { segment: scope.segment } : {}), ...(scope.compareSegment ? { compareSegment: scope.compareSegment } : {}) };
   const report: KpiReport = { period: { start: scope.start, end: scope.end }, ...(Object.keys(applied).length ? { scope: applied } : {}), modules: [], skipped: [] };
   // The summary only feeds the lifetime-value fit; modules reading its predictions run after it.
@@ -94,11 +96,11 @@ export async function runKpis(
       const timeUnitDays = typeof given.time_unit_days === 'number' ? given.time_unit_days : undefined;
       const calibrationEnd = options.calibrationEnd ?? (typeof given.calibration_end === 'string' ? given.calibration_end : null);
       const clvOptions = { horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount, calibrationEnd, ...(timeUnitDays ? { timeUnitDays } : {}) };
-      const { fitMs: _, ...fit } = await step('lifetime-value fit', () => fitClv(db, summary, clvOptions));
+      const { fitMs: _, ...fit } = await step(t('runner.step.clv'), () => fitClv(db, summary, clvOptions));
       report.clv = fit;
       for (const [table, cols] of Object.entries(derivedTables)) available.set(table, new Set(cols.map((c) => c.name)));
     } catch (e) {
-      report.clv = { error: (e as Error).message };
+      report.clv = { error: sqlError(e).message };
     }
   }
   for (const module of modules) {
@@ -117,7 +119,7 @@ export async function runKpis(
       const compare = scope.compareSegment ? { segment: await side(db, module, 'segment', options), rest: await side(db, module, 'rest', options) } : undefined;
       report.modules.push({ ...base, headline, rows, ...(compare ? { compare } : {}), ...(unfiltered.length ? { unfiltered } : {}) });
     } catch (e) {
-      report.modules.push({ ...base, headline: null, rows: [], error: (e as Error).message });
+      report.modules.push({ ...base, headline: null, rows: [], error: sqlError(e).message });
     }
   }
   return report;
@@ -128,11 +130,11 @@ async function side(db: Db, module: QueryModule, which: CompareSide, options: Ru
   const step = options.step ?? ((_name, run) => run());
   try {
     await useSide(db, which);
-    const rows = await step(`${module.id} (${which})`, () => runModule(db, module, options.params?.get(module.id)));
+    const rows = await step(t(which === 'segment' ? 'runner.step.side.segment' : 'runner.step.side.rest', { id: module.id }), () => runModule(db, module, options.params?.get(module.id)));
     const top = module.headline ? headlineRow(module, rows) : undefined;
     return { headline: module.headline && top ? (top[module.headline.column] ?? null) : null, rows };
   } catch (e) {
-    return { headline: null, rows: [], error: (e as Error).message };
+    return { headline: null, rows: [], error: sqlError(e).message };
   } finally {
     await useSide(db, undefined);
   }

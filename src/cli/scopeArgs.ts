@@ -10,15 +10,17 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FacetChoices, SegmentDef } from '../lib/customerSets';
+import { t } from '../lib/i18n';
+import { Said } from '../lib/said';
 
 export function parseFacetFlags(given: string[]): FacetChoices {
   const facets: FacetChoices = {};
   for (const flag of given) {
     const at = flag.indexOf('=');
     const id = at > 0 ? flag.slice(0, at).trim() : '';
-    if (!/^[a-z_][a-z0-9_]*$/.test(id)) throw new Error(`--facet ${flag}: give facet=value, e.g. --facet country=FR (repeat it for another value)`);
+    if (!/^[a-z_][a-z0-9_]*$/.test(id)) throw new Said(t('runner.facet', { value: flag }));
     const value = flag.slice(at + 1);
-    if (value === '') throw new Error(`--facet ${flag}: the value is empty`);
+    if (value === '') throw new Said(t('runner.facetEmpty', { value: flag }));
     facets[id] = [...(facets[id] ?? []), value];
   }
   return facets;
@@ -29,14 +31,14 @@ const ops = ['is', 'is_not', 'in', 'gte', 'lte', 'between', 'before', 'after', '
 /** Checks a segment's shape (its fields and values are checked against the customer facts when applied). */
 export function readSegment(value: unknown, where: string): SegmentDef {
   const s = value as Partial<SegmentDef> | null;
-  if (!s || typeof s !== 'object' || Array.isArray(s)) throw new Error(`${where}: a segment is an object with "name", "match" and "conditions"`);
-  if (typeof s.name !== 'string' || !s.name.trim()) throw new Error(`${where}: the segment has no "name"`);
-  if (s.match !== 'all' && s.match !== 'any') throw new Error(`${where}: segment "${s.name}": "match" is "all" (every condition) or "any" (one of them)`);
-  if (!Array.isArray(s.conditions)) throw new Error(`${where}: segment "${s.name}": "conditions" is a list of { "field", "op", "value" }`);
+  if (!s || typeof s !== 'object' || Array.isArray(s)) throw new Said(t('runner.segmentShape', { where }));
+  if (typeof s.name !== 'string' || !s.name.trim()) throw new Said(t('runner.segmentNoName', { where }));
+  if (s.match !== 'all' && s.match !== 'any') throw new Said(t('runner.segmentMatch', { where, name: s.name }));
+  if (!Array.isArray(s.conditions)) throw new Said(t('runner.segmentConditions', { where, name: s.name }));
   s.conditions.forEach((c, i) => {
-    if (!c || typeof c.field !== 'string') throw new Error(`${where}: segment "${s.name}", condition ${i + 1}: no "field"`);
-    if (!ops.includes(c.op)) throw new Error(`${where}: segment "${s.name}", condition ${i + 1}: "op" is one of ${ops.join(', ')}`);
-    if (c.value === undefined) throw new Error(`${where}: segment "${s.name}", condition ${i + 1}: no "value"`);
+    if (!c || typeof c.field !== 'string') throw new Said(t('runner.conditionNoField', { where, name: s.name!, n: String(i + 1) }));
+    if (!ops.includes(c.op)) throw new Said(t('runner.conditionOp', { where, name: s.name!, n: String(i + 1), ops: ops.join(', ') }));
+    if (c.value === undefined) throw new Said(t('runner.conditionNoValue', { where, name: s.name!, n: String(i + 1) }));
   });
   return s as SegmentDef;
 }
@@ -49,20 +51,20 @@ export function readSegmentFile(spec: string, flag: string, read: (path: string)
   try {
     json = JSON.parse(read(path));
   } catch (e) {
-    throw new Error(`${flag} ${spec}: ${(e as Error).message}`);
+    throw new Said(t('runner.segmentFile', { flag, spec, detail: (e as Error).message }));
   }
   const several = Array.isArray(json) ? json : (json as { segments?: unknown[] })?.segments;
   if (!several) {
     const one = readSegment(json, `${flag} ${path}`);
-    if (name && one.name !== name) throw new Error(`${flag} ${spec}: the file's segment is "${one.name}"`);
+    if (name && one.name !== name) throw new Said(t('runner.segmentOther', { flag, spec, name: one.name }));
     return one;
   }
-  const segments = several.map((s, i) => readSegment(s, `${flag} ${path} (segment ${i + 1})`));
+  const segments = several.map((s, i) => readSegment(s, t('runner.segmentAt', { flag, path, n: String(i + 1) })));
   if (!name) {
     if (segments.length === 1) return segments[0];
-    throw new Error(`${flag} ${spec}: the file holds ${segments.length} segments; choose one with ${path}#NAME (${segments.map((s) => s.name).join(', ')})`);
+    throw new Said(t('runner.segmentChoose', { flag, spec, count: segments.length, path, names: segments.map((s) => s.name).join(', ') }));
   }
   const found = segments.find((s) => s.name === name);
-  if (!found) throw new Error(`${flag} ${spec}: no segment "${name}" (${segments.map((s) => s.name).join(', ')})`);
+  if (!found) throw new Said(t('runner.segmentNone', { flag, spec, name, names: segments.map((s) => s.name).join(', ') }));
   return found;
 }

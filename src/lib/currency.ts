@@ -12,6 +12,8 @@
  *   nothing says which currency they are in.
  */
 import type { Db } from './db';
+import { t, tn } from './i18n';
+import { Said } from './said';
 
 export interface CurrencyCount {
   code: string;
@@ -81,15 +83,15 @@ export function listCurrencies(currencies: CurrencyCount[], orders: (count: numb
  * several and none was given, or when the flag names a currency the orders are not in.
  */
 export function runnerCurrency(data: DataCurrencies, flag?: string): { code?: string; keep?: string } {
-  const plural = (n: number) => `${n} ${n === 1 ? 'order' : 'orders'}`;
+  const plural = (n: number) => tn('currency.orders', n, { orders: n });
   if (data.kind === 'none') return { code: flag };
   if (data.kind === 'single') {
-    if (flag && flag !== data.code) throw new Error(`the orders are all in ${data.code}; --currency ${flag} matches none of them`);
+    if (flag && flag !== data.code) throw new Said(t('currency.runnerNoneMatch', { code: data.code, flag }));
     return { code: data.code };
   }
   const list = listCurrencies(data.currencies, plural);
-  if (!flag) throw new Error(`the orders are in several currencies, ${list}, and money in different currencies is never added up: run again with --currency ${data.currencies[0].code} (or another of them)`);
-  if (!data.currencies.some((c) => c.code === flag)) throw new Error(`no orders are in ${flag}: the orders are in ${list}`);
+  if (!flag) throw new Said(t('currency.runnerSeveral', { list, first: data.currencies[0].code }));
+  if (!data.currencies.some((c) => c.code === flag)) throw new Said(t('currency.runnerNotIn', { flag, list }));
   return { code: flag, keep: flag };
 }
 

@@ -19,6 +19,7 @@ import { canonicalTables, type CanonicalColumn, type CanonicalTableName } from '
 import type { FacetChoices, SegmentDef } from './customerSets';
 import { quoteIdent, type Db } from './db';
 import { formatList, t } from './i18n';
+import { Said } from './said';
 import { readsPeriod } from './periodReads';
 import { preparedSource, preparedTables } from './prepared';
 import type { QueryModule } from './queryModule';
@@ -122,7 +123,7 @@ export function chosenFacets(facets: FacetChoices | undefined, available: QueryM
   const chosen = Object.entries(facets ?? {}).filter(([, values]) => values.length > 0);
   const ids = available.map((m) => m.id);
   const unknown = chosen.find(([id]) => !ids.includes(id));
-  if (unknown) throw new Error(t('facet.unknown', { facet: unknown[0], facets: formatList(ids) }));
+  if (unknown) throw new Said(t('facet.unknown', { facet: unknown[0], facets: formatList(ids) }));
   return chosen;
 }
 
@@ -184,7 +185,7 @@ where customer_id not in (
  * kept in `everyone.customer_facts`: the RFM facet and the segments read them.
  */
 async function keepFacts(db: Db, modules: ScopeModules, loaded: readonly CanonicalTableName[]): Promise<void> {
-  if (!modules.facts) throw new Error(t('segment.noFacts'));
+  if (!modules.facts) throw new Said(t('segment.noFacts'));
   await readyFacts(db, modules.facts, loaded);
   await db.exec(`create or replace table ${E}.customer_facts as ${sql(modules.facts)}`);
 }
@@ -197,9 +198,9 @@ export async function readyFacts(db: Db, facts: QueryModule, loaded: readonly Ca
 
 /** The WHERE a segment compiles to over the customer facts; throws its problem. */
 export function segmentWhere(segment: SegmentDef, modules: ScopeModules, productBuyers = `(select customer_id, value from ${E}.facet_static where facet = 'product')`): Extract<CompiledSegment, { ok: true }> {
-  if (!modules.facts) throw new Error(t('segment.noFacts'));
+  if (!modules.facts) throw new Said(t('segment.noFacts'));
   const compiled = compileSegment(segment, segmentFields(modules.facts.columns), productBuyers);
-  if (!compiled.ok) throw new Error(compiled.problem);
+  if (!compiled.ok) throw new Said(compiled.problem);
   return compiled;
 }
 

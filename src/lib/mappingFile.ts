@@ -6,6 +6,8 @@
  */
 import { canonicalTableNames, type CanonicalTableName } from './canonical';
 import type { ColumnMapping } from './mapping/types';
+import { t } from './i18n';
+import { Said } from './said';
 
 export interface MappingEntry {
   /** The file's name as loaded (no folder). */
@@ -37,28 +39,28 @@ export function parseMappingFile(text: string, name: string): MappingEntry[] {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${name} is not JSON: ${(e as Error).message}`);
+    throw new Said(t('mappingFile.notJson', { name, detail: (e as Error).message }));
   }
   const file = parsed as { format?: unknown; mappings?: unknown };
   if (!file || file.format !== format || !Array.isArray(file.mappings)) {
-    throw new Error(`${name} is not a Clientele mapping file (export one from the page's data panel, "Export mapping")`);
+    throw new Said(t('mappingFile.notMapping', { name }));
   }
-  return file.mappings.map((entry, i) => checkEntry(entry, `${name}, mapping ${i + 1}`));
+  return file.mappings.map((entry, i) => checkEntry(entry, t('mappingFile.entry', { name, n: String(i + 1) })));
 }
 
 function checkEntry(entry: unknown, where: string): MappingEntry {
   const e = entry as Partial<MappingEntry> | null;
-  if (!e || typeof e !== 'object' || (!e.file && !e.signature)) throw new Error(`${where}: names no file and no signature`);
+  if (!e || typeof e !== 'object' || (!e.file && !e.signature)) throw new Said(t('mappingFile.noFile', { where }));
   const m = e.mapping as Partial<ColumnMapping> | undefined;
   if (!m || !canonicalTableNames.includes(m.table as CanonicalTableName)) {
-    throw new Error(`${where}: its table must be one of ${canonicalTableNames.join(', ')}`);
+    throw new Said(t('mappingFile.badTable', { where, tables: canonicalTableNames.join(', ') }));
   }
   if (!m.columns || typeof m.columns !== 'object' || Object.values(m.columns).some((h) => typeof h !== 'string')) {
-    throw new Error(`${where}: its columns must map canonical columns to the file's headers`);
+    throw new Said(t('mappingFile.badColumns', { where }));
   }
   const read = e.read;
   if (read !== undefined && (typeof read !== 'object' || (read.dateOrder !== undefined && read.dateOrder !== 'dmy' && read.dateOrder !== 'mdy'))) {
-    throw new Error(`${where}: its read choices must be { header, delimiter, dateOrder: "dmy" | "mdy" }`);
+    throw new Said(t('mappingFile.badRead', { where }));
   }
   return { ...(e.file ? { file: String(e.file) } : {}), ...(e.signature ? { signature: String(e.signature) } : {}), mapping: m as ColumnMapping, ...(read ? { read } : {}) };
 }

@@ -3,6 +3,7 @@
  * of file path -> text, which the browser gets from Vite (import.meta.glob) and Node from disk.
  */
 import { moduleRef, parseQueryModule, type QueryModule } from './queryModule';
+import { t } from './i18n';
 
 export interface ModuleCatalog {
   /** The newest version of every module, ordered by family then file name. */
@@ -33,12 +34,12 @@ function usedViews(module: QueryModule, byRef: Map<string, QueryModule>, seen: s
   for (const ref of module.uses) {
     const used = byRef.get(ref);
     const where = `${module.family}/${module.id}.sql`;
-    if (!used) throw new Error(`${where}: uses ${ref}, which is not a module`);
-    if (seen.includes(ref)) throw new Error(`${where}: uses ${ref} in a circle`);
+    if (!used) throw new Error(t('module.usesMissing', { where, ref }));
+    if (seen.includes(ref)) throw new Error(t('module.usesCircle', { where, ref }));
     for (const need of used.needs) {
       const own = module.needs.find((n) => n.table === need.table);
       const absent = need.columns.filter((c) => !own?.columns.includes(c));
-      if (!own || absent.length) throw new Error(`${where}: uses ${ref}, which needs ${need.table}(${absent.join(', ') || need.columns.join(', ')}); add it to needs`);
+      if (!own || absent.length) throw new Error(t('module.usesNeeds', { where, ref, need: `${need.table}(${absent.join(', ') || need.columns.join(', ')})` }));
     }
     for (const view of [...usedViews(used, byRef, [...seen, ref]), { id: used.id, sql: used.sql }]) {
       if (!views.some((v) => v.id === view.id)) views.push(view);
@@ -64,7 +65,7 @@ export function buildCatalog(files: Record<string, string>): ModuleCatalog {
     const rel = path.replace(/\\/g, '/').split('/').slice(-2).join('/');
     const module = parseQueryModule(rel, text);
     const ref = moduleRef(module);
-    if (byRef.has(ref)) throw new Error(`${rel}: ${ref} is defined twice`);
+    if (byRef.has(ref)) throw new Error(t('module.twice', { file: rel, ref }));
     byRef.set(ref, module);
     if (!/@\d+\.sql$/.test(rel)) current.set(module.id, module);
   }

@@ -4,6 +4,7 @@
  * command-line runner and the tests share it.
  */
 import type { CanonicalTableName } from './canonical';
+import { t } from './i18n';
 
 export type ParamType = 'integer' | 'double' | 'date' | 'varchar' | 'boolean';
 export type ResultType = 'varchar' | 'integer' | 'double' | 'date' | 'timestamp' | 'boolean';
@@ -121,8 +122,8 @@ export function parseQueryModule(file: string, text: string): QueryModule {
   const sql = lines.slice(i).join('\n').trim();
   const one = (key: string): string => {
     const values = fields.get(key);
-    if (!values || values.length === 0 || values[0] === '') return fail(`the header has no "${key}:" line`);
-    if (values.length > 1) return fail(`the header has more than one "${key}:" line`);
+    if (!values || values.length === 0 || values[0] === '') return fail(t('module.noLine', { key }));
+    if (values.length > 1) return fail(t('module.twoLines', { key }));
     return values[0];
   };
 
@@ -130,10 +131,10 @@ export function parseQueryModule(file: string, text: string): QueryModule {
   const baseName = parts[parts.length - 1].replace(/(@\d+)?\.sql$/, '');
   const family = parts.length > 1 ? parts[parts.length - 2] : '';
   const id = one('id');
-  if (id !== baseName) fail(`id "${id}" does not match the file name "${baseName}"`);
+  if (id !== baseName) fail(t('module.idMismatch', { id, file: baseName }));
   const version = Number(one('version'));
-  if (!Number.isInteger(version) || version < 1) fail('version must be a whole number from 1');
-  if (!sql) fail('there is no SQL after the header');
+  if (!Number.isInteger(version) || version < 1) fail(t('module.version'));
+  if (!sql) fail(t('module.noSql'));
 
   const needs = one('needs')
     .split(';')
@@ -141,45 +142,45 @@ export function parseQueryModule(file: string, text: string): QueryModule {
     .filter(Boolean)
     .map((part) => {
       const m = /^([a-z_]+)\s*\(([^)]*)\)$/.exec(part);
-      if (!m) return fail(`"needs" part "${part}" is not table(col, col)`);
+      if (!m) return fail(t('module.needs', { part }));
       return { table: m[1] as CanonicalTableName, columns: splitList(m[2]) };
     });
 
   const viewText = one('view');
   const vm = /^([a-z]+)\s*(?:\(([^)]*)\))?$/.exec(viewText);
-  if (!vm || !viewKinds.includes(vm[1])) fail(`view "${viewText}" is not one of ${viewKinds.join(', ')}`);
+  if (!vm || !viewKinds.includes(vm[1])) fail(t('module.view', { view: viewText, kinds: viewKinds.join(', ') }));
   const view: ModuleView = { kind: vm![1] as ModuleView['kind'], fields: vm![2] ? splitList(vm![2]) : [] };
 
   const columns = splitList(one('columns')).map((c) => {
     const [name, type] = c.split(/\s+/);
-    if (!resultTypes.includes(type as ResultType)) fail(`column "${c}" needs a type: ${resultTypes.join(', ')}`);
+    if (!resultTypes.includes(type as ResultType)) fail(t('module.columnType', { column: c, types: resultTypes.join(', ') }));
     return { name, type: type as ResultType, label: humaniseName(name), format: defaultFormat(type as ResultType), shown: false };
   });
   const names = new Set(columns.map((c) => c.name));
   for (const text of fields.get('show') ?? []) {
     const m = /^([a-z_][a-z0-9_]*)\s+([a-z]+)\s*\|\s*(.+)$/.exec(text);
-    if (!m) fail(`show "${text}" is not "column format | Label"`);
+    if (!m) fail(t('module.show', { text }));
     const column = columns.find((c) => c.name === m![1]);
-    if (!column) fail(`show names "${m![1]}", which is not in "columns"`);
-    if (column!.shown) fail(`column "${m![1]}" has more than one "show:" line`);
-    if (!columnFormats.includes(m![2] as ColumnFormat)) fail(`show format "${m![2]}" is not one of ${columnFormats.join(', ')}`);
+    if (!column) fail(t('module.showColumn', { column: m![1] }));
+    if (column!.shown) fail(t('module.showTwice', { column: m![1] }));
+    if (!columnFormats.includes(m![2] as ColumnFormat)) fail(t('module.showFormat', { format: m![2], formats: columnFormats.join(', ') }));
     Object.assign(column!, { format: m![2] as ColumnFormat, label: m![3].trim(), shown: true });
   }
-  for (const f of view.fields) if (!names.has(f)) fail(`view names "${f}", which is not in "columns"`);
+  for (const f of view.fields) if (!names.has(f)) fail(t('module.viewColumn', { column: f }));
 
   let headline: QueryModule['headline'];
   if (fields.has('headline')) {
     const [column, format = 'number'] = one('headline').split(/\s+/);
-    if (!names.has(column)) fail(`headline names "${column}", which is not in "columns"`);
-    if (!formats.includes(format as HeadlineFormat)) fail(`headline format "${format}" is not one of ${formats.join(', ')}`);
+    if (!names.has(column)) fail(t('module.headlineColumn', { column }));
+    if (!formats.includes(format as HeadlineFormat)) fail(t('module.headlineFormat', { format, formats: formats.join(', ') }));
     headline = { column, format: format as HeadlineFormat };
   }
 
   let better: Better | undefined;
   if (fields.has('better')) {
     const value = one('better');
-    if (!betters.includes(value as Better)) fail(`better "${value}" is not one of ${betters.join(', ')}`);
-    if (!headline) fail('"better:" says which way the headline should move, and there is no "headline:"');
+    if (!betters.includes(value as Better)) fail(t('module.better', { value, values: betters.join(', ') }));
+    if (!headline) fail(t('module.betterNoHeadline'));
     better = value as Better;
   }
 
@@ -187,8 +188,8 @@ export function parseQueryModule(file: string, text: string): QueryModule {
   for (const text of fields.get('input') ?? []) {
     const m = /^([a-z_][a-z0-9_]*)\s+(.+)$/.exec(text);
     const param = m ? params.find((p) => p.name === m[1]) : undefined;
-    if (!m || !param) return fail(`input "${text}" does not start with the name of a "param:"`);
-    if (param.input) fail(`param "${param.name}" has more than one "input:" line`);
+    if (!m || !param) return fail(t('module.inputParam', { text }));
+    if (param.input) fail(t('module.inputTwice', { name: param.name }));
     param.input = parseInput(param, m[2], fail);
   }
   return {
@@ -204,19 +205,19 @@ export function parseQueryModule(file: string, text: string): QueryModule {
     params,
     definition: definition.join(' ').replace(/\s+/g, ' ').trim(),
     sql,
-    uses: (fields.get('uses') ?? []).flatMap(splitList).map((ref) => (/^[a-z_][a-z0-9_]*@\d+$/.test(ref) ? ref : fail(`uses "${ref}" is not id@version`))),
+    uses: (fields.get('uses') ?? []).flatMap(splitList).map((ref) => (/^[a-z_][a-z0-9_]*@\d+$/.test(ref) ? ref : fail(t('module.uses', { ref })))),
   };
 }
 
 function parseParam(text: string, fail: (m: string) => never): ModuleParam {
   const m = /^([a-z_][a-z0-9_]*)\s+([a-z]+)\s*=\s*([^|]*?)\s*(?:\|\s*(.*))?$/.exec(text);
-  if (!m) return fail(`param "${text}" is not "name type = default | description"`);
+  if (!m) return fail(t('module.param', { text }));
   const type = m[2] as ParamType;
-  if (!paramTypes.includes(type)) fail(`param "${m[1]}" has type "${m[2]}"; use ${paramTypes.join(', ')}`);
+  if (!paramTypes.includes(type)) fail(t('module.paramType', { name: m[1], type: m[2], types: paramTypes.join(', ') }));
   const raw = m[3].replace(/^'(.*)'$/, '$1');
   if (raw === 'null') return { name: m[1], type, default: null, description: (m[4] ?? '').trim() };
   const value = coerceParam(type, raw);
-  if (value === undefined) fail(`param "${m[1]}" default "${raw}" is not a valid ${type}`);
+  if (value === undefined) fail(t('module.paramDefault', { name: m[1], value: raw, type }));
   return { name: m[1], type, default: value!, description: (m[4] ?? '').trim() };
 }
 
@@ -224,18 +225,18 @@ function parseParam(text: string, fail: (m: string) => never): ModuleParam {
 function parseInput(param: ModuleParam, text: string, fail: (m: string) => never): ParamInput {
   const choice = /^one of\s+(.+)$/.exec(text);
   if (choice) {
-    if (param.type !== 'varchar') fail(`param "${param.name}" is a ${param.type}; "one of" is for varchar`);
+    if (param.type !== 'varchar') fail(t('module.choiceType', { name: param.name, type: param.type }));
     const options = splitList(choice[1]);
-    if (param.default !== null && !options.includes(String(param.default))) fail(`param "${param.name}" default "${param.default}" is not one of its choices`);
+    if (param.default !== null && !options.includes(String(param.default))) fail(t('module.choiceDefault', { name: param.name, value: String(param.default) }));
     return { kind: 'choice', options };
   }
   const range = /^(-?[\d.]+)\.\.(-?[\d.]+)(?:\s+([a-z]+))?$/.exec(text);
-  if (!range) return fail(`input "${param.name} ${text}" is not "min..max [unit]" or "one of a, b, c"`);
-  if (param.type !== 'integer' && param.type !== 'double') fail(`param "${param.name}" is a ${param.type}; a range is for integer and double`);
+  if (!range) return fail(t('module.input', { name: param.name, text }));
+  if (param.type !== 'integer' && param.type !== 'double') fail(t('module.rangeType', { name: param.name, type: param.type }));
   const [min, max] = [Number(range[1]), Number(range[2])];
-  if (!(min <= max)) fail(`input "${param.name}": ${range[1]} is above ${range[2]}`);
+  if (!(min <= max)) fail(t('module.rangeOrder', { name: param.name, min: range[1], max: range[2] }));
   const input: ParamInput = { kind: 'range', min, max, ...(range[3] ? { unit: range[3] } : {}) };
-  if (typeof param.default === 'number' && paramProblem(param, param.default, input)) fail(`param "${param.name}" default ${param.default} is outside ${min}..${max}`);
+  if (typeof param.default === 'number' && paramProblem(param, param.default, input)) fail(t('module.rangeDefault', { name: param.name, value: String(param.default), min: String(min), max: String(max) }));
   return input;
 }
 
@@ -262,11 +263,13 @@ export function paramIssue(param: ModuleParam, value: string | number | boolean 
 export function paramProblem(param: ModuleParam, value: string | number | boolean | null, input = param.input): string | undefined {
   const issue = paramIssue(param, value, input);
   if (!issue) return undefined;
-  if (issue.kind === 'required') return `${param.name} needs a value`;
-  if (issue.kind === 'choice') return `${param.name} is one of ${issue.options.join(', ')}`;
-  if (issue.kind === 'number') return `${param.name} is a number`;
+  const name = param.name;
+  if (issue.kind === 'required') return t('param.needsValue', { name });
+  if (issue.kind === 'choice') return t('param.oneOf', { name, options: issue.options.join(', ') });
+  if (issue.kind === 'number') return t('param.isNumber', { name });
   const shown = (n: number) => (issue.unit === 'percent' ? `${+(n * 100).toFixed(4)}%` : String(n));
-  return `${param.name} is from ${shown(issue.min)} to ${shown(issue.max)}${issue.unit && issue.unit !== 'percent' ? ` ${issue.unit}` : ''}`;
+  const range = { name, min: shown(issue.min), max: shown(issue.max) };
+  return issue.unit && issue.unit !== 'percent' ? t('param.fromToUnit', { ...range, unit: issue.unit }) : t('param.fromTo', range);
 }
 
 /** Turns text into a parameter value of the given type, or undefined when it is not one. */

@@ -5,6 +5,7 @@
  */
 import type { Db, Row, SqlValue } from './db';
 import { paramProblem, type QueryModule } from './queryModule';
+import { Said } from './said';
 
 export type ParamValues = Record<string, string | number | boolean | null>;
 
@@ -19,7 +20,7 @@ export async function bindParams(db: Db, module: QueryModule, values: ParamValue
   for (const p of module.params) {
     const given = values[p.name];
     const problem = given === undefined || given === null ? undefined : paramProblem(p, given);
-    if (problem) throw new Error(`${module.id}: ${problem}`);
+    if (problem) throw new Said(`${module.id}: ${problem}`);
   }
   for (const p of module.params) {
     const value = (values[p.name] ?? p.default) as SqlValue;

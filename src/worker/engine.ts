@@ -11,7 +11,7 @@ import type { Row } from '../lib/db';
 import type { ColumnMapping } from '../lib/mapping/types';
 import type { ParamValues } from '../lib/runModule';
 import type { SegmentDef } from '../lib/customerSets';
-import { setLocale } from '../lib/i18n';
+import { setLocale, t } from '../lib/i18n';
 import { ensureBaseSchema, type CompareSide, type Scope } from '../lib/scope';
 import { listSetAside, type ReadChoices, type SetAsideRow, type SourceInfo } from './ingest';
 import { loadedSources } from './loadedSources';
@@ -48,7 +48,7 @@ export class Engine implements ClienteleApi {
       await this.store.withConnection(async (c) => ensureBaseSchema(c));
       return ok({ duckdbVersion: version, bundle: 'eh', startMs: performance.now() - t0 });
     } catch (e) {
-      return fail('start', `The database could not start: ${messageOf(e)}`);
+      return fail('start', t('worker.startFailed', { detail: messageOf(e) }));
     }
   }
 
@@ -128,7 +128,7 @@ export class Engine implements ClienteleApi {
         await this.store.scoping.rescope(false);
         return ok(null);
       } catch (e) {
-        return fail('scope', `The date range or filters could not be applied: ${firstLine(messageOf(e))}`);
+        return fail('scope', t('worker.scopeFailed', { detail: firstLine(messageOf(e)) }));
       }
     });
   }

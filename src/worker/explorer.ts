@@ -19,6 +19,8 @@ import { derivedTables } from '../lib/canonical';
 import type { Row } from '../lib/db';
 import type { CsvOptions, CustomerListPage, CustomerListQuery, CustomerReport } from '../lib/explorerApi';
 import { ensureExplorerTables } from '../lib/explorerTables';
+import { formatList, t } from '../lib/i18n';
+import { Said } from '../lib/said';
 import { listSearchSql, listSortSql, reportParts } from '../lib/customerList';
 import { preparedSource } from '../lib/prepared';
 import type { QueryModule } from '../lib/queryModule';
@@ -56,7 +58,7 @@ export class Explorer {
     return this.run(async (c) => {
       const facts = this.module('customer_facts');
       const sort = listSortSql(facts, query.sort, query.descending);
-      if (!sort) return fail('bad-sort', `The list cannot be sorted by "${query.sort}".`);
+      if (!sort) return fail('bad-sort', t('worker.badSort', { column: String(query.sort) }));
       await this.ensureHeld(c);
       const search = listSearchSql(query.search);
       const limit = Math.max(0, Math.min(Math.floor(query.limit) || 0, firstPageRows));
@@ -74,9 +76,9 @@ export class Explorer {
     return this.run(async (c) => {
       const facts = this.module('customer_facts');
       const sort = listSortSql(facts, options.sort, options.descending);
-      if (!sort) return fail('bad-sort', `The list cannot be sorted by "${options.sort}".`);
+      if (!sort) return fail('bad-sort', t('worker.badSort', { column: String(options.sort) }));
       const unknown = options.columns.filter((name) => !facts.columns.some((col) => col.name === name));
-      if (unknown.length) return fail('bad-columns', `The customer list has no column ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+      if (unknown.length) return fail('bad-columns', t('worker.badColumns', { columns: formatList(unknown.map((u) => `"${u}"`)) }));
       const columns: CsvColumn[] = options.columns.map((name) => facts.columns.find((col) => col.name === name)!);
       await this.ensureHeld(c);
       const search = listSearchSql(options.search);
@@ -99,7 +101,7 @@ export class Explorer {
         parts.set(part, await c.rows(module.sql));
       }
       const [identity] = parts.get('identity') ?? [];
-      if (!identity) return fail('no-customer', `There is no customer "${customerId}" with an order up to the end of the dates chosen.`);
+      if (!identity) return fail('no-customer', t('worker.noCustomer', { id: customerId }));
       const activity = [...(parts.get('tickets') ?? []), ...(parts.get('surveys') ?? [])].sort((a, b) => String(b.happened_at).localeCompare(String(a.happened_at)));
       const [prediction] = parts.get('prediction') ?? [];
       return ok({
@@ -115,7 +117,7 @@ export class Explorer {
 
   private module(id: string): QueryModule {
     const module = moduleCatalog().current.find((m) => m.id === id);
-    if (!module) throw new Error(`This version of Clientele has no module ${id}.`);
+    if (!module) throw new Said(t('worker.noModuleId', { id }));
     return module;
   }
 
@@ -168,14 +170,14 @@ from (${facts.sql})`);
     let c: ConnectionDb | undefined;
     return this.store.gate.read(
       async (interrupted) => {
-        if (interrupted()) return fail('data-changed', 'The data changed while this ran; it runs again on the new data.');
+        if (interrupted()) return fail('data-changed', t('worker.dataChanged'));
         const conn = await connect(this.store.requireDb(), this.store.storeDatabase);
         c = new ConnectionDb(conn);
         try {
           await this.store.scoping.prepareConnection(c);
           return await body(c);
         } catch (e) {
-          if (interrupted()) return fail('data-changed', 'The data changed while this ran; it runs again on the new data.');
+          if (interrupted()) return fail('data-changed', t('worker.dataChanged'));
           return { ok: false, error: sqlError(e) };
         } finally {
           await conn.close();

@@ -3,6 +3,8 @@
  * Failures are sentences naming the URL: unreachable (or refused by CORS, which fetch cannot
  * tell apart) and HTTP errors by status.
  */
+import { t } from '../lib/i18n';
+
 export class RemoteError extends Error {
   constructor(
     readonly code: 'url-invalid' | 'url-unreachable' | 'url-status',
@@ -24,10 +26,10 @@ export function checkUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new RemoteError('url-invalid', `"${text}" is not a web address. Paste a full address starting with https://.`);
+    throw new RemoteError('url-invalid', t('worker.urlInvalid', { text }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new RemoteError('url-invalid', `"${text}" is not an http or https address. Download the file and drop it here instead.`);
+    throw new RemoteError('url-invalid', t('worker.urlNotHttp', { text }));
   }
   return url;
 }
@@ -38,17 +40,16 @@ export async function fetchRemote(text: string, onBytes: (bytes: number, total?:
   try {
     response = await fetch(url, { credentials: 'omit' });
   } catch {
-    throw new RemoteError(
-      'url-unreachable',
-      `${url.href} could not be read: the server did not answer, or it does not let other sites read the file (CORS). Download the file and drop it here instead.`,
-    );
+    throw new RemoteError('url-unreachable', t('worker.urlUnreachable', { url: url.href }));
   }
   if (!response.ok) {
-    const advice = response.status === 404 ? 'Check the address.' : response.status === 401 || response.status === 403 ? 'The file is not public; download it and drop it here instead.' : 'Try again later, or download the file and drop it here.';
-    throw new RemoteError('url-status', `${url.href} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. ${advice}`);
+    const advice = t(response.status === 404 ? 'worker.urlNotFound' : response.status === 401 || response.status === 403 ? 'worker.urlPrivate' : 'worker.urlRetry');
+    // The status's reason phrase ("Not Found") is the server's own words, kept as it sent them.
+    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    throw new RemoteError('url-status', t('worker.urlStatus', { url: url.href, status, advice }));
   }
   if (/^text\/html/i.test(response.headers.get('content-type') ?? '')) {
-    throw new RemoteError('url-status', `${url.href} is a web page, not a data file. Use the address of the CSV, Parquet or JSON file itself (its download link).`);
+    throw new RemoteError('url-status', t('worker.urlWebPage', { url: url.href }));
   }
   const total = Number(response.headers.get('content-length')) || undefined;
   const chunks: Uint8Array[] = [];

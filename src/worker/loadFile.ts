@@ -5,6 +5,7 @@
  */
 import type { LoadOptions, LoadOutcome, LoadProgress, LoadReport, Outcome } from '../lib/api';
 import { customerIdNotice } from '../lib/customerIdNotice';
+import { t } from '../lib/i18n';
 import { moduleCatalog } from '../lib/queryModules';
 import type { CanonicalTableName } from '../lib/canonical';
 import { quoteIdent } from '../lib/db';
@@ -88,7 +89,7 @@ export async function settleIngest(store: Store, ingested: IngestOutcome, name: 
     const report: LoadReport = { file: name, sourceId, table, mapping, signature, rowsLoaded, tableRows: info.rows, guestOrders, refundOrders, setAside, warnings, replacedSample };
     return ok({ status: 'loaded', table: info, report });
   } catch (e) {
-    return fail('file-read', `"${name}" was read but the notebook could not be updated: ${firstLine(messageOf(e))}`, name);
+    return fail('file-read', t('worker.updateFailed', { file: name, detail: firstLine(messageOf(e)) }), name);
   }
 }
 

@@ -3,6 +3,7 @@ import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import type { LoadOutcome, LoadProgress, Outcome } from '../lib/api';
 import { canonicalTableNames, derivedTables } from '../lib/canonical';
 import { quoteIdent } from '../lib/db';
+import { t } from '../lib/i18n';
 import { fileKind, tableNameFor } from '../lib/fileKinds';
 import { preparedTables } from '../lib/prepared';
 import { readablePath } from './externalAccess';
@@ -12,11 +13,11 @@ import type { Store } from './store';
 
 export async function loadPlain(store: Store, file: File, onProgress?: (p: LoadProgress) => void): Promise<Outcome<LoadOutcome>> {
   const db = store.requireDb();
-  if (file.size === 0) return fail('file-empty', `"${file.name}" is empty. Export it again, with its rows, and drop it here.`, file.name);
+  if (file.size === 0) return fail('file-empty', t('worker.fileEmpty', { file: file.name }), file.name);
   const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   const kind = fileKind(file.name, head);
   if (!kind) {
-    return fail('file-kind', `"${file.name}" is not a CSV, Parquet or JSON file. Export the data as CSV and drop that instead.`, file.name);
+    return fail('file-kind', t('worker.fileKind', { file: file.name }), file.name);
   }
   // The scoped views (orders, customers, …) and derived tables are taken names too.
   const taken = new Set([...(await store.tables()).map((t) => t.name), ...canonicalTableNames, ...Object.keys(derivedTables), ...Object.keys(preparedTables)]);
@@ -54,7 +55,7 @@ export async function loadPlain(store: Store, file: File, onProgress?: (p: LoadP
     onProgress?.({ phase: 'done', rows: info.rows, bytes: total, totalBytes: total });
     return ok({ status: 'plain', table: info });
   } catch (e) {
-    return fail('file-read', `"${file.name}" could not be read: ${firstLine(messageOf(e))}`, file.name);
+    return fail('file-read', t('worker.fileReadFailed', { file: file.name, detail: firstLine(messageOf(e)) }), file.name);
   }
 }
 

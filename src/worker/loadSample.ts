@@ -2,9 +2,10 @@
 import type { LoadProgress, Outcome, TableInfo } from '../lib/api';
 import { canonicalTableNames } from '../lib/canonical';
 import { quoteIdent } from '../lib/db';
+import { t } from '../lib/i18n';
 import { baseSchema } from '../lib/scope';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
-import { fail, messageOf, ok } from './outcomes';
+import { fail, firstLine, messageOf, ok } from './outcomes';
 import { parquetToIPC } from './parquet';
 import type { Store } from './store';
 
@@ -15,7 +16,7 @@ export async function decodeSample(assetBase: string): Promise<Map<string, Uint8
       const response = await fetch(`${assetBase}sample/${table}.parquet`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       // A missing static file comes back as the SPA's index.html with status 200.
-      if (!response.ok || bytes[0] !== 0x50) throw new Error(`The sample store's ${table} table is missing from this build.`);
+      if (!response.ok || bytes[0] !== 0x50) throw new Error(t('worker.sampleMissing', { table }));
       return [table, await parquetToIPC(bytes)] as const;
     }),
   );
@@ -47,6 +48,6 @@ export async function loadSample(store: Store, decoding: Promise<Map<string, Uin
     onProgress?.({ phase: 'done' });
     return ok(loaded);
   } catch (e) {
-    return fail('sample', `The sample store could not be loaded: ${messageOf(e)}`);
+    return fail('sample', t('worker.sampleFailed', { detail: firstLine(messageOf(e)) }));
   }
 }

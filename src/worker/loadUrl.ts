@@ -4,6 +4,7 @@
  * only the load itself is a data change.
  */
 import type { LoadOptions, LoadOutcome, Outcome } from '../lib/api';
+import { t } from '../lib/i18n';
 import { recognise } from '../lib/mapping/recognise';
 import { checkUrl, fetchRemote, nameFromUrl, RemoteError } from './fetchRemote';
 import { ingestFile, loadFile, settleIngest, type Progress } from './loadFile';
@@ -22,7 +23,7 @@ export async function loadUrl(store: Store, url: string, onProgress?: Progress, 
     file = await fetchRemote(url, (bytes, totalBytes) => onProgress?.({ phase: 'reading', bytes, totalBytes }));
   } catch (e) {
     if (e instanceof RemoteError) return fail(e.code, e.message, url);
-    return fail('url-unreachable', `${url} could not be read: ${firstLine(messageOf(e))}`, url);
+    return fail('url-unreachable', t('worker.urlFailed', { url, detail: firstLine(messageOf(e)) }), url);
   }
   const outcome = await store.load(() => loadFile(store, file, onProgress, options));
   // The mapping step previews and loads the fetched copy, not the URL again.
@@ -56,7 +57,7 @@ async function loadRemoteParquet(store: Store, url: string, onProgress: Progress
       return settleIngest(store, ingested, name, onProgress);
     });
   } catch (e) {
-    return fail('url-unreachable', `${url} could not be read as Parquet: ${firstLine(messageOf(e))}. Download the file and drop it here instead.`, url);
+    return fail('url-unreachable', t('worker.urlParquetFailed', { url, detail: firstLine(messageOf(e)) }), url);
   } finally {
     remote.close();
   }

@@ -4,6 +4,7 @@
  * changes: call those inside the data gate's change.
  */
 import type { Outcome, Removal } from '../lib/api';
+import { t, type MessageKey } from '../lib/i18n';
 import { listSources, type SourceInfo } from './ingest';
 import { decodeSample, loadSample } from './loadSample';
 import { fail, firstLine, messageOf, ok } from './outcomes';
@@ -32,17 +33,17 @@ export class Removals {
   constructor(private store: Store) {}
 
   removeSource(sourceId: string): Promise<Outcome<Removal>> {
-    return this.remove('The file', (db, id) => removeFile(db, this.store, sourceId, id));
+    return this.remove('worker.removeFileFailed', (db, id) => removeFile(db, this.store, sourceId, id));
   }
 
   dropTable(name: string): Promise<Outcome<Removal>> {
-    if (!this.store.sources.has(name)) return Promise.resolve(fail('no-table', `There is no loaded table "${name}".`));
-    return this.remove('The table', (db, id) => removeTable(db, this.store, name, id));
+    if (!this.store.sources.has(name)) return Promise.resolve(fail('no-table', t('worker.noLoadedTable', { name })));
+    return this.remove('worker.removeTableFailed', (db, id) => removeTable(db, this.store, name, id));
   }
 
   async undo(id: number): Promise<Outcome<null>> {
     const removal = this.held.get(id);
-    if (!removal) return fail('expired', 'This removal can no longer be undone: other data was loaded or removed since.');
+    if (!removal) return fail('expired', t('worker.undoExpired'));
     this.held.delete(id);
     try {
       await this.store.withConnection(async (db) => {
@@ -52,7 +53,7 @@ export class Removals {
       await this.store.scoping.rescope();
       return ok(null);
     } catch (e) {
-      return fail('undo', `The removal could not be undone: ${firstLine(messageOf(e))}`);
+      return fail('undo', t('worker.undoFailed', { detail: firstLine(messageOf(e)) }));
     }
   }
 
@@ -73,14 +74,14 @@ export class Removals {
     return sample.ok;
   }
 
-  private async remove(what: string, take: (db: ConnectionDb, id: number) => Promise<KeptRemoval>): Promise<Outcome<Removal>> {
+  private async remove(failed: MessageKey, take: (db: ConnectionDb, id: number) => Promise<KeptRemoval>): Promise<Outcome<Removal>> {
     await this.forgetAll();
     const id = this.next++;
     let kept: KeptRemoval;
     try {
       kept = await this.store.withConnection((db) => take(db, id));
     } catch (e) {
-      return fail('no-source', `${what} could not be removed: ${firstLine(messageOf(e))}`);
+      return fail('no-source', t(failed, { detail: firstLine(messageOf(e)) }));
     }
     // Nothing of the user's is left to answer the KPIs: the sample store comes back (and loading it rescopes).
     const sampleBack = this.store.canonical.length === 0 && kept.table.startsWith('base.') && (await this.sampleAgain());

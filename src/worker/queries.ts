@@ -9,6 +9,7 @@ import * as arrow from 'apache-arrow';
 import * as Comlink from 'comlink';
 import { firstPageRows, type ColumnInfo, type ModuleResult, type Outcome, type QueryPage, type QueryResult } from '../lib/api';
 import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
+import { t } from '../lib/i18n';
 import { ensureExplorerTables } from '../lib/explorerTables';
 import { explorerFamilies } from '../lib/moduleCatalog';
 import { moduleCatalog } from '../lib/queryModules';
@@ -73,9 +74,9 @@ export class Queries {
 
   async runModule(ref: string, ticket: string, params?: ParamValues, sql?: string, period?: { start: string; end: string }, side?: CompareSide): Promise<Outcome<ModuleResult>> {
     const module = moduleCatalog().byRef.get(ref);
-    if (!module) return fail('no-module', `There is no query module "${ref}" in this version of Clientele.`);
+    if (!module) return fail('no-module', t('worker.noModule', { ref }));
     const scope = this.store.scoping.scope;
-    if (side && !scope?.compareSegment) return fail('no-segment', 'No segment is being compared: set one (compareSegment) before asking for its side.');
+    if (side && !scope?.compareSegment) return fail('no-segment', t('worker.noSegment'));
     const t0 = performance.now();
     return this.run(ticket, async (c) => {
       await this.store.scoping.prepareConnection(c);
@@ -92,7 +93,7 @@ export class Queries {
   /** Every facet's values for the scope applied (src/lib/facetValues.ts), on a connection of its own. */
   async facetValues(limit = 50): Promise<Outcome<FacetInfo[]>> {
     const module = moduleCatalog().current.find((m) => m.id === 'facet_values');
-    if (!module) return fail('no-module', 'This version of Clientele has no facet values module.');
+    if (!module) return fail('no-module', t('worker.noModuleId', { id: 'facet_values' }));
     return this.run(`facet-values:${++this.reads}`, async (c) => {
       await this.store.scoping.prepareConnection(c);
       await this.store.scoping.ensureFacetPairs(c);
@@ -125,7 +126,7 @@ export class Queries {
 
   async fitClv(options: ClvOptions, ticket = 'clv-fit'): Promise<Outcome<ClvFit>> {
     const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
-    if (!summary) return fail('no-module', 'This version of Clientele has no lifetime-value summary module.');
+    if (!summary) return fail('no-module', t('worker.noModuleId', { id: 'clv_summary' }));
     const outcome = await this.run(ticket, async (c) => {
       await this.store.scoping.prepareConnection(c);
       return fitClv(c, summary, options);
@@ -157,7 +158,7 @@ export class Queries {
           return ok(await body(c, () => (kept = true)));
         } catch (e) {
           if (interrupted()) return dataChanged();
-          if (this.cancelled.has(ticket)) return fail('cancelled', 'The query was cancelled.');
+          if (this.cancelled.has(ticket)) return fail('cancelled', t('worker.cancelled'));
           return { ok: false, error: sqlError(e) };
         } finally {
           if (this.running.get(ticket) === c) this.running.delete(ticket);
@@ -170,12 +171,12 @@ export class Queries {
   }
 }
 
-const expired = () => fail('expired', 'This result is no longer held; the cell runs again.');
+const expired = () => fail('expired', t('worker.expired'));
 
 export const transferIpc = <T extends { ipc: Uint8Array }>(outcome: Outcome<T>): Outcome<T> =>
   outcome.ok ? Comlink.transfer(outcome, [outcome.value.ipc.buffer]) : outcome;
 
-const dataChanged = () => fail('data-changed', 'The data changed while this ran; it runs again on the new data.');
+const dataChanged = () => fail('data-changed', t('worker.dataChanged'));
 
 function columnsOf(table: arrow.Table): ColumnInfo[] {
   return table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));

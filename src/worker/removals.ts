@@ -7,6 +7,7 @@
  */
 import type { CanonicalTableName } from '../lib/canonical';
 import { quoteIdent, type Db } from '../lib/db';
+import { t } from '../lib/i18n';
 import { baseSchema } from '../lib/scope';
 import { listSources, setAsideTable, sourcesTable } from './ingest/sources';
 
@@ -44,7 +45,7 @@ const keptRecords = (id: number, of: string) => quoteIdent(`_removed_${id}_${of}
 export async function removeFile(db: Db, loaded: Loaded, sourceId: string, id: number): Promise<KeptRemoval> {
   const sources = await listSources(db);
   const source = sources.find((s) => s.sourceId === sourceId);
-  if (!source) throw new Error(`there is no loaded file "${sourceId}"`);
+  if (!source) throw new Error(t('worker.noLoadedFile', { name: sourceId }));
   const table = source.table;
   if (!sources.some((s) => s.table === table && s.sourceId !== sourceId)) {
     return { ...(await removeTable(db, loaded, `${baseSchema}.${table}`, id)), fileName: source.fileName };
@@ -63,7 +64,7 @@ export async function removeFile(db: Db, loaded: Loaded, sourceId: string, id: n
 /** Removes a loaded table (canonical or of its own) and its files' records. */
 export async function removeTable(db: Db, loaded: Loaded, name: string, id: number): Promise<KeptRemoval> {
   const listedAs = loaded.sources.get(name);
-  if (listedAs === undefined) throw new Error(`there is no loaded table "${name}"`);
+  if (listedAs === undefined) throw new Error(t('worker.noLoadedTable', { name }));
   const position = [...loaded.sources.keys()].indexOf(name);
   const [schema, table] = split(name);
   const sourceIds = schema === baseSchema ? (await listSources(db)).filter((s) => s.table === table).map((s) => s.sourceId) : [];

@@ -12,6 +12,8 @@
  * of those on the customers in scope follow the dates.
  */
 import { ensureFacetPairs, periodFacets, scopeModules, type ScopeModules } from '../lib/customerScope';
+import { t } from '../lib/i18n';
+import { Said } from '../lib/said';
 import { moduleCatalog } from '../lib/queryModules';
 import { applyScope, setPeriod, type Scope } from '../lib/scope';
 import type { ParamValues } from '../lib/runModule';
@@ -97,7 +99,7 @@ export class Scoping {
   async prepareConnection(c: ConnectionDb, params?: ParamValues) {
     if (this.scope) await setPeriod(c, this.scope.start, this.scope.end);
     for (const [name, value] of Object.entries(params ?? {})) {
-      if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`"${name}" is not a valid parameter name`);
+      if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Said(t('worker.badParamName', { name }));
       await c.exec(`set variable ${name} = ?`, [value]);
     }
   }

@@ -7,6 +7,8 @@ import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { ColumnInfo, TableInfo } from '../lib/api';
 import type { CanonicalTableName } from '../lib/canonical';
 import { quoteIdent } from '../lib/db';
+import { t } from '../lib/i18n';
+import { Said } from '../lib/said';
 import { emptyColumns } from '../lib/loadedColumns';
 import { baseSchema } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
@@ -46,7 +48,7 @@ export class Store {
   }
 
   requireDb(): AsyncDuckDB {
-    if (!this.db) throw new Error('The database has not started yet.');
+    if (!this.db) throw new Said(t('worker.notStarted'));
     return this.db;
   }
 

@@ -105,7 +105,7 @@ describe.each(datasets.filter((d) => d.present))('on $name', ({ files: makeFiles
     expect(w.modules.length + w.skipped.length + (w.clv && !('error' in w.clv) ? 1 : 0)).toBe(modules.length);
     const fixtureIds = new Set(fixtureModules.map((m) => m.id));
     const fixtureRuns = w.modules.filter((m) => fixtureIds.has(m.id));
-    expect(fixtureRuns.filter((m) => m.error).map((m) => `${m.id}: ${m.error?.split('\n')[0]}`)).toEqual(['deliberately_failing: Invalid Input Error: deliberate failure']);
+    expect(fixtureRuns.filter((m) => m.error).map((m) => `${m.id}: ${m.error?.split('\n')[0]}`)).toEqual(['deliberately_failing: the database stopped with an error (Invalid Input Error: deliberate failure). Check the query and the data it reads, then run it again.']);
     expect(fixtureRuns.filter((m) => m.rows.length === 0).map((m) => m.id)).toEqual(['deliberately_failing']);
     expect(differences(w, n, ['deliberately_failing'])).toEqual([]);
   });

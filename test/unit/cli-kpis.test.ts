@@ -91,7 +91,8 @@ test('the readable report shows titles, headlines, rows and the failure', async 
   // Rows read as the page's tables do: labels, and each value in its column's format.
   expect(stdout).toMatch(/ {4}Orders {2}Net revenue {2}Avg revenue {2}Last order {3}First day/);
   expect(stdout).toMatch(/ {9}5 {7}370\.49 {8}80\.10 {2}Mar 1, 2024 {2}Jan 5, 2024/);
-  expect(stdout).toContain('FAILED: Invalid Input Error: deliberate failure');
+  // DuckDB's words are the detail of a sentence that says what failed and what to do.
+  expect(stdout).toContain('FAILED: the database stopped with an error (Invalid Input Error: deliberate failure). Check the query and the data it reads, then run it again.');
   expect(stdout).toContain('resolved_first_time: needs tickets(ticket_id, first_contact_resolved). Add your helpdesk tickets (Zendesk, Freshdesk, Help Scout exports) to see First-contact resolution.');
 });
 

@@ -11,6 +11,7 @@
  */
 import type { Db, Row } from '../db';
 import { formatDate, t } from '../i18n';
+import { Said } from '../said';
 import type { QueryModule } from '../queryModule';
 import { runModule } from '../runModule';
 import { expectedPurchases, fitBgNbd, type BgNbdParams, type Fit, type Rfm } from './bgnbd';
@@ -79,7 +80,7 @@ export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOpt
     runModule(db, summaryModule, { holdout_check: holdoutCheck, calibration_end: holdoutCheck ? (options.calibrationEnd ?? null) : null, time_unit_days: timeUnitDays });
 
   const rows = await summary(false);
-  if (rows.length < minCustomers) throw new Error(`Lifetime value needs the purchase history of at least ${minCustomers} customers by the end of the date range; there are ${rows.length}.`);
+  if (rows.length < minCustomers) throw new Said(t('clv.fewCustomers', { min: minCustomers, count: rows.length }));
   const fitted = fitModels(rows);
   const horizon = { months: horizonMonths, monthlyDiscount, timeUnitDays };
   const n = rows.length;
@@ -128,7 +129,7 @@ function fitModels(rows: Row[]) {
 }
 
 async function holdoutCheck(rows: Row[], timeUnitDays: number): Promise<ClvFit['check']> {
-  if (rows.length < minCustomers) throw new Error(`The holdout check needs at least ${minCustomers} customers who bought before the calibration end; there are ${rows.length}.`);
+  if (rows.length < minCustomers) throw new Said(t('clv.fewHoldoutCustomers', { min: minCustomers, count: rows.length }));
   const calibrationEnd = String(rows[0].calibration_end);
   const holdoutEnd = String(rows[0].holdout_end);
   const holdoutDays = (Date.parse(`${holdoutEnd}T00:00:00Z`) - Date.parse(`${calibrationEnd}T00:00:00Z`)) / 86_400_000;

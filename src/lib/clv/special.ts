@@ -1,4 +1,6 @@
 /** Special functions for the buy-till-you-die models, in log space where it matters. */
+import { t } from '../i18n';
+import { Said } from '../said';
 
 const lanczos = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -60,7 +62,7 @@ export function scaledHyp2f1(lnFactor: number, a: number, b: number, c: number, 
     }
     if (Math.abs(term) <= 1e-15 * Math.abs(sum) && Math.abs(ratio) < 1) return sum * Math.exp(shift + lnFactor);
   }
-  throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge`);
+  throw new Said(t('clv.noConvergence', { detail: `hyp2f1(${a}, ${b}; ${c}; ${z})` }));
 }
 
 /** ψ(x) = d ln Γ(x) / dx for x > 0: recurrence up to 10, then the asymptotic series (error < 1e-13). */

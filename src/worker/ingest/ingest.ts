@@ -15,7 +15,7 @@ import { decideFormats, type FormatQuestion } from './formats';
 import { rawColumn, uniqueHeaders } from './headers';
 import { ingestDirect } from './direct';
 import { ingestError } from './messages';
-import { rejectedLinesTable } from './readCsv';
+import { rejectedLinesTable, rejectReason, rejectReasonSql } from './readCsv';
 import { readRaw } from './readRaw';
 import { blankRuns, sniff, sniffBytes, type Sniffed } from './sniff';
 import { ensureSourceTables, insertInChunks, removeSource, setAsideTable, sourceIdFor, sourcesTable } from './sources';
@@ -63,8 +63,8 @@ async function ingestInto(host: IngestHost, source: IngestSource, options: Inges
   if (Number(rawRows) === 0 || rejects.count > Number(rawRows)) {
     const first = rejects.first;
     if (!first) return { ok: false, error: ingestError('header-only', file) };
-    const code = first.reason === 'wrong number of fields' ? 'ragged' : 'no-readable-rows';
-    return { ok: false, error: ingestError(code, file, { line: first.line, text: first.reason }) };
+    const code = first.reason === 'fields' ? 'ragged' : 'no-readable-rows';
+    return { ok: false, error: ingestError(code, file, { line: first.line, text: rejectReason(first.reason) }) };
   }
   progress({ phase: 'mapping', bytes: totalBytes, totalBytes, rows: Number(rawRows) });
 
@@ -135,7 +135,11 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
   await host.exec(`create table ${stg} as select *${empty.length ? ` exclude (${empty.join(', ')})` : ''} from (${p.staging})`);
   const columns = kept.join(', ');
   await insertInChunks(host, target, columns, stg, sourceId, '_reason is null');
-  if (p.rejected) await host.exec(`insert into ${setAsideTable} select ?, line, null, reason, null, content from ${quoteIdent(rejectedLinesTable(p.raw))}`, [sourceId]);
+  if (p.rejected) {
+    // Stored in the language spoken at load time, like the other set-aside reasons (src/worker/ingest/transform.ts).
+    const reason = rejectReasonSql();
+    await host.exec(`insert into ${setAsideTable} select ?, line, null, ${reason.sql}, null, content from ${quoteIdent(rejectedLinesTable(p.raw))}`, [sourceId, ...reason.params]);
+  }
   const rawCells = p.headers.map((_, i) => `coalesce(r.${rawColumn(i)}, '')`).join(`, ' | ', `);
   await host.exec(
     `insert into ${setAsideTable} select ?, null, s._row, s._reason, null, concat(${rawCells})

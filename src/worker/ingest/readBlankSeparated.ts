@@ -44,12 +44,12 @@ export async function readBlankSeparated(
     await host.exec(`create or replace table ${quoteIdent(raw)} as select ${cells} from ${lines} where line > ${first} and len(parts) = ${width} order by line`);
     await host.exec(
       `create or replace table ${quoteIdent(rejectedLinesTable(raw))} as
-       select line::bigint as line, 'wrong number of fields' as reason, left(array_to_string(parts, ' '), 1000) as content
+       select line::bigint as line, 'fields' as reason, left(array_to_string(parts, ' '), 1000) as content
        from ${lines} where line > ${first} and len(parts) <> ${width}`,
     );
     const [summary] = await host.rows(`select count(*)::double as n, min(line)::double as line from ${quoteIdent(rejectedLinesTable(raw))}`);
     const count = Number(summary.n);
-    return { encoding: dialect.encoding, rejects: { count, ...(count ? { first: { line: Number(summary.line), reason: 'wrong number of fields' } } : {}) } };
+    return { encoding: dialect.encoding, rejects: { count, ...(count ? { first: { line: Number(summary.line), reason: 'fields' } } : {}) } };
   } finally {
     await host.exec(`drop table if exists ${lines}`);
     await host.dropFile(path);

@@ -6,6 +6,7 @@
  * decoded here and handed over as UTF-8.
  */
 import { quoteIdent } from '../../lib/db';
+import { t, type MessageKey } from '../../lib/i18n';
 import { readBytes } from './bytes';
 import { rawColumn } from './headers';
 import { decode } from './sniff';
@@ -14,10 +15,33 @@ import type { Dialect, IngestHost } from './types';
 /** Longest line read: a 5 MB comment loads; a longer line is set aside, not fatal. */
 export const maxLineBytes = 16 * 1024 * 1024;
 
-/** Lines set aside while reading, kept in table `<raw>_lines` (line, reason, content) until the load copies them. */
+/**
+ * Why a line was set aside while reading, as a code: compared in code (`fields` makes a file
+ * "ragged"), put in the reader's words only when shown or stored (`rejectReasonSql`).
+ */
+export type RejectCode = 'fields' | 'too-long' | 'quoting' | 'unicode' | 'unreadable';
+
+export const rejectReasonKeys: Record<RejectCode, MessageKey> = {
+  fields: 'setAside.wrongFields',
+  'too-long': 'setAside.lineTooLong',
+  quoting: 'setAside.brokenQuoting',
+  unicode: 'setAside.unreadableCharacters',
+  unreadable: 'setAside.unreadableLine',
+};
+
+/** The reason in the current language. */
+export const rejectReason = (code: RejectCode): string => t(rejectReasonKeys[code]);
+
+/** SQL turning the code column `reason` into the reason in the current language, with its bound values. */
+export function rejectReasonSql(): { sql: string; params: string[] } {
+  const codes = Object.keys(rejectReasonKeys) as RejectCode[];
+  return { sql: `case reason ${codes.map((c) => `when '${c}' then ?`).join(' ')} else reason end`, params: codes.map(rejectReason) };
+}
+
+/** Lines set aside while reading, kept in table `<raw>_lines` (line, reason code, content) until the load copies them. */
 export interface CsvRejects {
   count: number;
-  first?: { line: number; reason: string };
+  first?: { line: number; reason: RejectCode };
 }
 
 export interface CsvRead {
@@ -27,12 +51,13 @@ export interface CsvRead {
 
 export const rejectedLinesTable = (raw: string) => `${raw}_lines`;
 
-const rejectReasons: Record<string, string> = {
-  'TOO MANY COLUMNS': 'wrong number of fields',
-  'MISSING COLUMNS': 'wrong number of fields',
-  'LINE SIZE OVER MAXIMUM': 'line too long',
-  'UNQUOTED VALUE': 'broken quoting',
-  'INVALID UNICODE': 'unreadable characters',
+/** DuckDB's reject error types (its own words, upper case) -> our codes; any other type is 'unreadable'. */
+const rejectCodes: Record<string, RejectCode> = {
+  'TOO MANY COLUMNS': 'fields',
+  'MISSING COLUMNS': 'fields',
+  'LINE SIZE OVER MAXIMUM': 'too-long',
+  'UNQUOTED VALUE': 'quoting',
+  'INVALID UNICODE': 'unicode',
 };
 
 export async function readCsv(
@@ -55,13 +80,13 @@ export async function readCsv(
       await createRaw(host, await host.registerFile(path, await toUtf8(data)), raw, width, dialect, encoding);
     }
     // DuckDB reports a short line once per missing field: one line, one reject.
-    const reason = `case min(error_type) ${Object.entries(rejectReasons).map(([type, text]) => `when '${type}' then '${text}'`).join(' ')} else lower(min(error_type)) end`;
+    const reason = `case min(error_type) ${Object.entries(rejectCodes).map(([type, code]) => `when '${type}' then '${code}'`).join(' ')} else 'unreadable' end`;
     await host.exec(
       `create or replace table ${quoteIdent(rejectedLinesTable(raw))} as select line, ${reason} as reason, left(min(csv_line), 1000) as content from ${quoteIdent(`${raw}_rej`)} group by line`,
     );
     const [summary] = await host.rows(`select count(*)::double as n, min(line)::double as line, arg_min(reason, line) as reason from ${quoteIdent(rejectedLinesTable(raw))}`);
     const count = Number(summary.n);
-    return { encoding, rejects: { count, ...(count ? { first: { line: Number(summary.line), reason: String(summary.reason) } } : {}) } };
+    return { encoding, rejects: { count, ...(count ? { first: { line: Number(summary.line), reason: String(summary.reason) as RejectCode } } : {}) } };
   } finally {
     await host.exec(`drop table if exists ${quoteIdent(`${raw}_rej`)}`);
     await host.exec(`drop table if exists ${quoteIdent(`${raw}_scan`)}`);
