@@ -19,8 +19,8 @@
 -- earliest sale line. Guest orders (no customer id) are also counted in guest_orders. Customers:
 -- distinct customer ids among those orders. Version 2 reads the identified customers' orders from
 -- the prepared customer_orders (one row per customer and order, dated by its earliest sale line)
--- and only the guests' lines from orders, and dates only the orders with a sale from the period's
--- start on, instead of every sale line of all history; its answers are version 1's.
+-- and only the guests' lines from orders, and dates only the orders with a sale in the period,
+-- instead of every sale line of all history; its answers are version 1's.
 with sale_orders as (
   select order_id, customer_id, order_date
   from customer_orders
@@ -32,25 +32,49 @@ with sale_orders as (
     and coalesce(status, '') <> 'cancelled'
   group by order_id
 ),
--- an order with a sale before the period's start was placed before it
+-- the rows dated in the period, and the later rows of the same orders (another customer's part)
+candidates as (
+  select order_id, customer_id, order_date
+  from sale_orders
+  where order_date >= getvariable('period_start')
+    and order_date < getvariable('period_end') + interval 1 day
+  union all
+  select l.order_id, l.customer_id, l.order_date
+  from sale_orders l
+  semi join sale_orders p
+    on p.order_id = l.order_id
+   and p.order_date >= getvariable('period_start')
+   and p.order_date < getvariable('period_end') + interval 1 day
+  where l.order_date >= getvariable('period_end') + interval 1 day
+),
+-- an order with a sale before the period's start was placed before it; an order is counted on
+-- one of its rows (several when customers share an order id)
 placed as (
-  select s.order_id,
-         s.customer_id,
-         min(s.order_date) over (partition by s.order_id) as placed_at
-  from sale_orders s
-  where s.order_date >= getvariable('period_start')
-    and not exists (
-      select 1
-      from sale_orders e
-      where e.order_id = s.order_id
-        and e.order_date < getvariable('period_start')
-    )
+  select c.customer_id,
+         min(c.order_date) over o as placed_at,
+         row_number() over o = 1 as counts_order,
+         bool_or(c.customer_id is null) over o as guest_order
+  from candidates c
+  anti join sale_orders e
+    on e.order_id = c.order_id
+   and e.order_date < getvariable('period_start')
+  window o as (partition by c.order_id)
+),
+in_period as (
+  select date_trunc('month', placed_at)::date as month, customer_id, counts_order, guest_order
+  from placed
+  where placed_at < getvariable('period_end') + interval 1 day
 )
-select date_trunc('month', placed_at)::date as month,
-       count(distinct order_id)::integer as orders,
+select month,
+       (count(*) filter (where counts_order))::integer as orders,
        count(distinct customer_id)::integer as customers,
-       count(distinct order_id) filter (where customer_id is null)::integer as guest_orders
-from placed
-where placed_at < getvariable('period_end') + interval 1 day
-group by grouping sets ((date_trunc('month', placed_at)::date), ())
+       (count(*) filter (where counts_order and guest_order))::integer as guest_orders
+from in_period
+group by month
+union all
+select null,
+       (count(*) filter (where counts_order))::integer,
+       count(distinct customer_id)::integer,
+       (count(*) filter (where counts_order and guest_order))::integer
+from in_period
 order by month nulls first

@@ -3,13 +3,15 @@
  * module and per period: the default year, its comparison, then a rescope to the last 90 days
  * (and its comparison) with nothing rebuilt, as the page does on a new date range.
  * `npx tsx test/bench/kpiCells.ts [store-dir] [--explain id,id]`. Prints milliseconds per module
- * and period, the totals, and the load average; `--explain` adds EXPLAIN ANALYZE of those modules.
+ * and period, the totals (older versions left out), and the load average; `--explain` adds EXPLAIN
+ * ANALYZE of those modules; `--only id,id` times only those; `--before id@n` adds older versions.
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { runModule, prepareModule } from '../../src/lib/runModule';
 import { applyScope, previousPeriod, setPeriod } from '../../src/lib/scope';
+import { readCatalog } from '../../src/cli/readModules';
 import { openEngine } from './engines';
 import { baseColumns, defaultPeriod, notebookModules } from './notebook';
 import { storeDir } from './data';
@@ -24,7 +26,10 @@ const t0 = performance.now();
 await engine.load(readdirSync(dir).filter((f) => f.endsWith('.parquet')).map((f) => join(dir, f)));
 console.log(`load ${(performance.now() - t0).toFixed(0)} ms`);
 const columns = await baseColumns(engine.db);
-const modules = notebookModules(columns).filter((m) => !only || only.includes(m.id));
+// `--before id@n,...`: older versions timed beside the current ones, on the same data and load.
+const before = args.includes('--before') ? args[args.indexOf('--before') + 1].split(',') : [];
+const catalog = readCatalog();
+const modules = [...notebookModules(columns).filter((m) => !only || only.includes(m.id)), ...before.map((ref) => catalog.byRef.get(ref)!)];
 const year = await defaultPeriod(engine.db);
 const quarter = { start: new Date(Date.parse(`${year.end}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10), end: year.end };
 const t1 = performance.now();
@@ -46,10 +51,10 @@ for (const [name, p] of periods) {
     if (name.endsWith('-prev') && !m.headline) continue;
     const t = performance.now();
     await runModule(engine.db, m);
-    (times[m.id] ??= {})[name] = performance.now() - t;
+    (times[before.includes(`${m.id}@${m.version}`) ? `${m.id}@${m.version}` : m.id] ??= {})[name] = performance.now() - t;
   }
 }
-const total = (keys: string[]) => Object.values(times).reduce((s, r) => s + keys.reduce((a, k) => a + (r[k] ?? 0), 0), 0);
+const total = (keys: string[]) => Object.entries(times).filter(([id]) => !id.includes('@')).map(([, r]) => r).reduce((s, r) => s + keys.reduce((a, k) => a + (r[k] ?? 0), 0), 0);
 const rows = Object.entries(times).sort((a, b) => (b[1].year + (b[1]['year-prev'] ?? 0)) - (a[1].year + (a[1]['year-prev'] ?? 0)));
 console.log('module'.padEnd(30), periods.map(([n]) => n.padStart(10)).join(''));
 for (const [id, r] of rows) console.log(id.padEnd(30), periods.map(([n]) => (r[n] === undefined ? '-' : r[n].toFixed(0)).padStart(10)).join(''));
