@@ -4,12 +4,15 @@
  * own (customers without a country or city are listed under it, never dropped).
  */
 import { categoryWords, humaniseCode } from './formatValue';
-import { t } from './i18n';
+import { hasMessage, t } from './i18n';
 
 const coded = new Set(['channel', 'revenue_contribution']);
 
 export function facetValueLabel(facet: string, value: string): string {
   if (value === 'unknown') return t('explorer.unknown');
+  // The revenue shares are the module's codes (top_20, next_30, bottom_50), said in the language.
+  const share = `facet.value.${value}`;
+  if (facet === 'revenue_contribution' && hasMessage(share)) return t(share);
   if (facet === 'facet') return humaniseCode(value);
   // RFM segment names are the module's own words (Champions, At risk): they read in the language.
   if (facet === 'rfm_segment') return categoryWords(value);
