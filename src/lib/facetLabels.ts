@@ -18,3 +18,8 @@ export function facetValueLabel(facet: string, value: string): string {
   if (facet === 'rfm_segment') return categoryWords(value);
   return coded.has(facet) ? humaniseCode(value) : value;
 }
+
+/** A customer's country or city in the list and the report, said as the facets say it ('unknown' in words). */
+export function placeLabel(column: string, value: unknown): string | undefined {
+  return typeof value === 'string' && (column === 'country' || column === 'city') ? facetValueLabel(column, value) : undefined;
+}

@@ -1,5 +1,6 @@
 // Pins the customer explorer on a dropped orders file (not the sample): Views → Customers lists
-// exactly the file's customers, each with its orders and revenue, and a row opens its report.
+// exactly the file's customers, each with its orders and revenue (a missing city in words), a row
+// opens its report, and the facets count the file's customers with their revenue shares in words.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { dropFile, guardOrigin } from './helpers';
@@ -38,7 +39,17 @@ test('the customer list of a dropped orders file shows that file’s customers, 
   expect(byId.get('c2')![column('orders')]).toBe('1');
   expect(byId.get('c2')![column('revenue')]).toMatch(/^\D*20(\.00)?\D*$/);
   expect(byId.get('c1')![column('country')]).toBe('FR');
+  // The file has no city: the list says so in words, as the facets do.
+  expect(byId.get('c1')![column('city')]).toBe('Unknown');
 
   await rows.filter({ hasText: 'c1' }).click();
-  await expect(page.getByRole('heading', { name: /c1/ })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('heading', { name: 'c1', exact: true })).toBeVisible({ timeout: 120_000 });
+  // The facets count the file's customers too (two countries), their revenue shares in words.
+  const facets = page.locator('section.facet[data-facet="revenue_contribution"] button.value');
+  await expect(facets.first()).toBeVisible();
+  await expect(facets).toHaveCount(2);
+  const shares = (await facets.allTextContents()).join(' | ');
+  expect(shares).toMatch(/Top 20% of customers/);
+  expect(shares).not.toMatch(/top_20|next_30|bottom_50/);
+  await expect(page.locator('section.facet[data-facet="country"] button.value')).toHaveCount(2);
 });
