@@ -32,15 +32,15 @@ test('kept data read back at start is said once, quietly, and the KPIs answer fo
   await page.reload();
   await openReady(page, '');
   const back = page.locator('.notices .notice');
+  // The focus on it, first thing, holds it (a success fades otherwise) while the notebook runs.
+  const forget = back.getByRole('button', { name: 'Forget kept data' });
+  await forget.focus();
   await expect(back).toHaveCount(1);
   await expect(back).toHaveText(/^Your kept data is back: orders-blanks-guests\.csv \(3 rows\)\. 1 note from reading it is in “What was loaded”\./);
   const polite = page.locator('.notices [role="status"]');
   await expect(polite.locator('.notice')).toHaveCount(1);
   await expect(polite).toHaveAttribute('aria-live', 'polite');
   await expect(page.getByRole('alert').locator('.notice')).toHaveCount(0);
-  // The focus on it holds it (a success fades otherwise) while the notebook runs.
-  const forget = back.getByRole('button', { name: 'Forget kept data' });
-  await forget.focus();
   // Not the sample: no customer list, and the KPIs read the kept orders (10 + 20 + 30 = 60).
   await expect(rows).toHaveText('3 rows');
   await expect(page.locator('[data-table="base.customers"]')).toHaveCount(0);
