@@ -4,7 +4,7 @@
  * aside. The page shows these as notices and the command-line runner prints them, so one file
  * reads the same wherever it was loaded.
  */
-import { formatNumber, hasMessage, t, tn } from './i18n';
+import { formatList, formatNumber, hasMessage, t, tn } from './i18n';
 
 /** The parts of an ingestion's result these sentences are made from. */
 export interface LoadFacts {
@@ -53,4 +53,23 @@ export function mappingQuestion(file: string, reason: string | undefined, header
 export function tableWords(table: string): string {
   const key = `table.${table}`;
   return hasMessage(key) ? t(key) : table;
+}
+
+/** A kept file read again on start: its name, the rows it gave, and how many notices its load wrote. */
+export interface KeptBack {
+  name: string;
+  rows: number;
+  notes: number;
+}
+
+/**
+ * The one sentence or two the page says when the files kept in this browser are read again on
+ * start: which files, with their rows, and where the notes from reading them are (the load log,
+ * named by `log`). Empty when none came back.
+ */
+export function keptBackText(back: KeptBack[], log: string): string {
+  if (!back.length) return '';
+  const files = formatList(back.map((b) => tn('keep.dataBackFile', b.rows, { name: b.name, rows: b.rows })));
+  const notes = back.reduce((n, b) => n + b.notes, 0);
+  return [t('keep.dataBack', { files }), ...(notes ? [tn('keep.dataBackNotes', notes, { count: notes, log })] : [])].join(' ');
 }

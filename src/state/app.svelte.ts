@@ -15,7 +15,7 @@ import type { QueryModule } from '../lib/queryModule';
 import { applySharedLanguage, languageForDoc, notebookDocVersion, notebookFormat, type NotebookDoc, type ScopeDoc, type SourceRef } from '../lib/notebookDoc';
 import { defaultPreset } from '../lib/datePresets';
 import { ScopeState, type CompareMode, type Preset } from './scope.svelte';
-import { loadNotices, setAsideTotal } from '../lib/loadNotices';
+import { keptBackText, loadNotices, setAsideTotal, type KeptBack } from '../lib/loadNotices';
 import { mappingFileText } from '../lib/mappingFile';
 import { currencyBreakdownSql, fromBreakdown, isCurrencyCode, listCurrencies, pageCurrency, type DataCurrencies } from '../lib/currency';
 import { rememberCurrency, rememberedCurrency } from './rememberedCurrency';
@@ -122,6 +122,8 @@ export class AppState {
   readonly keptData = new KeptData();
   /** Kept files being read again on start: not written back. */
   private restoringKept = false;
+  /** What the kept files gave as they were read again: said once, in one quiet status. */
+  private keptBack: KeptBack[] = [];
 
   constructor(client: Client = startWorker()) {
     this.client = client;
@@ -320,6 +322,7 @@ export class AppState {
   /** Reads the kept files again, as they were loaded; false when none of them could be (the sample follows). */
   private async loadKept(kept: { file: File; options: KeptFile['options'] }[]): Promise<boolean> {
     this.restoringKept = true;
+    this.keptBack = [];
     try {
       for (const { file, options } of kept) {
         const { mapping, asPlainTable, ...choices } = options;
@@ -330,8 +333,26 @@ export class AppState {
       this.restoringKept = false;
     }
     if (!this.tables.length) return false;
-    this.notify('info', tn('keep.dataRead', kept.length, { count: kept.length }));
+    this.sayKeptBack(this.keptBack);
     return true;
+  }
+
+  /**
+   * The kept data is back, said once and quietly: the files and their rows, where the notes from
+   * reading them are, and the way to forget them. What each file's load said was said when it was
+   * dropped; saying it again on every start (warnings that stay until dismissed) would bury the
+   * page under news that is not new. The load log keeps it all.
+   */
+  private sayKeptBack(back: KeptBack[]) {
+    if (!back.length) return;
+    const text = keptBackText(back, t('log.open'));
+    const id = this.notify('info', text, {
+      label: t('keep.dataForget'),
+      run: () => {
+        this.dismiss(id);
+        void this.forgetKeptData();
+      },
+    });
   }
 
   /** Keeps a loaded file in this browser; says once if the browser may clear it. */
@@ -468,17 +489,19 @@ export class AppState {
     if (result.status === 'loaded') {
       await this.hold(file, result.report, choices, replacing);
       this.keepFile(file, { mapping: result.report.mapping, ...choices });
-      this.reportLoad(result.report);
+      this.reportLoad(result.report, this.restoringKept);
       // A canonical table: the KPIs now answer for the user's data.
       await this.readDataFacts();
       await this.applyScope();
     } else {
       const name = result.table.source;
       this.log.add({ kind: 'plain', name, table: result.table.name, rows: result.table.rows, notes: [] });
-      this.notify('info', tn('load.done', result.table.rows, { name, rows: result.table.rows }), file && {
-        label: t('load.mapIt'),
-        run: () => void this.loadFile(file, true),
-      });
+      if (this.restoringKept) this.keptBack.push({ name, rows: result.table.rows, notes: 0 });
+      else
+        this.notify('info', tn('load.done', result.table.rows, { name, rows: result.table.rows }), file && {
+          label: t('load.mapIt'),
+          run: () => void this.loadFile(file, true),
+        });
       this.keepFile(file, { asPlainTable: true });
       // A kept table read again on start already has its cell in the notebook.
       if (!this.restoringKept) {
@@ -519,12 +542,16 @@ export class AppState {
     this.held = held;
   }
 
-  /** What a load did, in a sentence or two; rows set aside can be opened from the notice. */
-  private reportLoad(report: LoadReport) {
+  /**
+   * What a load did, in a sentence or two; rows set aside can be opened from the notice. A kept
+   * file read again on start (`restored`) goes to the load log only: the start says it once.
+   */
+  private reportLoad(report: LoadReport, restored = false) {
     const setAside = setAsideTotal(report);
     const chosenOrder = this.held.get(report.sourceId)?.choices.dateOrder;
     const notices = loadNotices(report, report.replacedSample ? [t('load.sampleAway')] : []);
     this.log.add({ kind: 'loaded', name: report.file, table: report.table, rows: report.rowsLoaded, setAside: setAside, notes: notices.slice(1).map((n) => n.text) });
+    if (restored) return void this.keptBack.push({ name: report.file, rows: report.rowsLoaded, notes: notices.length - 1 });
     for (const notice of notices) {
       if (notice.setAside) this.notify(notice.level, notice.text, { label: t('load.showSetAside'), run: () => void this.showSetAside(report.sourceId, report.file, setAside) });
       else if (notice.code !== 'date-order-assumed') this.notify(notice.level, notice.text);

@@ -1,6 +1,6 @@
 /**
  * What was loaded and removed this session, with the counts, to read again once the notices
- * are gone. Kept in memory only: the data is not kept across visits either.
+ * are gone. Kept in memory only: kept files read again on start are logged again, with their notes.
  */
 export interface LoadLogEntry {
   id: number;

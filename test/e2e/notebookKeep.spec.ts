@@ -155,7 +155,7 @@ test('dropped data kept in the browser is read again on reload, until it is forg
   await openReady(page, '');
   await expect(rows).toHaveText('2 rows');
   await expect(page.locator('[data-table="base.customers"]')).toHaveCount(0); // no sample
-  await expect(page.getByText('Your kept data was read again (1 file).')).toBeVisible();
+  await expect(page.getByRole('status').locator('.notice', { hasText: 'Your kept data is back: orders-2024-01.csv (2 rows).' })).toBeVisible();
 
   await kept.getByRole('button', { name: 'Forget kept data' }).click();
   await expect(kept).toContainText('Files you load are kept here');

@@ -201,11 +201,15 @@ test('the runner speaks --lang, else LANG/LC_ALL, else English; its report is in
 test('RFM segment names and the runner’s scope lines read in the language; English stays as the modules write it', () => {
   speak('fr');
   expect(facetValueLabel('rfm_segment', "Can't lose them")).toBe('À ne pas perdre');
+  expect(facetValueLabel('revenue_contribution', 'top_20')).toBe('Top 20\u00a0% des clients');
   expect(categoryWords('At risk')).toBe('À risque');
   speak('es');
   expect(categoryWords('Champions')).toBe('Campeones');
   speak('ro');
   expect(categoryWords('Champions')).toBe('Campioni');
+  speak('en');
+  expect(['top_20', 'next_30', 'bottom_50'].map((v) => facetValueLabel('revenue_contribution', v))).toEqual(['Top 20% of customers', 'Next 30%', 'Bottom 50%']);
+  speak('ro');
   const segment = { name: 'Fideli', match: 'all', conditions: [{ field: 'orders', op: 'gte', value: 2 }, { field: 'country', op: 'is', value: 'RO' }] };
   const report = {
     period: { start: '2024-01-01', end: '2024-01-31' },
