@@ -24,6 +24,11 @@ export class Scoping {
   private preparedFor?: string;
   /** The whole scope last applied, but its dates. */
   private appliedFor?: string;
+  /**
+   * Counts the builds of the `everyone` schema (every customer's rows, the prepared tables): what
+   * is worked out from it alone, over every customer, holds until the next one.
+   */
+  everyoneBuilds = 0;
 
   constructor(private store: Store) {}
 
@@ -49,6 +54,7 @@ export class Scoping {
     // Forget the keys first: a build that fails must be tried again next time.
     this.preparedFor = undefined;
     this.appliedFor = undefined;
+    if (prepare) this.everyoneBuilds++;
     await this.store.withConnection((db) => applyScope(db, scope, loaded, prepare, undefined, this.modules));
     this.preparedFor = dataKey;
     this.appliedFor = this.keyOf(scope);

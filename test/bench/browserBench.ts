@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storeDir, type FileKind, type Size } from './data';
+import { explorerGoals, explorerRun, type ExplorerTimes } from './explorerSteps';
 import { marksScript, type PageMarks } from './pageMarks';
 import { watchPeak } from './processMemory';
 import { median, ms } from './stats';
@@ -22,7 +23,8 @@ const url = `http://127.0.0.1:${port}/`;
 const stageTimeout = 900_000;
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 
-export interface BrowserResult {
+/** The customers view's times (explorerSteps.ts) are measured after the rescope, at sizes other than 10M. */
+export interface BrowserResult extends ExplorerTimes {
   size: Size | 'sample';
   kind: FileKind | 'sample';
   runs: number;
@@ -99,7 +101,10 @@ export async function duckdbMemoryMB(page: Page): Promise<number> {
   return Number((await value.textContent())!.replace(/[^0-9]/g, ''));
 }
 
-/** At 10M the question is whether it works: the KPI cells, without the model fit and the rescope. */
+/**
+ * At 10M the question is whether it works: the KPI cells, without the model fit, the rescope and
+ * the customers view.
+ */
 async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Promise<Sample> {
   const whole = size !== '10m';
   await openOnSample(page);
@@ -111,6 +116,12 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
     await waitMark(page, 'r_clvDone');
   }
   const { marks: m, heapPeak, errors, firstError } = await marksOf(page);
+  let explorer: ExplorerTimes = {};
+  if (whole) {
+    explorer = await explorerRun(page, stageTimeout);
+    console.log(`  customers view: ${Object.entries(explorer).map(([k, v]) => `${k} ${v}${k in explorerGoals ? (v! < explorerGoals[k as keyof typeof explorerGoals] ? ' ok' : ' SLOW') : ''}`).join(', ')}`);
+    await page.click('nav.switch button[data-view="notebook"]');
+  }
   if (printMarks) console.log(`  marks ${Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
   if (firstError) console.log(`  a cell failed: ${firstError.slice(0, 300)}`);
   return {
@@ -124,6 +135,7 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
     rescopeClvMs: m.r_clvDone - m.r_start,
     jsHeapPeakMB: mb(heapPeak),
     jsHeapEndMB: mb(await cdpHeap(page)),
+    ...explorer,
     duckdbMB: whole ? await duckdbMemoryMB(page) : undefined,
   };
 }
