@@ -18,7 +18,8 @@ import { watchPeak } from './processMemory';
 import { median, ms } from './stats';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const port = 4391;
+// BENCH_PORT: another port when several benches share the machine.
+const port = Number(process.env.BENCH_PORT ?? 4391);
 const url = `http://127.0.0.1:${port}/`;
 const stageTimeout = 900_000;
 const mb = (bytes: number) => Math.round(bytes / 1e6);
