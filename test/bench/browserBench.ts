@@ -55,6 +55,7 @@ type Sample = Omit<BrowserResult, 'size' | 'kind' | 'runs' | 'error'>;
 const marksOf = async (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageMarks }).__bench);
 
 let printMarks = false;
+let shots: string | undefined;
 
 async function waitMark(page: Page, key: string) {
   await page.waitForFunction((k) => (window as unknown as { __bench: PageMarks }).__bench.marks[k] !== undefined, key, { timeout: stageTimeout, polling: 100 });
@@ -119,7 +120,7 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
   const { marks: m, heapPeak, errors, firstError } = await marksOf(page);
   let explorer: ExplorerTimes = {};
   if (whole) {
-    explorer = await explorerRun(page, stageTimeout);
+    explorer = await explorerRun(page, stageTimeout, shots);
     console.log(`  customers view: ${Object.entries(explorer).map(([k, v]) => `${k} ${v}${k in explorerGoals ? (v! < explorerGoals[k as keyof typeof explorerGoals] ? ' ok' : ' SLOW') : ''}`).join(', ')}`);
     await page.click('nav.switch button[data-view="notebook"]');
   }
@@ -169,10 +170,15 @@ export interface BrowserOptions {
   kinds?: FileKind[];
   /** Print every page mark of each run (ms since the page opened). */
   marks?: boolean;
+  /** Leave out the sample store's opening (the stores only). */
+  skipSample?: boolean;
+  /** A directory for screenshots of the customers view at each size. */
+  shots?: string;
 }
 
 export async function browserBench(sizes: Size[], runs: number, options: BrowserOptions, onResult: (r: BrowserResult) => void): Promise<void> {
   printMarks = options.marks ?? false;
+  shots = options.shots;
   execSync('npx vite build', { cwd: root, stdio: 'ignore' });
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
   const browser = await chromium.launch({
@@ -181,7 +187,7 @@ export async function browserBench(sizes: Size[], runs: number, options: Browser
   });
   try {
     await waitForServer();
-    onResult(await collect(browser, runs, { size: 'sample', kind: 'sample' }, sampleRun));
+    if (!options.skipSample) onResult(await collect(browser, runs, { size: 'sample', kind: 'sample' }, sampleRun));
     for (const size of sizes) {
       const rows = JSON.parse(readFileSync(join(storeDir(size), 'params.json'), 'utf8')).counts.orderLines as number;
       // 10M is about whether it works at all; one run of Parquet says so.

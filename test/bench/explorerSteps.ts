@@ -84,14 +84,35 @@ async function step(page: Page, act: () => Promise<unknown>, wanted: string[], t
 
 const round = (x: number | undefined) => (x === undefined ? undefined : Math.round(x));
 
-/** Runs the four steps on a page whose notebook is done; returns their times. */
-export async function explorerRun(page: Page, timeout: number): Promise<ExplorerTimes> {
+/**
+ * The list scrolled deep (row 100,000 or its last), its rows there drawn: whether a large list
+ * scrolls. Returns the first row index drawn.
+ */
+async function scrollDeep(page: Page, timeout: number): Promise<number> {
+  const scroller = page.locator('section.customers .scroller');
+  await scroller.evaluate((el) => (el.scrollTop = Math.min(el.scrollHeight, 100_000 * 32)));
+  await page.waitForFunction(() => [...document.querySelectorAll('section.customers tr[data-index]')].some((tr) => Number(tr.getAttribute('data-index')) > 1000 && (tr.textContent ?? '').trim().length > 0), null, { timeout, polling: 100 });
+  return Number(await page.locator('section.customers tr[data-index]').first().getAttribute('data-index'));
+}
+
+/**
+ * Runs the four steps on a page whose notebook is done; returns their times. `shots`: a directory
+ * for screenshots of the view (opened, scrolled deep, a report).
+ */
+export async function explorerRun(page: Page, timeout: number, shots?: string): Promise<ExplorerTimes> {
   await page.evaluate(installScript);
   const open = await step(page, () => page.click('nav.switch button[data-view="customers"]'), ['rfm', 'facets', 'list'], timeout);
+  if (shots) {
+    await page.screenshot({ path: `${shots}/customers-open.png`, fullPage: true });
+    console.log(`  list scrolled to row ${await scrollDeep(page, timeout)}`);
+    await page.locator('section.customers').screenshot({ path: `${shots}/customers-scrolled.png` });
+    await page.locator('section.customers .scroller').evaluate((el) => (el.scrollTop = 0));
+  }
   const country = page.locator('aside.facets section[data-facet="country"] button.value').first();
   const facet = await step(page, () => country.click(), ['rfm', 'facets', 'list'], timeout);
   const dates = await step(page, () => page.selectOption('[data-testid="preset"]', 'last365'), ['rfm', 'facets', 'list'], timeout);
   const report = await step(page, () => page.click('section.customers tr[data-index="0"]'), ['report'], timeout);
+  if (shots) await page.screenshot({ path: `${shots}/customers-report.png`, fullPage: true });
   const customers = Number((await page.getByTestId('customer-count').textContent())?.replace(/[^0-9]/g, '') || 0);
   return {
     openRfmFacetsMs: round(Math.max(open.rfm, open.facets)),
