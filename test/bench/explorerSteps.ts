@@ -91,7 +91,18 @@ const round = (x: number | undefined) => (x === undefined ? undefined : Math.rou
 async function scrollDeep(page: Page, timeout: number): Promise<number> {
   const scroller = page.locator('section.customers .scroller');
   await scroller.evaluate((el) => (el.scrollTop = Math.min(el.scrollHeight, 100_000 * 32)));
-  await page.waitForFunction(() => [...document.querySelectorAll('section.customers tr[data-index]')].some((tr) => Number(tr.getAttribute('data-index')) > 1000 && (tr.textContent ?? '').trim().length > 0), null, { timeout, polling: 100 });
+  // A row with its values, inside the scroller's visible part (the rows drawn above and below it are not).
+  await page.waitForFunction(
+    () => {
+      const box = document.querySelector('section.customers .scroller')!.getBoundingClientRect();
+      return [...document.querySelectorAll('section.customers tr[data-index]')].some((tr) => {
+        const r = tr.getBoundingClientRect();
+        return Number(tr.getAttribute('data-index')) > 1000 && r.top >= box.top + 36 && r.bottom <= box.bottom && (tr.textContent ?? '').trim().length > 0;
+      });
+    },
+    null,
+    { timeout, polling: 100 },
+  );
   return Number(await page.locator('section.customers tr[data-index]').first().getAttribute('data-index'));
 }
 
