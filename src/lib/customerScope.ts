@@ -127,6 +127,19 @@ export function chosenFacets(facets: FacetChoices | undefined, available: QueryM
   return chosen;
 }
 
+/**
+ * The pairs of the facets `ids` only, as `facet_pairs` holds them: a facet that reads the dates
+ * (revenue contribution ranks every customer's orders of the range) is worked out only when it
+ * is chosen, not whenever another is.
+ */
+function chosenPairs(ids: string[], modules: ScopeModules): string {
+  const dated = new Set(modules.facets.filter((m) => readsPeriod(m.sql)).map((m) => m.id));
+  // Module ids are [a-z_]: written as literals, as in the view facet_pairs.
+  return ids
+    .map((id) => (dated.has(id) ? `select '${id}' as facet, customer_id, value from ${E}.${quoteIdent(`facet_${id}`)}` : `select facet, customer_id, value from ${E}.facet_static where facet = '${id}'`))
+    .join(' union all ');
+}
+
 /** Steps 2 and 3: the customers in scope, the `main` views over them, and a compared segment's views. */
 export async function chooseCustomers(db: Db, scope: Scope, loaded: CanonicalTableName[], modules: ScopeModules): Promise<void> {
   const chosen = chosenFacets(scope.facets, availableFacets(modules, loaded));
@@ -139,7 +152,7 @@ export async function chooseCustomers(db: Db, scope: Scope, loaded: CanonicalTab
     await db.exec(`
 create or replace table main.scope_customers as
 select p.customer_id
-from ${E}.facet_pairs p
+from (${chosenPairs(plain.map(([id]) => id), modules)}) p
 join ${E}.facet_choice c on c.facet = p.facet and c.value = p.value
 group by p.customer_id
 having count(distinct p.facet) = ?`, [plain.length]);

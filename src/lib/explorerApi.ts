@@ -19,6 +19,12 @@ export interface FacetValue {
   revenue: number;
 }
 
+/** The RFM map's two answers, as the modules rfm_segments and rfm_grid give them. */
+export interface RfmMap {
+  segments: Row[];
+  grid: Row[];
+}
+
 export interface FacetInfo {
   /** The facet module's id: 'country', 'city', 'product', 'channel', 'customer_since', 'revenue_contribution', 'rfm_segment'. */
   id: string;
@@ -81,6 +87,8 @@ export interface ExplorerApi {
    * country, city or channel is the value 'unknown'.
    */
   facetValues(limit?: number): Promise<Outcome<FacetInfo[]>>;
+  /** The RFM segment map for the scope applied: rfm_segments' rows and rfm_grid's 25 cells. */
+  rfmMap(): Promise<Outcome<RfmMap>>;
   /** A page of the customers in scope, sorted and searched. */
   customerPage(query: CustomerListQuery): Promise<Outcome<CustomerListPage>>;
   customerReport(customerId: string): Promise<Outcome<CustomerReport>>;

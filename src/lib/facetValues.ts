@@ -18,16 +18,18 @@ async function exists(db: Db, name: string): Promise<boolean> {
 /**
  * `loaded`: the canonical tables loaded. The RFM facet's values are the customer facts' of the
  * customers the other facets keep: those the scope layer kept when a facet or segment needed
- * them, else worked out now over the scoped views (which then hold exactly those customers).
+ * them, else those of the scoped views (which then hold exactly those customers): `rfmTable`, a
+ * table the caller holds with customer_rfm's answer for them, or worked out now.
  */
-export async function facetValues(db: Db, modules: ScopeModules, valuesModule: QueryModule, loaded: readonly string[], limit = 50): Promise<FacetInfo[]> {
+export async function facetValues(db: Db, modules: ScopeModules, valuesModule: QueryModule, loaded: readonly string[], limit = 50, rfmTable?: string): Promise<FacetInfo[]> {
   const facets = availableFacets(modules, loaded);
   await ensureFacetPairs(db, modules, loaded as CanonicalTableName[]);
   const pairs = [`select facet, customer_id, value from ${E}.facet_pairs`];
   const choice = [`select facet, value from ${E}.facet_choice`];
   if (modules.facts && facets.some((m) => m.id === factsFacet)) {
     let facts = `${E}.customer_facts`;
-    if (!(await exists(db, 'customer_facts'))) {
+    if (!(await exists(db, 'customer_facts')) && rfmTable) facts = rfmTable;
+    else if (!(await exists(db, 'customer_facts'))) {
       await readyFacts(db, modules.facts, loaded as CanonicalTableName[]);
       await db.exec(`create or replace temp table facts_now as ${modules.facts.sql.replace(/;\s*$/, '')}`);
       facts = 'temp.facts_now';

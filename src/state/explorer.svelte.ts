@@ -10,7 +10,6 @@ import type { CustomerReport, FacetInfo } from '../lib/explorerApi';
 import type { SegmentDef } from '../lib/customerSets';
 import { moduleCatalog } from '../lib/queryModules';
 import type { QueryModule } from '../lib/queryModule';
-import { t } from '../lib/i18n';
 import { CustomerList } from './customerList.svelte';
 import { callExplorer } from './explorerClient';
 import type { AppState } from './app.svelte';
@@ -18,7 +17,6 @@ import type { AppState } from './app.svelte';
 /** Values asked per facet: the panel shows the heaviest few and searches the rest. */
 export const facetLimit = 500;
 export const rfmModuleId = 'rfm_segments';
-export const rfmGridId = 'rfm_grid';
 export const rfmFacet = 'rfm_segment';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -43,9 +41,14 @@ export class ExplorerState {
   rfmError = $state.raw<WorkerError | undefined>();
   report = $state.raw<ReportView | undefined>();
   readonly list: CustomerList;
+  /**
+   * Counts the times the view asked for everything again (a change of scope on show): the page
+   * writes it as data-run beside each piece's data-state, so a reader (the bench) knows an
+   * answer is the new one.
+   */
+  generation = $state(0);
   /** The scope changed since the explorer last asked. */
   private stale = true;
-  private generation = 0;
 
   constructor(private app: AppState) {
     this.list = new CustomerList(app.client);
@@ -95,26 +98,16 @@ export class ExplorerState {
   }
 
   private async loadRfm(generation: number) {
-    const [segments, grid] = [rfmModuleId, rfmGridId].map((id) => moduleCatalog().current.find((m) => m.id === id));
-    if (!segments || !grid) {
-      this.rfmError = { code: 'unavailable', message: t('explorer.unavailable') };
-      this.rfmStatus = 'error';
-      return;
-    }
     this.rfmStatus = 'loading';
-    const run = (m: QueryModule) => this.app.client.runModule(`${m.id}@${m.version}`, `explorer-${m.id}:${generation}`);
-    const [bySegment, cells] = await Promise.all([run(segments), run(grid)]);
-    if (generation !== this.generation) return;
-    const failed = [bySegment, cells].find((o) => !o.ok);
-    if (failed && !failed.ok) {
-      if (failed.error.code === 'data-changed') return;
-      this.rfmError = failed.error;
+    const outcome = await callExplorer(this.app.client, 'rfmMap');
+    if (generation !== this.generation || (!outcome.ok && outcome.error.code === 'data-changed')) return;
+    if (!outcome.ok) {
+      this.rfmError = outcome.error;
       this.rfmStatus = 'error';
       return;
     }
-    if (!bySegment.ok || !cells.ok) return;
-    this.rfm = bySegment.value.rows;
-    this.rfmGrid = cells.value.rows;
+    this.rfm = outcome.value.segments;
+    this.rfmGrid = outcome.value.grid;
     this.rfmError = undefined;
     this.rfmStatus = 'ready';
   }

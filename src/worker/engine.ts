@@ -150,7 +150,11 @@ export class Engine implements ClienteleApi {
   }
 
   facetValues(limit?: number) {
-    return this.queries.facetValues(limit);
+    return this.explorer.facetValues(limit);
+  }
+
+  rfmMap() {
+    return this.explorer.rfmMap();
   }
 
   segmentSize(segment: SegmentDef) {

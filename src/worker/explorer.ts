@@ -1,23 +1,30 @@
 /**
- * The customer explorer's worker side (src/lib/explorerApi.ts): the customer list, one customer's
- * report and the list as CSV, all from the modules in queries/customers/.
+ * The customer explorer's worker side (src/lib/explorerApi.ts): the RFM map, the facets' counts,
+ * the customer list, one customer's report and the list as CSV, all from the modules in
+ * queries/customers/ and queries/scope/.
  *
- * The list is customer_facts computed once for the scope (data, facets, segment, dates) and the
- * fit it reads, into table `explorer_customers`, then paged, searched and sorted from there: at
- * 275,000 customers a page is a sort of one table, not a pass over every order line. A change of
- * data, a new scope or a new fit builds it again on the next call.
+ * What the modules would each work out again from every order line is worked out once and held in
+ * tables, each the answer of one module, and the modules that use it read it there (the view of
+ * the module's id points at the table on that connection, as `uses:` would make it):
  *
- * Who each customer is (customer_identity: the customer list matched to the orders, the latest
- * billing address) is most of that work at 1M orders and depends on the range's end only, not its
- * start: it is held apart in `explorer_identity`, and the list and the report read it there (the
- * module's own SQL, materialised; the view `customer_identity` points at it).
+ * - `explorer_rfm`: customer_rfm for the scope (data, facets, segment, dates). The RFM map
+ *   (rfm_segments, rfm_grid) and the RFM facet's counts read it; it is all they need, so they
+ *   show before the list is ready.
+ * - `explorer_identity`: customer_identity over every customer (`everyone`): who a customer is
+ *   does not depend on which customers are in scope nor on the range's first day, so it holds
+ *   until the range's end or the data changes. It was most of the list's work at 1M orders.
+ * - `explorer_customers`: customer_facts for the scope and the last fit (it reads the two above),
+ *   with a search key; the list is paged, searched and sorted from there: at 275,000 customers a
+ *   page is a sort of one table, not a pass over every order line.
  */
 import * as arrow from 'apache-arrow';
 import { firstPageRows, type ColumnInfo, type Outcome } from '../lib/api';
 import { csvBytes, type CsvColumn } from '../lib/csv';
 import { derivedTables } from '../lib/canonical';
 import type { Row } from '../lib/db';
-import type { CsvOptions, CustomerListPage, CustomerListQuery, CustomerReport } from '../lib/explorerApi';
+import type { CsvOptions, CustomerListPage, CustomerListQuery, CustomerReport, FacetInfo, RfmMap } from '../lib/explorerApi';
+import { availableFacets, everyoneSchema, factsFacet } from '../lib/customerScope';
+import { facetValues } from '../lib/facetValues';
 import { ensureExplorerTables } from '../lib/explorerTables';
 import { formatList, t } from '../lib/i18n';
 import { Said } from '../lib/said';
@@ -33,19 +40,30 @@ import type { Store } from './store';
 
 const heldTable = 'explorer_customers';
 const heldIdentity = 'explorer_identity';
+const heldRfm = 'explorer_rfm';
+
+/** A table built for a key, and its build under way or done. */
+interface Held {
+  key: string;
+  built: Promise<void>;
+}
 
 export class Explorer {
-  /** What `explorer_customers` was built for, and the build under way or done. */
-  private held?: { key: string; built: Promise<void> };
-  /** What `explorer_identity` was built for (the scope but its first day), and its build. */
-  private identity?: { key: string; built: Promise<void> };
+  /** What `explorer_customers` was built for (the scope and the fit). */
+  private held?: Held;
+  /** What `explorer_rfm` was built for (the scope). */
+  private rfm?: Held;
+  /** What `explorer_identity` was built for (the range's end and the build of `everyone`). */
+  private identity?: Held;
   /** Bumped by each lifetime-value fit: the list's P(alive) and predicted value change with it. */
   private fits = 0;
 
   constructor(private store: Store) {
+    // A change of data or of the customers in scope: the scope's tables are built again. Who each
+    // customer is follows the `everyone` schema, whose builds Scoping counts.
     store.gate.onChange(async () => {
       this.held = undefined;
-      this.identity = undefined;
+      this.rfm = undefined;
     });
   }
 
@@ -97,7 +115,7 @@ export class Explorer {
         const module = this.module(id);
         if (!this.readable(module)) continue;
         await prepareModule(c, module, { customer_id: customerId });
-        await readHeldIdentity(c, module);
+        await readHeld(c, module, 'customer_identity', heldIdentity);
         parts.set(part, await c.rows(module.sql));
       }
       const [identity] = parts.get('identity') ?? [];
@@ -127,39 +145,82 @@ export class Explorer {
     return module.needs.every(({ table }) => loaded.includes(table) || table === 'customers' || table in derivedTables || loaded.includes(preparedSource(table)?.table ?? ''));
   }
 
-  private async ensureHeld(c: ConnectionDb) {
-    const key = JSON.stringify([this.store.scoping.scope ?? null, this.fits]);
-    if (this.held?.key !== key) {
-      const built = this.build(c);
-      this.held = { key, built };
-      built.catch(() => {
-        if (this.held?.built === built) this.held = undefined;
-      });
-    }
-    await this.held.built;
+  /** The RFM map: one row per segment (rfm_segments) and the 25 cells (rfm_grid), from the scope's held RFM. */
+  rfmMap(): Promise<Outcome<RfmMap>> {
+    return this.run(async (c) => {
+      await this.ensureRfm(c);
+      const answer = async (id: string) => {
+        const module = this.module(id);
+        await prepareModule(c, module);
+        await readHeld(c, module, 'customer_rfm', heldRfm);
+        return c.rows(module.sql);
+      };
+      return ok({ segments: await answer('rfm_segments'), grid: await answer('rfm_grid') });
+    });
   }
 
-  private async ensureIdentity(c: ConnectionDb) {
-    const key = JSON.stringify({ ...(this.store.scoping.scope ?? {}), start: null });
-    if (this.identity?.key !== key) {
-      const built = (async () => {
-        await ensureExplorerTables(c, this.store.canonical);
+  /** Every facet's values for the scope applied (src/lib/facetValues.ts); the RFM facet reads the scope's held RFM. */
+  facetValues(limit = 50): Promise<Outcome<FacetInfo[]>> {
+    return this.run(async (c) => {
+      const { modules } = this.store.scoping;
+      const loaded = this.store.canonical;
+      const rfmListed = availableFacets(modules, loaded).some((m) => m.id === factsFacet);
+      if (rfmListed) await this.ensureRfm(c);
+      await this.store.scoping.ensureFacetPairs(c);
+      return ok(await facetValues(c, modules, this.module('facet_values'), loaded, limit, heldRfm));
+    });
+  }
+
+  private ensureRfm(c: ConnectionDb): Promise<void> {
+    return this.ensure('rfm', JSON.stringify(this.store.scoping.scope ?? null), async () => {
+      const rfm = this.module('customer_rfm');
+      await prepareModule(c, rfm);
+      await c.exec(`create or replace table ${heldRfm} as\n${rfm.sql}`);
+    });
+  }
+
+  private ensureHeld(c: ConnectionDb): Promise<void> {
+    return this.ensure('held', JSON.stringify([this.store.scoping.scope ?? null, this.fits]), () => this.build(c));
+  }
+
+  private ensureIdentity(c: ConnectionDb): Promise<void> {
+    const { scope, everyoneBuilds } = this.store.scoping;
+    return this.ensure('identity', JSON.stringify([everyoneBuilds, scope?.end ?? null]), async () => {
+      await ensureExplorerTables(c, this.store.canonical);
+      // Over every customer: the connection's own views of the two tables it reads hide the scoped ones while it runs.
+      for (const table of ['orders', 'customers']) await c.exec(`create or replace temp view ${table} as select * from ${everyoneSchema}.${table}`);
+      try {
         await c.exec(`create or replace table ${heldIdentity} as\n${this.module('customer_identity').sql}`);
-      })();
-      this.identity = { key, built };
-      built.catch(() => {
-        if (this.identity?.built === built) this.identity = undefined;
+      } finally {
+        for (const table of ['orders', 'customers']) await c.exec(`drop view if exists temp.${table}`);
+      }
+    });
+  }
+
+  /**
+   * Waits for the table of `slot` built for `key`, starting its build (on this caller's
+   * connection) unless it is done or under way. A failed build is forgotten: the next call tries again.
+   */
+  private async ensure(slot: 'held' | 'rfm' | 'identity', key: string, build: () => Promise<void>): Promise<void> {
+    let held = this[slot];
+    if (held?.key !== key) {
+      const mine: Held = { key, built: build() };
+      this[slot] = held = mine;
+      mine.built.catch(() => {
+        if (this[slot] === mine) this[slot] = undefined;
       });
     }
-    await this.identity.built;
+    await held.built;
   }
 
   private async build(c: ConnectionDb) {
     const facts = this.module('customer_facts');
     await ensureExplorerTables(c, this.store.canonical);
+    await this.ensureRfm(c);
     await this.ensureIdentity(c);
     await prepareModule(c, facts);
-    await readHeldIdentity(c, facts);
+    await readHeld(c, facts, 'customer_rfm', heldRfm);
+    await readHeld(c, facts, 'customer_identity', heldIdentity);
     await c.exec(`create or replace table ${heldTable} as
 select *, strip_accents(lower(concat_ws(' ', customer_id, name, email))) as search_key
 from (${facts.sql})`);
@@ -188,9 +249,9 @@ from (${facts.sql})`);
   }
 }
 
-/** Points the module's view of customer_identity (when it uses it) at the identity held for the scope. */
-async function readHeldIdentity(c: ConnectionDb, module: QueryModule) {
-  if (module.views?.some((v) => v.id === 'customer_identity')) await c.exec(`create or replace temp view customer_identity as select * from ${heldIdentity}`);
+/** Points the module's view of `id` (when it uses that module) at the table held for it. */
+async function readHeld(c: ConnectionDb, module: QueryModule, id: string, table: string) {
+  if (module.views?.some((v) => v.id === id)) await c.exec(`create or replace temp view ${id} as select * from ${table}`);
 }
 
 function columnsOf(table: arrow.Table): ColumnInfo[] {

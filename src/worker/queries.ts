@@ -16,8 +16,6 @@ import { moduleCatalog } from '../lib/queryModules';
 import { bindParams, prepareModule, type ParamValues } from '../lib/runModule';
 import { readyFacts, segmentWhere } from '../lib/customerScope';
 import type { SegmentDef } from '../lib/customerSets';
-import type { FacetInfo } from '../lib/explorerApi';
-import { facetValues } from '../lib/facetValues';
 import { setPeriod, unfilteredTables, useSide, type CompareSide } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
 import { holdResult } from './cellResults';
@@ -87,17 +85,6 @@ export class Queries {
       const rows = await c.rows(sql ?? module.sql);
       const unfiltered = scope ? unfilteredTables(sql ?? module.needs.map((n) => n.table), scope) : [];
       return { rows, elapsedMs: performance.now() - t0, ...(unfiltered.length ? { unfiltered } : {}) };
-    });
-  }
-
-  /** Every facet's values for the scope applied (src/lib/facetValues.ts), on a connection of its own. */
-  async facetValues(limit = 50): Promise<Outcome<FacetInfo[]>> {
-    const module = moduleCatalog().current.find((m) => m.id === 'facet_values');
-    if (!module) return fail('no-module', t('worker.noModuleId', { id: 'facet_values' }));
-    return this.run(`facet-values:${++this.reads}`, async (c) => {
-      await this.store.scoping.prepareConnection(c);
-      await this.store.scoping.ensureFacetPairs(c);
-      return facetValues(c, this.store.scoping.modules, module, this.store.canonical, limit);
     });
   }
 

@@ -28,6 +28,11 @@ export class Scoping {
   private appliedFor?: string;
   /** The facets' pairs being kept by the first read that asked (src/lib/customerScope.ts). */
   private facetPairs?: Promise<void>;
+  /**
+   * Counts the builds of the `everyone` schema (every customer's rows, the prepared tables): what
+   * is worked out from it alone, over every customer, holds until the next one.
+   */
+  everyoneBuilds = 0;
 
   constructor(private store: Store) {}
 
@@ -67,6 +72,7 @@ export class Scoping {
     // Forget the keys first: a build that fails must be tried again next time.
     this.preparedFor = undefined;
     this.appliedFor = undefined;
+    if (prepare) this.everyoneBuilds++;
     await this.store.withConnection((db) => applyScope(db, scope, loaded, prepare, undefined, this.modules));
     this.preparedFor = dataKey;
     this.appliedFor = this.keyOf(scope);

@@ -12,17 +12,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storeDir, type FileKind, type Size } from './data';
+import { explorerGoals, explorerRun, type ExplorerTimes } from './explorerSteps';
 import { marksScript, type PageMarks } from './pageMarks';
 import { watchPeak } from './processMemory';
 import { median, ms } from './stats';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const port = 4391;
+// BENCH_PORT: another port when several benches share the machine.
+const port = Number(process.env.BENCH_PORT ?? 4391);
 const url = `http://127.0.0.1:${port}/`;
 const stageTimeout = 900_000;
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 
-export interface BrowserResult {
+/** The customers view's times (explorerSteps.ts) are measured after the rescope, at sizes other than 10M. */
+export interface BrowserResult extends ExplorerTimes {
   size: Size | 'sample';
   kind: FileKind | 'sample';
   runs: number;
@@ -52,6 +55,7 @@ type Sample = Omit<BrowserResult, 'size' | 'kind' | 'runs' | 'error'>;
 const marksOf = async (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageMarks }).__bench);
 
 let printMarks = false;
+let shots: string | undefined;
 
 async function waitMark(page: Page, key: string) {
   await page.waitForFunction((k) => (window as unknown as { __bench: PageMarks }).__bench.marks[k] !== undefined, key, { timeout: stageTimeout, polling: 100 });
@@ -99,7 +103,10 @@ export async function duckdbMemoryMB(page: Page): Promise<number> {
   return Number((await value.textContent())!.replace(/[^0-9]/g, ''));
 }
 
-/** At 10M the question is whether it works: the KPI cells, without the model fit and the rescope. */
+/**
+ * At 10M the question is whether it works: the KPI cells, without the model fit, the rescope and
+ * the customers view.
+ */
 async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Promise<Sample> {
   const whole = size !== '10m';
   await openOnSample(page);
@@ -111,6 +118,12 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
     await waitMark(page, 'r_clvDone');
   }
   const { marks: m, heapPeak, errors, firstError } = await marksOf(page);
+  let explorer: ExplorerTimes = {};
+  if (whole) {
+    explorer = await explorerRun(page, stageTimeout, shots);
+    console.log(`  customers view: ${Object.entries(explorer).map(([k, v]) => `${k} ${v}${k in explorerGoals ? (v! < explorerGoals[k as keyof typeof explorerGoals] ? ' ok' : ' SLOW') : ''}`).join(', ')}`);
+    await page.click('nav.switch button[data-view="notebook"]');
+  }
   if (printMarks) console.log(`  marks ${Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
   if (firstError) console.log(`  a cell failed: ${firstError.slice(0, 300)}`);
   return {
@@ -124,6 +137,7 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
     rescopeClvMs: m.r_clvDone - m.r_start,
     jsHeapPeakMB: mb(heapPeak),
     jsHeapEndMB: mb(await cdpHeap(page)),
+    ...explorer,
     duckdbMB: whole ? await duckdbMemoryMB(page) : undefined,
   };
 }
@@ -156,10 +170,15 @@ export interface BrowserOptions {
   kinds?: FileKind[];
   /** Print every page mark of each run (ms since the page opened). */
   marks?: boolean;
+  /** Leave out the sample store's opening (the stores only). */
+  skipSample?: boolean;
+  /** A directory for screenshots of the customers view at each size. */
+  shots?: string;
 }
 
 export async function browserBench(sizes: Size[], runs: number, options: BrowserOptions, onResult: (r: BrowserResult) => void): Promise<void> {
   printMarks = options.marks ?? false;
+  shots = options.shots;
   execSync('npx vite build', { cwd: root, stdio: 'ignore' });
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
   const browser = await chromium.launch({
@@ -168,7 +187,7 @@ export async function browserBench(sizes: Size[], runs: number, options: Browser
   });
   try {
     await waitForServer();
-    onResult(await collect(browser, runs, { size: 'sample', kind: 'sample' }, sampleRun));
+    if (!options.skipSample) onResult(await collect(browser, runs, { size: 'sample', kind: 'sample' }, sampleRun));
     for (const size of sizes) {
       const rows = JSON.parse(readFileSync(join(storeDir(size), 'params.json'), 'utf8')).counts.orderLines as number;
       // 10M is about whether it works at all; one run of Parquet says so.

@@ -4,6 +4,17 @@
  */
 import type { ArqueroResult } from './arqueroBench';
 import type { BrowserResult } from './browserBench';
+import { explorerGoals } from './explorerSteps';
+
+const explorerLabels: Record<keyof typeof explorerGoals, string> = {
+  openRfmFacetsMs: 'RFM map + facet counts on opening',
+  openListMs: 'list first page on opening',
+  facetRfmFacetsMs: 'RFM map + facet counts after a facet value',
+  facetListMs: 'list first page after a facet value',
+  datesRfmFacetsMs: 'RFM map + facet counts after new dates',
+  datesListMs: 'list first page after new dates',
+  reportMs: 'one customer\'s report',
+};
 import type { Size } from './data';
 import type { SqlResult } from './sqlBench';
 
@@ -50,6 +61,9 @@ export function targets(r: BenchResults) {
     check('CSV load < 3000 ms', b('csv')?.loadMs, 3000),
     check('DuckDB-WASM / native 1 thread on the KPI SQL <= 2.5', q.wasmOverNative1, 2.5000001),
     check('Arquero / DuckDB-WASM on the same KPIs >= 5', q.arqueroOverWasm, 5, true),
+    ...(Object.entries(explorerGoals) as [keyof typeof explorerGoals, number][]).map(([key, limit]) =>
+      check(`customers view: ${explorerLabels[key]} < ${limit} ms`, b('parquet')?.[key], limit),
+    ),
     { target: '10M orders from Parquet in Chromium without running out of memory', value: ten ? ten.error ?? 'loaded' : undefined, met: ten ? !ten.error : undefined },
   ];
 }

@@ -1,7 +1,8 @@
 // The explorer's worker side (src/worker/explorer.ts) on DuckDB-WASM: the customer list is
 // customer_facts held once per scope and paged from there (pages in order, no overlap, the total;
 // sorts only by its columns; search bound, case- and accent-insensitive), rebuilt when the dates
-// change; the CSV holds the same rows as the list; one customer's report from its modules.
+// change; the CSV holds the same rows as the list; one customer's report from its modules; the RFM
+// map from the RFM held for the scope answers as its modules.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as arrow from 'apache-arrow';
 import { readCatalog } from '../../src/cli/readModules';
@@ -116,4 +117,20 @@ test('one customer\'s report: identity, summary as the list counts, months, prod
   expect(report.prediction).toBeUndefined();
   const missing = await explorer.customerReport('nobody');
   expect(missing.ok ? 'found' : missing.error.code).toBe('no-customer');
+});
+
+test('the RFM map, read from the RFM held for the scope, answers as its modules do; so after a change of dates', async () => {
+  const catalog = readCatalog();
+  const direct = async (id: string) => runModule(db, catalog.current.find((m) => m.id === id)!);
+  for (const end of ['2024-12-31', '2024-06-30']) {
+    store.scoping.scope = { ...scope, end };
+    await db.exec(`set variable period_end = date '${end}'`);
+    const outcome = await explorer.rfmMap();
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value.segments).toEqual(await direct('rfm_segments'));
+    expect(outcome.value.grid).toEqual(await direct('rfm_grid'));
+    expect(outcome.value.grid).toHaveLength(25);
+  }
+  store.scoping.scope = scope;
+  await db.exec(`set variable period_end = date '${scope.end}'`);
 });

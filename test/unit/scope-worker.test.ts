@@ -1,4 +1,4 @@
-// The scope in the worker (src/worker/scoping.ts, src/worker/queries.ts) on DuckDB-WASM, with the
+// The scope in the worker (src/worker/scoping.ts, src/worker/queries.ts, src/worker/explorer.ts) on DuckDB-WASM, with the
 // bundled modules (the real customer facts and RFM): a facet applied through the Scoping narrows
 // what modules read; a change of dates alone rebuilds nothing unless a facet or segment follows
 // the dates; facetValues lists the facets; a compared segment's two sides add up to the whole; a
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { moduleRef } from '../../src/lib/queryModule';
 import { moduleCatalog } from '../../src/lib/queryModules';
 import type { Scope } from '../../src/lib/scope';
+import { Explorer } from '../../src/worker/explorer';
 import { Queries } from '../../src/worker/queries';
 import type { Store } from '../../src/worker/store';
 import { storeOn } from '../support/asyncWasm';
@@ -31,12 +32,14 @@ const orders = [
 let db: WasmDb;
 let store: Store;
 let queries: Queries;
+let explorer: Explorer;
 beforeAll(async () => {
   db = await openWasmDb();
   await loadTables(db, { orders }, period);
   store = storeOn(db);
   store.canonical = ['orders'];
   queries = new Queries(store);
+  explorer = new Explorer(store);
 }, 300_000);
 afterAll(() => db.close());
 
@@ -68,7 +71,7 @@ test('a facet narrows what modules read; dates alone rebuild nothing unless a fa
 
 test('facetValues lists every facet with its values', async () => {
   await setScope({ facets: { country: ['FR'] } });
-  const outcome = await queries.facetValues(10);
+  const outcome = await explorer.facetValues(10);
   if (!outcome.ok) throw new Error(outcome.error.message);
   const of = (id: string) => outcome.value.find((f) => f.id === id);
   expect(of('country')?.values).toEqual([
