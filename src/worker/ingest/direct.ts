@@ -38,7 +38,10 @@ export async function ingestDirect(
   const totalBytes = source.arrow ? source.arrow.byteLength : sizeOf(source.data);
   if (sniffed.kind === 'csv') {
     progress({ phase: 'reading', bytes: 0, totalBytes });
-    const loaded = await loadCsvDirect(host, source, sniffed, schema);
+    const loaded = await loadCsvDirect(host, source, sniffed, schema, () => {
+      progress({ phase: 'mapping', bytes: totalBytes, totalBytes });
+      progress({ phase: 'inserting', bytes: totalBytes, totalBytes });
+    });
     if (loaded) progress({ phase: 'done', bytes: totalBytes, totalBytes, rows: loaded.ok && loaded.value.status === 'loaded' ? loaded.value.rowsLoaded : 0 });
     return loaded;
   }
@@ -71,7 +74,7 @@ function canonicalFor(headers: string[], fileName: string): CanonicalTableName |
  * The CSV into <schema>.<table> by one read_csv, or undefined (nothing changed) when the file
  * is not for the short way: see the top of this file.
  */
-async function loadCsvDirect(host: IngestHost, source: IngestSource, sniffed: Extract<Sniffed, { kind: 'csv' }>, schema: string): Promise<IngestOutcome | undefined> {
+async function loadCsvDirect(host: IngestHost, source: IngestSource, sniffed: Extract<Sniffed, { kind: 'csv' }>, schema: string, onRead: () => void): Promise<IngestOutcome | undefined> {
   if (!sniffed.encoding.startsWith('utf-8') || sniffed.skip > 0) return undefined;
   const table = canonicalFor(sniffed.header, source.name);
   if (!table) return undefined;
@@ -102,6 +105,7 @@ async function loadCsvDirect(host: IngestHost, source: IngestSource, sniffed: Ex
       if (/out of memory/i.test(String((e as Error)?.message ?? e))) throw e;
       return undefined;
     }
+    onRead();
     const orders = table === 'orders';
     const has = (c: string) => present.includes(c);
     const refund = [has('refund') ? 'refund > 0' : '', has('status') ? "status in ('refunded', 'cancelled')" : ''].filter(Boolean).join(' or ') || 'false';
