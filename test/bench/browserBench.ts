@@ -4,7 +4,8 @@
  * CSV and as Parquet. Times come from marks the page stamps itself (pageMarks.ts), so the
  * polling of the test driver does not add to them. Memory: the peak of the page's JS heap,
  * the JS heap at the end by CDP, and the peak resident memory of all Chromium processes
- * (DuckDB-WASM's memory lives in a worker, outside the page's heap).
+ * (DuckDB-WASM's memory lives in a worker, outside the page's heap). Each drop is set beside native DuckDB
+ * with one thread reading the same file into a table (nativeLoadMs), measured in the same run.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storeDir, type FileKind, type Size } from './data';
 import { explorerGoals, explorerRun, type ExplorerTimes } from './explorerSteps';
+import { openNativeDb } from '../../src/cli/nativeDb';
 import { marksScript, type PageMarks } from './pageMarks';
 import { watchPeak } from './processMemory';
 import { median, ms } from './stats';
@@ -31,6 +33,10 @@ export interface BrowserResult extends ExplorerTimes {
   runs: number;
   /** From the file input's change event to base.orders holding every row (sample: page open to ready). */
   loadMs?: number;
+  /** Native DuckDB, one thread, reading the same file into a table (read_csv / read_parquet, types detected), measured in the same run. */
+  nativeLoadMs?: number;
+  /** loadMs / nativeLoadMs (issue 16: within 3x). */
+  loadOverNative?: number;
   firstKpiMs?: number;
   /** Every KPI cell done, charts drawn (lifetime-value section not included). */
   notebookMs?: number;
@@ -142,7 +148,28 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
   };
 }
 
-async function collect(browser: Browser, runs: number, base: Pick<BrowserResult, 'size' | 'kind'>, once: (page: Page) => Promise<Sample>): Promise<BrowserResult> {
+/**
+ * The yardstick for a drop: native DuckDB with one thread loading the same file into a table,
+ * the way an analyst would at a prompt (`create table t as select * from read_csv('orders.csv')`).
+ */
+export async function nativeLoadMs(path: string, kind: FileKind, runs: number): Promise<number> {
+  const db = await openNativeDb();
+  try {
+    await db.exec('set threads = 1');
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await db.exec('drop table if exists bench_load');
+      const t0 = performance.now();
+      await db.exec(`create table bench_load as select * from ${kind === 'csv' ? 'read_csv' : 'read_parquet'}(?)`, [path]);
+      times.push(performance.now() - t0);
+    }
+    return ms(median(times));
+  } finally {
+    db.close();
+  }
+}
+
+async function collect(browser: Browser, runs: number, base: Pick<BrowserResult, 'size' | 'kind'>, once: (page: Page) => Promise<Sample>, nativeMs?: number): Promise<BrowserResult> {
   const samples: Sample[] = [];
   const memory = watchPeak(process.pid, 'chromium');
   let error: string | undefined;
@@ -161,6 +188,10 @@ async function collect(browser: Browser, runs: number, base: Pick<BrowserResult,
   const keys = Object.keys(samples[0] ?? {}) as (keyof Sample)[];
   const medians = Object.fromEntries(keys.map((k) => [k, ms(median(samples.map((s) => s[k]!)))]));
   const result: BrowserResult = { ...base, runs: samples.length, ...medians, chromiumRssPeakMB, ...(error ? { error } : {}) };
+  if (nativeMs !== undefined) {
+    result.nativeLoadMs = nativeMs;
+    if (result.loadMs !== undefined) result.loadOverNative = Math.round((result.loadMs / nativeMs) * 100) / 100;
+  }
   console.log('chromium', result);
   return result;
 }
@@ -192,7 +223,11 @@ export async function browserBench(sizes: Size[], runs: number, options: Browser
       const rows = JSON.parse(readFileSync(join(storeDir(size), 'params.json'), 'utf8')).counts.orderLines as number;
       // 10M is about whether it works at all; one run of Parquet says so.
       const kinds: FileKind[] = size === '10m' ? ['parquet'] : (options.kinds ?? ['parquet', 'csv']);
-      for (const kind of kinds) onResult(await collect(browser, size === '10m' ? 1 : runs, { size, kind }, (page) => dropRun(page, size, kind, rows)));
+      for (const kind of kinds) {
+        const n = size === '10m' ? 1 : runs;
+        const native = await nativeLoadMs(join(storeDir(size), `orders.${kind}`), kind, n);
+        onResult(await collect(browser, n, { size, kind }, (page) => dropRun(page, size, kind, rows), native));
+      }
     }
   } finally {
     await browser.close();

@@ -59,6 +59,8 @@ export function targets(r: BenchResults) {
     check('first KPI on screen after load < 300 ms', b('parquet')?.firstKpiMs, 300),
     check('rescope (last 90 days) < 1000 ms', b('parquet')?.rescopeMs, 1000),
     check('CSV load < 3000 ms', b('csv')?.loadMs, 3000),
+    check('CSV drop -> row count <= 3x native 1 thread reading it into a table', b('csv')?.loadOverNative, 3.0000001),
+    check('Parquet drop -> row count <= 3x native 1 thread reading it into a table', b('parquet')?.loadOverNative, 3.0000001),
     check('DuckDB-WASM / native 1 thread on the KPI SQL <= 2.5', q.wasmOverNative1, 2.5000001),
     check('Arquero / DuckDB-WASM on the same KPIs >= 5', q.arqueroOverWasm, 5, true),
     ...(Object.entries(explorerGoals) as [keyof typeof explorerGoals, number][]).map(([key, limit]) =>

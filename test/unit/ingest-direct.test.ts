@@ -56,3 +56,58 @@ test('the sample store’s orders Parquet loads by the short way with every row 
   );
   expect(differ).toBe(0);
 });
+
+/** The general way on its own: an explicit mapping never takes the short way. */
+async function loadGeneral(name: string, csv: string, schema: string) {
+  const columns = Object.fromEntries(csv.split('\n')[0].split(',').map((h) => [h, h]));
+  const out = await ingest(host, { name, data: text(csv) }, { mapping: { table: 'orders', columns } }, schema);
+  if (!out.ok || out.value.status !== 'loaded') throw new Error(JSON.stringify(out));
+  return out.value;
+}
+
+const summary = (v: Awaited<ReturnType<typeof load>>) => ({ rows: v.rowsLoaded, table: v.tableRows, guests: v.guestOrders, refunds: v.refundOrders, setAside: v.setAside });
+
+test('a CSV the short read refuses part-way (a short line, a line with a field too many, a bad value last, a date missing, a failed payment) loads as the general way loads it, rows set aside and reasons alike', async () => {
+  const good = Array.from({ length: 3000 }, (_, i) => `G${i},c${i % 7},2025-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00,${i % 50},0,completed`);
+  const cases = [
+    [...good.slice(0, 2000), 'X1,c1,2025-03-01,10', ...good.slice(2000)], // too few fields
+    [...good.slice(0, 2500), 'X2,c1,2025-03-01,10,0,completed,extra', ...good.slice(2500)], // too many
+    [...good, 'X3,c1,2025-03-01,ten,0,completed'], // a value that does not cast, last
+    [...good.slice(0, 1500), 'X4,c1,,10,0,completed', ...good.slice(1500)], // no date: set aside
+    [...good, 'X5,c1,2025-03-01,10,0,Failed'], // a failed payment: set aside
+  ];
+  for (const [i, lines] of cases.entries()) {
+    const csv = [header, ...lines].join('\n');
+    const short = await load('orders.csv', csv, `direct_refused_${i}`);
+    const general = await loadGeneral('orders.csv', csv, `general_refused_${i}`);
+    expect(summary(short), lines.at(-1)).toEqual(summary(general));
+    expect(Object.keys(short.dialect.formats).length).toBeGreaterThan(0); // it went the general way
+    const table = (schema: string) => host.rows(`select * exclude (source_file) from ${schema}.orders order by order_id`);
+    expect(await table(`direct_refused_${i}`)).toEqual(await table(`general_refused_${i}`));
+  }
+});
+
+test('a file dropped again replaces its rows by the short way; when the short read refuses it, nothing of the refused read is left', async () => {
+  const first = [header, 'R1,c1,2025-03-01,10,0,completed', 'R2,c2,2025-03-02,20,0,completed'].join('\n');
+  await load('orders.csv', first, 'direct_again');
+  await load('other.csv', [header, 'S1,c3,2025-03-03,30,0,completed'].join('\n'), 'direct_again');
+  const second = await load('orders.csv', [header, 'R3,c1,2025-03-04,40,0,completed'].join('\n'), 'direct_again');
+  expect([second.rowsLoaded, second.tableRows, second.dialect.formats]).toEqual([1, 2, {}]);
+  // Refused (a short line at the end): loaded the general way, the short read's rows gone with its transaction.
+  const third = await load('orders.csv', [header, 'R4,c1,2025-03-05,50,0,completed', 'R5,c2,2025-03-06,60,0,completed', 'R6,c2'].join('\n'), 'direct_again');
+  expect([third.rowsLoaded, third.tableRows, third.setAside.map((s) => s.rows)]).toEqual([2, 3, [1]]);
+  expect(await host.rows('select order_id, source_file from direct_again.orders order by order_id')).toEqual([
+    { order_id: 'R4', source_file: 'orders:orders.csv' },
+    { order_id: 'R5', source_file: 'orders:orders.csv' },
+    { order_id: 'S1', source_file: 'orders:other.csv' },
+  ]);
+  expect(await host.rows("select file_name, rows from ingest_sources where source_id like 'orders:%' and file_name in ('orders.csv', 'other.csv') order by file_name")).toEqual(
+    expect.arrayContaining([{ file_name: 'orders.csv', rows: 2 }, { file_name: 'other.csv', rows: 1 }]),
+  );
+});
+
+test('an empty canonical CSV (header only) gets the general way’s message', async () => {
+  const out = await ingest(host, { name: 'orders.csv', data: text(`${header}\n`) }, {}, 'direct_empty');
+  expect(out.ok).toBe(false);
+  if (!out.ok) expect(out.error.code).toBe('header-only');
+});
