@@ -123,25 +123,7 @@ async function loadCsvDirect(host: IngestHost, source: IngestSource, sniffed: Ex
     await host.exec(`insert into ${sourcesTable} values (?, ?, ?, ?, ?, ?)`, [sourceId, source.name, table, Number(counts.loaded), 0, JSON.stringify(mapping)]);
     await host.exec('commit');
     const dialect: Dialect = { kind: 'csv', encoding: sniffed.encoding, delimiter: sniffed.delimiter, formats: {} };
-    return {
-      ok: true,
-      value: {
-        status: 'loaded',
-        file: source.name,
-        sourceId,
-        table,
-        mapping,
-        signature: recognise(present, source.name).signature,
-        headers: present,
-        rowsLoaded: Number(counts.loaded),
-        tableRows: Number(tableRows),
-        ...(orders ? { guestOrders: Number(counts.guests), refundOrders: Number(counts.refunds) } : {}),
-        setAside: [],
-        preview: [],
-        dialect,
-        warnings: [],
-      },
-    };
+    return loadedWhole({ file: source.name, sourceId, table, mapping, present, counts, tableRows, dialect });
   } catch (e) {
     await host.exec('rollback').catch(() => undefined);
     throw e;
@@ -217,22 +199,36 @@ async function loadTyped(host: IngestHost, file: string, dialect: Dialect, table
   const [{ n: tableRows }] = await host.rows(`select count(*)::double as n from ${target}`);
   const mapping = { table, columns: Object.fromEntries(present.map((c) => [c, c])) };
   await host.exec(`insert into ${sourcesTable} values (?, ?, ?, ?, ?, ?)`, [sourceId, file, table, Number(counts.loaded), 0, JSON.stringify(mapping)]);
+  return loadedWhole({ file, sourceId, table, mapping, present, counts, tableRows, dialect });
+}
+
+/** The outcome of a file read whole by a short way: every row loaded, none set aside, nothing to preview. */
+function loadedWhole(r: {
+  file: string;
+  sourceId: string;
+  table: CanonicalTableName;
+  mapping: { table: CanonicalTableName; columns: Record<string, string> };
+  present: string[];
+  counts: Record<string, unknown>;
+  tableRows: unknown;
+  dialect: Dialect;
+}): IngestOutcome {
   return {
     ok: true,
     value: {
       status: 'loaded',
-      file,
-      sourceId,
-      table,
-      mapping,
-      signature: recognise(present, file).signature,
-      headers: present,
-      rowsLoaded: Number(counts.loaded),
-      tableRows: Number(tableRows),
-      ...(orders ? { guestOrders: Number(counts.guests), refundOrders: Number(counts.refunds) } : {}),
+      file: r.file,
+      sourceId: r.sourceId,
+      table: r.table,
+      mapping: r.mapping,
+      signature: recognise(r.present, r.file).signature,
+      headers: r.present,
+      rowsLoaded: Number(r.counts.loaded),
+      tableRows: Number(r.tableRows),
+      ...(r.table === 'orders' ? { guestOrders: Number(r.counts.guests), refundOrders: Number(r.counts.refunds) } : {}),
       setAside: [],
       preview: [],
-      dialect,
+      dialect: r.dialect,
       warnings: [],
     },
   };
