@@ -89,6 +89,8 @@ export class ClvState {
     this.fit = outcome.value;
     if (!options.calibrationEnd) this.autoCalibrationEnd = outcome.value.check.calibrationEnd ?? '';
     this.status = 'done';
+    // They run one after another: those not reached yet say they are waiting, not blank.
+    for (const cell of this.cells) cell.queued = true;
     for (const cell of this.cells) await cell.run();
   }
 }

@@ -15,6 +15,8 @@ async function settled(page: Page) {
   await expect(page.locator('.shell')).toHaveAttribute('data-state', 'ready', { timeout: 300_000 });
   await expect(page.locator('article[data-status="queued"], article[data-status="running"]')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.locator('[data-clv-status="done"]')).toBeVisible({ timeout: 60_000 });
+  // The fit's own cells run after it, one after another.
+  await expect(page.locator('article[data-status="queued"], article[data-status="running"]')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.locator('[data-chart-state="drawing"]')).toHaveCount(0);
 }
 
