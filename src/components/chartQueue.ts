@@ -51,7 +51,10 @@ async function drain() {
       await new Promise((r) => setTimeout(r, 0));
       const i = Math.max(0, waiting.findIndex((j) => onScreen.has(j.element)));
       const [job] = waiting.splice(i, 1);
+      const start = performance.now();
       await job.run().catch(() => undefined);
+      // Each draw's time, for the benchmark (test/bench/browserBench.ts --marks).
+      performance.measure(`chart:${job.element.closest('[data-cell]')?.getAttribute('data-cell') ?? 'other'}`, { start });
     }
   } finally {
     draining = false;

@@ -9,6 +9,7 @@ import { getLocale } from './i18n';
 import { isCurrencyCode } from './currency';
 import { formatColumnValue } from './formatValue';
 import type { ColumnFormat } from './queryModule';
+import { numberFormat } from './intlFormats';
 
 export const chartFormatType = 'columnValue';
 
@@ -31,10 +32,10 @@ export function chartValue(value: unknown, f: ChartFormat): string {
   if (f.axis && f.format === 'currency' && typeof value === 'number' && Number.isInteger(value)) {
     const o: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
     if (f.currency && isCurrencyCode(f.currency)) Object.assign(o, { style: 'currency', currency: f.currency });
-    return new Intl.NumberFormat(getLocale(), o).format(value);
+    return numberFormat(getLocale(), o).format(value);
   }
   // Figures in a chart need not line up as a table's do: a share reads "25%", not "25.0%".
-  if (f.format === 'percent' && typeof value === 'number') return new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  if (f.format === 'percent' && typeof value === 'number') return numberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(value);
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null && value !== undefined) return String(value);
   return formatColumnValue(value ?? null, f.format, f.currency);
 }

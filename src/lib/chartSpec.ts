@@ -60,6 +60,9 @@ export function moduleChartSpec(module: QueryModule, context: ChartContext = {})
 
 const field = (name: string) => `datum[${JSON.stringify(name)}]`;
 
+/** Dated bars up to this many get a band and a label each; more stand on a time scale. */
+const bandDates = 40;
+
 export function viewSpec(view: ModuleView, columns: ChartColumn[], context: ChartContext = {}): VegaLiteSpec | undefined {
   const column = (name: string): ChartColumn => columns.find((c) => c.name === name) ?? { name, type: 'varchar', label: humanise(name), format: 'text' };
   const format = (c: ChartColumn, axis = false): { formatType: string; format: ChartFormat } => ({
@@ -82,7 +85,10 @@ export function viewSpec(view: ModuleView, columns: ChartColumn[], context: Char
   const single = context.rows !== undefined && new Set(drawn.map((r) => r[x.name])).size <= 1;
   const kind = single && view.kind === 'line' ? 'point' : single && view.kind === 'area' ? 'bar' : view.kind;
   const temporal = x.type === 'date' || x.type === 'timestamp';
-  const category = kind === 'bar' || kind === 'hbar' || (single && kind === 'point') || !(temporal || x.type === 'integer' || x.type === 'double');
+  // Bars over more dates than a band axis can name (a year of days) stand on a time scale: one
+  // label a band held the page for a second laying out and hiding 365 of them.
+  const timeBars = kind === 'bar' && temporal && new Set(drawn.map((r) => r[x.name])).size > bandDates;
+  const category = (kind === 'bar' && !timeBars) || kind === 'hbar' || (single && kind === 'point') || !(temporal || x.type === 'integer' || x.type === 'double');
 
   const transform: Enc[] = [valid];
   let xEnc: Enc;

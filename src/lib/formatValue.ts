@@ -3,6 +3,7 @@ import { isCurrencyCode } from './currency';
 import { getLocale, hasMessage, t } from './i18n';
 import type { ColumnFormat, HeadlineFormat } from './queryModule';
 import type { SqlValue } from './db';
+import { dateTimeFormat, numberFormat } from './intlFormats';
 
 /**
  * `currency` is an ISO code; without one (the data has no currency and the user chose none)
@@ -11,7 +12,7 @@ import type { SqlValue } from './db';
 export function formatHeadline(value: SqlValue, format: HeadlineFormat, currency?: string): string {
   if (value === null || value === undefined) return '–';
   if (typeof value !== 'number') return String(value);
-  const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(getLocale(), o).format(value);
+  const nf = (o: Intl.NumberFormatOptions) => numberFormat(getLocale(), o).format(value);
   switch (format) {
     case 'integer':
       return nf({ maximumFractionDigits: 0 });
@@ -44,7 +45,7 @@ export function formatHeadline(value: SqlValue, format: HeadlineFormat, currency
  */
 function formatInterval(minutes: number): string {
   const long = (amount: number, unit: string, digits: number) =>
-    new Intl.NumberFormat(getLocale(), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: digits }).format(amount);
+    numberFormat(getLocale(), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: digits }).format(amount);
   const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
   const minuteDigits = Math.abs(minutes) < 10 ? 1 : 0;
   if (Math.abs(round(minutes, minuteDigits)) < 60) return long(minutes, 'minute', minuteDigits);
@@ -54,7 +55,7 @@ function formatInterval(minutes: number): string {
 
 export function formatCell(value: SqlValue): string {
   if (value === null) return '';
-  if (typeof value === 'number') return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 4 }).format(value);
+  if (typeof value === 'number') return numberFormat(getLocale(), { maximumFractionDigits: 4 }).format(value);
   return String(value);
 }
 
@@ -70,7 +71,7 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
       if (typeof value !== 'number') return String(value);
       const o: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
       if (currency && isCurrencyCode(currency)) Object.assign(o, { style: 'currency', currency });
-      return new Intl.NumberFormat(getLocale(), o).format(value);
+      return numberFormat(getLocale(), o).format(value);
     }
     case 'month':
     case 'week':
@@ -80,7 +81,7 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
       if (!day || (!day[3] && format !== 'month')) return String(value);
       const at = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3] ?? 1)));
       const o: Intl.DateTimeFormatOptions = format === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
-      const text = new Intl.DateTimeFormat(getLocale(), { ...o, timeZone: 'UTC' }).format(at);
+      const text = dateTimeFormat(getLocale(), { ...o, timeZone: 'UTC' }).format(at);
       return format === 'week' ? t('format.weekOf', { day: text }) : text;
     }
     case 'percent':
@@ -93,7 +94,7 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
       const digits = format === 'number' ? 2 : 1;
       const unit = format === 'hours' ? 'hour' : format === 'days' ? 'day' : undefined;
       const style = format === 'percent' ? 'percent' : unit ? 'unit' : 'decimal';
-      return new Intl.NumberFormat(getLocale(), { style, unit, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+      return numberFormat(getLocale(), { style, unit, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
     }
     case 'category':
       return typeof value === 'string' ? categoryWords(value) : String(value);
@@ -115,13 +116,13 @@ export function isNumericType(type: string): boolean {
  */
 export function formatSqlValue(value: SqlValue, type: string): string {
   if (value === null || value === undefined) return '–';
-  if (typeof value === 'number') return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 2 }).format(value);
+  if (typeof value === 'number') return numberFormat(getLocale(), { maximumFractionDigits: 2 }).format(value);
   if (typeof value !== 'string') return String(value);
   if (/^date/i.test(type)) return formatColumnValue(value, 'date');
   const at = /^timestamp/i.test(type) ? /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(value) : null;
   if (!at) return value;
   const [y, mo, d, h, mi, sec] = at.slice(1).map((n) => Number(n ?? 0));
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: sec ? 'medium' : 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, d, h, mi, sec)));
+  return dateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: sec ? 'medium' : 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, d, h, mi, sec)));
 }
 
 /**

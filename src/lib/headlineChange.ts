@@ -8,6 +8,7 @@
 import { getLocale, t, tn } from './i18n';
 import type { Better, HeadlineFormat } from './queryModule';
 import type { SqlValue } from './db';
+import { numberFormat } from './intlFormats';
 
 export type ChangeTone = 'better' | 'worse' | 'neutral';
 
@@ -19,7 +20,7 @@ export interface HeadlineChange {
 /** undefined when there is nothing to compare: a value is missing, or a relative change from 0. */
 export function headlineChange(current: SqlValue, previous: SqlValue, format: HeadlineFormat, better: Better = 'neutral'): HeadlineChange | undefined {
   if (typeof current !== 'number' || typeof previous !== 'number' || !Number.isFinite(current) || !Number.isFinite(previous)) return undefined;
-  const signed = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(getLocale(), { signDisplay: 'exceptZero', ...options });
+  const signed = (options: Intl.NumberFormatOptions) => numberFormat(getLocale(), { signDisplay: 'exceptZero', ...options });
   let value: number;
   let nf: Intl.NumberFormat;
   let text: string;

@@ -9,6 +9,7 @@
 import { fr } from './i18n/fr';
 import { es } from './i18n/es';
 import { ro } from './i18n/ro';
+import { dateTimeFormat, numberFormat, pluralRules } from './intlFormats';
 
 const en = {
   'app.title': 'Clientele',
@@ -944,7 +945,7 @@ export function formatList(items: string[]): string {
  * language has it (`.one`, Romanian's `.few`), else the key itself, the plural.
  */
 export function tn(key: MessageKey, count: number, vars: Vars = {}): string {
-  const category = new Intl.PluralRules(getLocale()).select(count);
+  const category = pluralRules(getLocale()).select(count);
   const dict = dictionaries[currentLanguage()] ?? en;
   const form = `${key}.${category}`;
   if (category !== 'other' && form in en) return t(form as MessageKey, vars);
@@ -953,7 +954,7 @@ export function tn(key: MessageKey, count: number, vars: Vars = {}): string {
 }
 
 export function formatNumber(n: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 2, ...options }).format(n);
+  return numberFormat(getLocale(), { maximumFractionDigits: 2, ...options }).format(n);
 }
 
 export function formatBytes(n: number): string {
@@ -963,7 +964,7 @@ export function formatBytes(n: number): string {
     n /= 1024;
     i++;
   }
-  return new Intl.NumberFormat(getLocale(), { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(n);
+  return numberFormat(getLocale(), { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(n);
 }
 
 const utcDay = (iso: string) => {
@@ -973,10 +974,10 @@ const utcDay = (iso: string) => {
 
 /** A 'YYYY-MM-DD' date for the reader, without a time zone shift. */
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDay(iso));
+  return dateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDay(iso));
 }
 
 /** Two 'YYYY-MM-DD' dates as one short range ("Jan 1 – Dec 31, 2025"), without a time zone shift. */
 export function formatDateRange(start: string, end: string): string {
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utcDay(start), utcDay(end));
+  return dateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utcDay(start), utcDay(end));
 }

@@ -109,6 +109,25 @@ export async function duckdbMemoryMB(page: Page): Promise<number> {
   return Number((await value.textContent())!.replace(/[^0-9]/g, ''));
 }
 
+/** Each KPI cell's own time as the page shows it (data-ms), slowest first. */
+const cellTimes = (page: Page) =>
+  page.locator('article[data-cell][data-ms]').evaluateAll((cells) =>
+    cells
+      .map((c) => [c.getAttribute('data-cell'), Number(c.getAttribute('data-ms'))] as const)
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, ms]) => `${id} ${ms}`)
+      .join(', '),
+  );
+
+/** Each chart drawn since the drop (the page's `chart:<cell>` measures) and their sum. */
+const chartTimes = (page: Page) =>
+  page.evaluate(() => {
+    const drop = (window as unknown as { __bench: PageMarks }).__bench.marks.drop ?? 0;
+    const draws = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('chart:') && m.startTime >= drop);
+    const sum = draws.reduce((s, m) => s + m.duration, 0);
+    return `${Math.round(sum)} in all: ${draws.map((m) => `${m.name.slice(6)} ${Math.round(m.duration)}`).join(', ')}`;
+  });
+
 /**
  * At 10M the question is whether it works: the KPI cells, without the model fit, the rescope and
  * the customers view.
@@ -119,6 +138,8 @@ async function dropRun(page: Page, size: Size, kind: FileKind, rows: number): Pr
   await page.evaluate(marksScript(rows));
   await page.getByTestId('file-input').setInputFiles(join(storeDir(size), `orders.${kind}`));
   await waitMark(page, whole ? 'clvDone' : 'cellsDone');
+  if (printMarks) console.log(`  cells (ms, period only, lanes overlapping) ${await cellTimes(page)}`);
+  if (printMarks) console.log(`  charts drawn since the drop (ms) ${await chartTimes(page)}`);
   if (whole) {
     await page.selectOption('[data-testid="preset"]', 'last90');
     await waitMark(page, 'r_clvDone');

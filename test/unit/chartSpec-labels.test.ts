@@ -211,3 +211,29 @@ test('an export is named after the cell, its period and its data', () => {
   expect(chartFileName('Taux de réachat (%)', { start: '2024-01-01', end: '2024-12-31' }, 'commandes 2024.csv.gz')).toBe('taux-de-reachat-2024-01-01-to-2024-12-31-commandes-2024');
   expect(chartFileName('', undefined, undefined)).toBe('chart');
 });
+
+test('a year of daily bars stands on a time scale with a few dated ticks; a month of them keeps a band each', async () => {
+  const perDay = moduleOf(
+    'per_day',
+    `view: bar(day, new_customers)
+show: day date | Day
+show: new_customers integer | New customers
+columns: day date, new_customers integer`,
+  );
+  const days = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ day: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10), new_customers: (i * 7) % 11 }));
+  const year = days(365);
+  const drawn = await draw(spec(perDay, year), year);
+  const ticks = drawn.texts('axis-label').filter((l) => /2025|2026/.test(l));
+  expect(ticks.length).toBeGreaterThan(2);
+  expect(ticks.length).toBeLessThan(20);
+  expect(drawn.marks).toContain('rect');
+  expect(drawn.tooltips).toHaveLength(365);
+  expect(drawn.tooltips[0]).toEqual({ Day: 'Jan 1, 2025', 'New customers': '0' });
+  const month = days(30);
+  const short = await draw(spec(perDay, month), month);
+  // One band a day: each day is a label the axis may show (the overlap check hides some).
+  expect(short.texts('axis-label').filter((l) => /2025/.test(l)).length).toBeGreaterThan(5);
+  expect((spec(perDay, month)!.mark as { type: string }).type).toBe('bar');
+  expect((spec(perDay, year)!.encoding as { x: { type: string } }).x.type).toBe('temporal');
+  expect((spec(perDay, month)!.encoding as { x: { type: string } }).x.type).toBe('ordinal');
+});
