@@ -21,7 +21,7 @@ import * as arrow from 'apache-arrow';
 import { firstPageRows, type ColumnInfo, type Outcome } from '../lib/api';
 import { csvBytes, type CsvColumn } from '../lib/csv';
 import { derivedTables } from '../lib/canonical';
-import type { Row } from '../lib/db';
+import { quoteIdent, type Row } from '../lib/db';
 import type { CsvOptions, CustomerListPage, CustomerListQuery, CustomerReport, FacetInfo, RfmMap } from '../lib/explorerApi';
 import { availableFacets, everyoneSchema, factsFacet } from '../lib/customerScope';
 import { facetValues } from '../lib/facetValues';
@@ -110,10 +110,14 @@ export class Explorer {
     return this.run(async (c) => {
       await ensureExplorerTables(c, this.store.canonical);
       await this.ensureIdentity(c);
+      const modules = reportParts.map(([part, id]) => [part, this.module(id)] as const).filter(([, m]) => this.readable(m));
+      // Every part reads only this customer's rows (customer_id = the parameter): each large
+      // table is read once, into a temporary table of their rows that the modules read under its
+      // name, not once a part (at 1M orders, seven scans of 1.6M lines).
+      const own = new Set(modules.flatMap(([, m]) => m.needs.map((n) => n.table)).filter((table) => !notNarrowed.includes(table)));
+      for (const table of own) await c.exec(`create temp table ${quoteIdent(table)} as select * from ${quoteIdent(table)} where customer_id = ?`, [customerId]);
       const parts = new Map<string, Row[]>();
-      for (const [part, id] of reportParts) {
-        const module = this.module(id);
-        if (!this.readable(module)) continue;
+      for (const [part, module] of modules) {
         await prepareModule(c, module, { customer_id: customerId });
         await readHeld(c, module, 'customer_identity', heldIdentity);
         parts.set(part, await c.rows(module.sql));
@@ -248,6 +252,9 @@ from (${facts.sql})`);
     );
   }
 }
+
+/** Tables the report reads whole: the customer list matches ids loosely (customer_identity). */
+const notNarrowed = ['customers'];
 
 /** Points the module's view of `id` (when it uses that module) at the table held for it. */
 async function readHeld(c: ConnectionDb, module: QueryModule, id: string, table: string) {

@@ -115,6 +115,12 @@ test('one customer\'s report: identity, summary as the list counts, months, prod
   expect(report.products.length).toBeGreaterThan(0);
   expect(report.activity).toEqual([]);
   expect(report.prediction).toBeUndefined();
+  // The report reads the customer's own rows, narrowed once: each part as its module answers over every row.
+  const catalog = readCatalog();
+  const direct = async (id: string) => runModule(db, catalog.current.find((m) => m.id === id)!, { customer_id: 'C7' });
+  expect(report.monthly).toEqual(await direct('customer_report_monthly'));
+  expect(report.products).toEqual(await direct('customer_report_products'));
+  expect(report.summary).toEqual((await direct('customer_report_summary'))[0]);
   const missing = await explorer.customerReport('nobody');
   expect(missing.ok ? 'found' : missing.error.code).toBe('no-customer');
 });
