@@ -109,6 +109,8 @@ export function viewSpec(view: ModuleView, columns: ChartColumn[], context: Char
       axis: {
         ...format(x, true),
         labelOverlap: true,
+        // The last date's label inside the chart, not cut at its edge.
+        labelFlush: true,
         ...(monthly ? { tickCount: { expr: `{interval: 'month', step: max(1, ceil((span(domain('x')) / ${monthMs} + 1) / max(2, floor(width / 72))))}` } } : {}),
       },
     };
@@ -137,7 +139,12 @@ export function viewSpec(view: ModuleView, columns: ChartColumn[], context: Char
     };
   }
   const mark: Enc =
-    kind === 'point' ? { type: 'point', tooltip: true, filled: true, size: single ? 90 : 40 } : { type: 'bar', tooltip: true, cornerRadiusEnd: 2 };
+    kind === 'point'
+      ? { type: 'point', tooltip: true, filled: true, size: single ? 90 : 40 }
+      : timeBars
+        ? // A day a pixel or so: no gap and no rounding, or the gap is all there is to see.
+          { type: 'bar', tooltip: true, binSpacing: 0 }
+        : { type: 'bar', tooltip: true, cornerRadiusEnd: 2 };
   if (single && kind === 'bar' && view.kind === 'area') mark.width = { band: 0.5 };
   return { ...base(context), transform, mark, encoding };
 }

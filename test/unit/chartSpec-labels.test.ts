@@ -227,6 +227,15 @@ columns: day date, new_customers integer`,
   expect(ticks.length).toBeGreaterThan(2);
   expect(ticks.length).toBeLessThan(20);
   expect(drawn.marks).toContain('rect');
+  // Each day's bar as wide as its day (600 px / 365 days), not a hairline beside a gap.
+  const widths: number[] = [];
+  const walk = (node: { items?: unknown[]; marktype?: string; width?: number }, inRect = false) => {
+    if (inRect && node.width !== undefined) widths.push(node.width);
+    for (const item of node.items ?? []) walk(item as never, inRect || node.marktype === 'rect');
+  };
+  walk((drawn.view.scenegraph() as unknown as { root: never }).root);
+  expect(widths).toHaveLength(365);
+  expect(Math.min(...widths)).toBeGreaterThan(1.5);
   expect(drawn.tooltips).toHaveLength(365);
   expect(drawn.tooltips[0]).toEqual({ Day: 'Jan 1, 2025', 'New customers': '0' });
   const month = days(30);
