@@ -75,10 +75,9 @@ export class Queries {
     if (!module) return fail('no-module', t('worker.noModule', { ref }));
     const scope = this.store.scoping.scope;
     if (side && !scope?.compareSegment) return fail('no-segment', t('worker.noSegment'));
-    let t0 = 0;
     return this.run(ticket, async (c) => {
       // Its own time: from its connection, not from the wait for a change of data to finish.
-      t0 = performance.now();
+      const t0 = performance.now();
       await this.store.scoping.prepareConnection(c);
       if (period) await setPeriod(c, period.start, period.end);
       if (side) await useSide(c, side);
