@@ -82,12 +82,13 @@ export function viewSpec(view: ModuleView, columns: ChartColumn[], context: Char
   if (!['line', 'area', 'point', 'bar', 'hbar'].includes(view.kind)) return undefined;
 
   // One month of a monthly series (any of them over "Last 30 days"): a line has nothing to join, an area nothing to fill.
-  const single = context.rows !== undefined && new Set(drawn.map((r) => r[x.name])).size <= 1;
+  const xValues = new Set(drawn.map((r) => r[x.name])).size;
+  const single = context.rows !== undefined && xValues <= 1;
   const kind = single && view.kind === 'line' ? 'point' : single && view.kind === 'area' ? 'bar' : view.kind;
   const temporal = x.type === 'date' || x.type === 'timestamp';
   // Bars over more dates than a band axis can name (a year of days) stand on a time scale: one
   // label a band held the page for a second laying out and hiding 365 of them.
-  const timeBars = kind === 'bar' && temporal && new Set(drawn.map((r) => r[x.name])).size > bandDates;
+  const timeBars = kind === 'bar' && temporal && xValues > bandDates;
   const category = (kind === 'bar' && !timeBars) || kind === 'hbar' || (single && kind === 'point') || !(temporal || x.type === 'integer' || x.type === 'double');
 
   const transform: Enc[] = [valid];
