@@ -6,7 +6,7 @@
 -- param: customer_id varchar = null | The customer
 -- show: product text | Product
 -- show: orders integer | Orders
--- show: quantity number | Quantity
+-- show: quantity quantity | Quantity
 -- show: revenue currency | Revenue
 -- show: last_bought date | Last bought
 -- columns: product varchar, orders integer, quantity double, revenue double, last_bought timestamp

@@ -96,6 +96,9 @@ export function formatColumnValue(value: SqlValue, format: ColumnFormat, currenc
       const style = format === 'percent' ? 'percent' : unit ? 'unit' : 'decimal';
       return numberFormat(getLocale(), { style, unit, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
     }
+    case 'quantity':
+      // Units bought are mostly whole: 12 reads "12", and a weighed 1.5 kg keeps its fraction.
+      return typeof value === 'number' ? numberFormat(getLocale(), { maximumFractionDigits: 3 }).format(value) : String(value);
     case 'category':
       return typeof value === 'string' ? categoryWords(value) : String(value);
     case 'text':

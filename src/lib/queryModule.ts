@@ -20,9 +20,10 @@ export type ChartKind = 'line' | 'bar' | 'hbar' | 'area' | 'heatmap' | 'point';
 /**
  * How a result column reads in tables, axes and tooltips (`show:` lines). The headline formats,
  * plus `month` (Jan 2025), `week` (week of Jan 6, 2025), `date` (Jan 6, 2025), `category` (a code
- * such as `paid_search`, shown as "Paid search") and `text` (shown as it is).
+ * such as `paid_search`, shown as "Paid search"), `quantity` (a count that may have a fraction: 12,
+ * 1.5) and `text` (shown as it is).
  */
-export type ColumnFormat = HeadlineFormat | 'month' | 'week' | 'date' | 'category' | 'text';
+export type ColumnFormat = HeadlineFormat | 'month' | 'week' | 'date' | 'category' | 'quantity' | 'text';
 
 /** What the page offers for a parameter (`input:` lines): a bounded number or a choice. */
 export type ParamInput =
@@ -95,7 +96,7 @@ const paramTypes: ParamType[] = ['integer', 'double', 'date', 'varchar', 'boolea
 const resultTypes: ResultType[] = ['varchar', 'integer', 'double', 'date', 'timestamp', 'boolean'];
 const formats: HeadlineFormat[] = ['integer', 'number', 'percent', 'score', 'currency', 'hours', 'days', 'minutes', 'interval'];
 const betters: Better[] = ['higher', 'lower', 'neutral'];
-const columnFormats: ColumnFormat[] = [...formats, 'month', 'week', 'date', 'category', 'text'];
+const columnFormats: ColumnFormat[] = [...formats, 'month', 'week', 'date', 'category', 'quantity', 'text'];
 const defaultFormat = (type: ResultType): ColumnFormat =>
   type === 'integer' ? 'integer' : type === 'double' ? 'number' : type === 'date' || type === 'timestamp' ? 'date' : 'text';
 const viewKinds = ['metric', 'table', 'line', 'bar', 'hbar', 'area', 'heatmap', 'point'];

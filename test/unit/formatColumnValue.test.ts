@@ -18,6 +18,7 @@ test('shares read as percents, dates as their grain, codes as words', () => {
   expect(formatColumnValue('2025-01-06', 'week')).toBe('week of Jan 6, 2025');
   expect(formatColumnValue('2025-01-06', 'date')).toBe('Jan 6, 2025');
   expect(formatColumnValue('paid_search', 'category')).toBe('Paid search');
+  expect([12, 1.5, 1234].map((v) => formatColumnValue(v, 'quantity'))).toEqual(['12', '1.5', '1,234']);
   expect(formatColumnValue(null, 'currency')).toBe('–');
 });
 
