@@ -284,6 +284,14 @@ export class Notebook {
           else await cell.run(compare);
         }
       };
+      // The first cell runs alone: DuckDB-WASM takes turns between the lanes' queries, so with
+      // company the first number on screen would wait for three (0.9 s instead of 0.3 s at 1M
+      // orders). The total is the same either way, as there is one thread.
+      const first = queue.length > 1 ? queue.shift() : undefined;
+      if (first && generation === this.generation) {
+        if (stale()) this.interrupt(first);
+        else await first.run(compare);
+      }
       await Promise.all(Array.from({ length: parallel }, lane));
     };
     await lanes(kpis);
