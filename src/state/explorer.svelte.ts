@@ -65,6 +65,7 @@ export class ExplorerState {
 
   show(view: 'notebook' | 'customers') {
     this.view = view;
+    this.app.notebook.setShown(view === 'notebook');
     if (view === 'customers' && this.stale) void this.refresh();
   }
 

@@ -169,3 +169,31 @@ test('a cell left queued by a run that a change of dates replaced still runs', a
   expect(plain.queued).toBe(false);
   expect(plain.status).toBe('done');
 });
+
+test('the first cell runs alone, its comparison included, before the others start', async () => {
+  // DuckDB-WASM takes turns between queries: with company, the first number would wait for all.
+  const worker = new FakeWorker();
+  const { nb } = notebook(worker);
+  await nb.runAll(compare);
+  const [first, second] = nb.moduleCells.map((c) => `${c.module!.id}@${c.module!.version}`);
+  expect(worker.ran('runModule').map((c) => `${c.arg}${c.compare ? ' compare' : ''}`)).toEqual([first, `${first} compare`, second, `${second} compare`]);
+});
+
+test('while the Customers view replaces the notebook, its cells wait queued and the fit runs; they run once it is back', async () => {
+  const worker = new FakeWorker();
+  const { nb } = notebook(worker);
+  nb.setShown(false);
+  const run = nb.runAll(compare);
+  await until(() => nb.clv!.status === 'done');
+  expect(worker.ran('runModule')).toEqual([]);
+  expect(nb.moduleCells.every((c) => c.queued)).toBe(true);
+  expect(nb.run.phase).toBe('cells');
+  // A second change while away: only the latest run goes on.
+  const again = nb.runAll(compare, { periodOnly: true });
+  nb.setShown(true);
+  await Promise.all([run, again]);
+  expect(worker.ran('runModule')).toHaveLength(4);
+  expect(worker.ran('fitClv')).toHaveLength(2);
+  expect(nb.moduleCells.every((c) => c.status === 'done' && !c.queued)).toBe(true);
+  expect(nb.run.phase).toBe('done');
+});
