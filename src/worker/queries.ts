@@ -19,6 +19,7 @@ import type { SegmentDef } from '../lib/customerSets';
 import { setPeriod, unfilteredTables, useSide, type CompareSide } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
 import { holdResult } from './cellResults';
+import { clvMathThread } from './clvMathThread';
 import { HeldResults } from './heldResults';
 import { fail, ok, sqlError } from './outcomes';
 import { connect } from './startDuckDB';
@@ -117,7 +118,7 @@ export class Queries {
     if (!summary) return fail('no-module', t('worker.noModuleId', { id: 'clv_summary' }));
     const outcome = await this.run(ticket, async (c) => {
       await this.store.scoping.prepareConnection(c);
-      return fitClv(c, summary, options);
+      return fitClv(c, summary, options, clvMathThread());
     });
     if (!outcome.ok && outcome.error.code === 'sql') outcome.error.code = 'clv';
     return outcome;

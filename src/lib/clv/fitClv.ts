@@ -7,16 +7,16 @@
  * - the holdout check: the same models fitted on the history up to a calibration end, their
  *   predicted purchases after it set beside what customers actually bought, to judge the model.
  *   It is a check only: nothing shown as a prediction comes from it.
- * The CLV formula is in predict.ts.
+ * The CLV formula is in predict.ts; the arithmetic, apart from the database, in clvMath.ts.
  */
 import type { Db, Row } from '../db';
 import { formatDate, t } from '../i18n';
 import { Said } from '../said';
 import type { QueryModule } from '../queryModule';
 import { runModule } from '../runModule';
-import { expectedPurchases, fitBgNbd, type BgNbdParams, type Fit, type Rfm } from './bgnbd';
-import { fitGammaGamma, type GammaGammaParams } from './gammaGamma';
-import { predictCustomer } from './predict';
+import type { BgNbdParams, Fit } from './bgnbd';
+import { localMath, type ClvMath, type Histories } from './clvMath';
+import type { GammaGammaParams } from './gammaGamma';
 
 export interface ClvOptions {
   /** Holdout check: 'YYYY-MM-DD'; absent: the last 40% of the days from the first to the last purchase day in the range are held out. */
@@ -71,7 +71,8 @@ const minCustomers = 10;
 /** Purchase days after the calibration end below which the holdout says nothing about the model. */
 const minHoldoutPurchases = 10;
 
-export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOptions = {}): Promise<ClvFit> {
+/** `math`: where the models are fitted (the page passes a worker of their own, src/worker/clvMathThread.ts). */
+export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOptions = {}, math: ClvMath = localMath): Promise<ClvFit> {
   const t0 = performance.now();
   const timeUnitDays = options.timeUnitDays ?? 7;
   const horizonMonths = options.horizonMonths ?? 12;
@@ -81,54 +82,36 @@ export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOpt
 
   const rows = await summary(false);
   if (rows.length < minCustomers) throw new Said(t('clv.fewCustomers', { min: minCustomers, count: rows.length }));
-  const fitted = fitModels(rows);
-  const horizon = { months: horizonMonths, monthlyDiscount, timeUnitDays };
+  const histories = historiesOf(rows);
+  const { fitted, predictions } = await math.fitAndPredict(histories, { months: horizonMonths, monthlyDiscount, timeUnitDays });
   const n = rows.length;
   const columns = {
     customer_id: rows.map((r) => String(r.customer_id)),
-    frequency: new Float64Array(n),
-    recency: new Float64Array(n),
-    T: new Float64Array(n),
-    monetary_value: new Float64Array(n),
-    p_alive: new Float64Array(n),
-    expected_purchases: new Float64Array(n),
-    expected_spend: new Float64Array(n),
-    predicted_clv: new Float64Array(n),
+    frequency: histories.x,
+    recency: histories.tx,
+    T: histories.T,
+    monetary_value: histories.m,
+    ...predictions,
   };
-  for (let i = 0; i < n; i++) {
-    const c = fitted.rfm[i];
-    const prediction = predictCustomer(fitted.bgnbd.params, fitted.gammaGamma.params, c, fitted.spend[i].m, horizon);
-    columns.frequency[i] = c.x;
-    columns.recency[i] = c.tx;
-    columns.T[i] = c.T;
-    columns.monetary_value[i] = fitted.spend[i].m;
-    columns.p_alive[i] = prediction.pAlive;
-    columns.expected_purchases[i] = prediction.expectedPurchases;
-    columns.expected_spend[i] = prediction.expectedSpend;
-    columns.predicted_clv[i] = prediction.predictedClv;
-  }
   await db.insertColumns('clv_predictions', columns);
   const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
   const prediction: PredictionFit = {
     asOf: String(rows[0].calibration_end),
     customers: n,
-    repeaters: fitted.repeaters,
-    bgnbd: fitted.bgnbd,
-    gammaGamma: fitted.gammaGamma,
-    totals: { predictedRevenue: sum(columns.predicted_clv), expectedPurchases: sum(columns.expected_purchases), meanPAlive: sum(columns.p_alive) / n },
+    ...fitted,
+    totals: { predictedRevenue: sum(predictions.predicted_clv), expectedPurchases: sum(predictions.expected_purchases), meanPAlive: sum(predictions.p_alive) / n },
   };
-  const check = await holdoutCheck(await summary(true), timeUnitDays).catch((e: Error) => ({ error: e.message }));
+  const check = await holdoutCheck(await summary(true), timeUnitDays, math).catch((e: Error) => ({ error: e.message }));
   return { timeUnitDays, horizonMonths, monthlyDiscount, prediction, check, fitMs: performance.now() - t0 };
 }
 
-function fitModels(rows: Row[]) {
-  const rfm: Rfm[] = rows.map((r) => ({ x: Number(r.frequency), tx: Number(r.recency), T: Number(r.age) }));
-  const spend = rows.map((r, i) => ({ x: rfm[i].x, m: Number(r.monetary_value) }));
-  const repeat = spend.filter((s) => s.x > 0);
-  return { rfm, spend, repeaters: repeat.length, bgnbd: fitBgNbd(rfm), gammaGamma: fitGammaGamma(repeat) };
+/** The summary's rows as the models' columns. */
+function historiesOf(rows: Row[]): Histories {
+  const column = (name: string) => Float64Array.from(rows, (r) => Number(r[name]));
+  return { x: column('frequency'), tx: column('recency'), T: column('age'), m: column('monetary_value') };
 }
 
-async function holdoutCheck(rows: Row[], timeUnitDays: number): Promise<ClvFit['check']> {
+async function holdoutCheck(rows: Row[], timeUnitDays: number, math: ClvMath): Promise<ClvFit['check']> {
   if (rows.length < minCustomers) throw new Said(t('clv.fewHoldoutCustomers', { min: minCustomers, count: rows.length }));
   const calibrationEnd = String(rows[0].calibration_end);
   const holdoutEnd = String(rows[0].holdout_end);
@@ -140,18 +123,19 @@ async function holdoutCheck(rows: Row[], timeUnitDays: number): Promise<ClvFit['
   if (holdoutDays < timeUnitDays) return { calibrationEnd, error: t('clv.noHoldoutDays', { end, days: Math.max(0, holdoutDays), min: timeUnitDays }) };
   const purchases = rows.reduce((n, r) => n + Number(r.holdout_purchases), 0);
   if (purchases < minHoldoutPurchases) return { calibrationEnd, error: t('clv.noHoldoutPurchases', { end, purchases, min: minHoldoutPurchases }) };
-  const { rfm, repeaters, bgnbd, gammaGamma } = fitModels(rows);
+  const histories = historiesOf(rows);
+  const { fitted, expected } = await math.fitAndExpect(histories, holdoutUnits);
   const buckets = new Map<number, CalibrationRow>();
   rows.forEach((r, i) => {
-    const bucket = Math.min(rfm[i].x, 7);
+    const bucket = Math.min(histories.x[i], 7);
     const row = buckets.get(bucket) ?? { frequency: bucket, customers: 0, actual: 0, predicted: 0 };
     row.customers++;
     row.actual += Number(r.holdout_purchases);
-    row.predicted += expectedPurchases(bgnbd.params, rfm[i], holdoutUnits);
+    row.predicted += expected[i];
     buckets.set(bucket, row);
   });
   const checkRows = [...buckets.values()]
     .sort((a, b) => a.frequency - b.frequency)
     .map((r) => ({ ...r, actual: r.actual / r.customers, predicted: r.predicted / r.customers }));
-  return { calibrationEnd, holdoutEnd, holdoutUnits, customers: rows.length, repeaters, bgnbd, gammaGamma, rows: checkRows };
+  return { calibrationEnd, holdoutEnd, holdoutUnits, customers: rows.length, ...fitted, rows: checkRows };
 }
