@@ -49,13 +49,13 @@ export class CustomerList {
     }
   }
 
-  /** Starts again from the first page: the scope, the sort or the search changed. Resolves once it is in. */
-  reload(): Promise<void> {
+  /** Starts again from the first page: the scope, the sort or the search changed. */
+  reload() {
     this.generation++;
     this.asked.clear();
     this.pages = new Map();
     this.status = 'loading';
-    return this.fetch(0, this.generation);
+    void this.fetch(0, this.generation);
   }
 
   sortBy(column: string) {
@@ -66,13 +66,13 @@ export class CustomerList {
       const type = this.columns.find((c) => c.name === column)?.type ?? '';
       this.descending = !/utf8|string|varchar/i.test(type);
     }
-    void this.reload();
+    this.reload();
   }
 
   setSearch(text: string) {
     if (text.trim() === this.search) return;
     this.search = text.trim();
-    void this.reload();
+    this.reload();
   }
 
   private async fetch(page: number, generation: number) {

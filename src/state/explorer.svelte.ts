@@ -79,18 +79,10 @@ export class ExplorerState {
   async refresh() {
     this.stale = false;
     const generation = ++this.generation;
-    const list = this.list.reload();
+    this.list.reload();
     if (this.report) void this.openReport(this.report.customerId);
-    this.refreshing = Promise.all([list, this.loadFacets(generation), this.loadRfm(generation)]);
-    await this.refreshing;
+    await Promise.all([this.loadFacets(generation), this.loadRfm(generation)]);
   }
-
-  /** The answers last asked for (the map, the facets, the list's first page): resolves once they are in. */
-  settled(): Promise<unknown> {
-    return this.refreshing;
-  }
-
-  private refreshing: Promise<unknown> = Promise.resolve();
 
   private async loadFacets(generation: number) {
     this.facetStatus = 'loading';

@@ -299,15 +299,8 @@ export class Notebook {
       else await clv?.run();
     };
     // Off screen, the cells wait (queued) for the notebook to come back; the fit does not, as
-    // the customer list shows its predictions, but it lets the Customers view's answers to the
-    // same change come first (the app asks for those right after this run begins).
-    const fitting = this.hidden
-      ? (async () => {
-          await null;
-          await this.fitWaitsFor().catch(() => undefined);
-          await fitClv();
-        })()
-      : undefined;
+    // the customer list shows its predictions.
+    const fitting = this.hidden ? fitClv() : undefined;
     await this.whenShown();
     if (generation !== this.generation) return;
     await lanes(kpis);
@@ -334,9 +327,6 @@ export class Notebook {
     this.shownWaiters = [];
     for (const resume of waiting) resume();
   }
-
-  /** What a fit begun while the notebook is hidden waits for first: the app sets it to the Customers view's answers. */
-  fitWaitsFor: () => Promise<unknown> = () => Promise.resolve();
 
   private hidden = false;
   private shownWaiters: (() => void)[] = [];
