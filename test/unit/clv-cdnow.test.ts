@@ -125,6 +125,16 @@ test('Gamma-Gamma reproduces the published parameters', () => {
   expect([round(p, 2), round(q, 2), round(gamma, 2)]).toEqual([6.25, 3.74, 15.44]);
 });
 
+test('the summary read a few hundred customers at a time gives the same fits and predictions', async () => {
+  // The runner reads it in chunks so that 17M customers fit Node's heap: 2,357 in chunks of 500.
+  const whole = await db.rows('select * from clv_predictions order by customer_id');
+  const summary = readCatalog().current.find((m) => m.id === 'clv_summary')!;
+  const chunked = await fitClv(db, summary, { calibrationEnd: '1997-09-30' }, undefined, 500);
+  expect({ ...chunked, fitMs: 0 }).toEqual({ ...both, fitMs: 0 });
+  expect(await db.rows('select * from clv_predictions order by customer_id')).toEqual(whole);
+  expect(whole).toHaveLength(2357);
+});
+
 test('predictions are written for every customer and the holdout check is sane', async () => {
   const [row] = await db.rows('select count(*)::integer as n, min(p_alive) >= 0 and max(p_alive) <= 1 as bounded, sum(predicted_clv) > 0 as positive from clv_predictions');
   expect(row).toEqual({ n: 2357, bounded: true, positive: true });

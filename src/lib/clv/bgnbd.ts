@@ -22,6 +22,18 @@ export interface Rfm {
   T: number;
 }
 
+/** Many customers as columns: at 17M customers, one object each would not fit Node's heap. */
+export interface RfmColumns {
+  x: ArrayLike<number>;
+  tx: ArrayLike<number>;
+  T: ArrayLike<number>;
+}
+
+export function rfmColumns(customers: Rfm[] | RfmColumns): RfmColumns {
+  if (!Array.isArray(customers)) return customers as RfmColumns;
+  return { x: customers.map((c) => c.x), tx: customers.map((c) => c.tx), T: customers.map((c) => c.T) };
+}
+
 /** Log-likelihood of one customer (equation 6 of the paper, in log space). */
 export function bgnbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: Rfm): number {
   const a1 = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha);
@@ -43,9 +55,12 @@ export interface Fit<P> {
 }
 
 /** Maximum likelihood over log-parameters (all four must stay positive). */
-export function fitBgNbd(customers: Rfm[]): Fit<BgNbdParams> {
+export function fitBgNbd(customers: Rfm[] | RfmColumns): Fit<BgNbdParams> {
+  const { T } = rfmColumns(customers);
   const objective = bgnbdObjective(customers);
-  const meanT = customers.reduce((s, c) => s + c.T, 0) / Math.max(1, customers.length);
+  let sumT = 0;
+  for (let i = 0; i < T.length; i++) sumT += T[i];
+  const meanT = sumT / Math.max(1, T.length);
   const m = minimiseSmooth(objective, [Math.log(0.5), Math.log(Math.max(1, meanT / 4)), Math.log(1), Math.log(2)]);
   const [r, alpha, a, b] = m.x.map(Math.exp);
   const se = standardErrors(objective, m.x);

@@ -5,15 +5,16 @@
  * evaluation, leaving two logarithms and one exponential per customer. The value is the sum of
  * bgnbdLogLikelihood, which the tests compare it with.
  */
-import type { Rfm } from './bgnbd';
+import { rfmColumns, type Rfm, type RfmColumns } from './bgnbd';
 import type { ValueAndGradient } from './bfgs';
 import { digamma, lnGamma, logSumExp } from './special';
 
-export function bgnbdObjective(customers: Rfm[]): (logParams: number[]) => ValueAndGradient {
-  const n = customers.length;
-  const xs = Int32Array.from(customers, (c) => c.x);
-  const txs = Float64Array.from(customers, (c) => c.tx);
-  const Ts = Float64Array.from(customers, (c) => c.T);
+export function bgnbdObjective(customers: Rfm[] | RfmColumns): (logParams: number[]) => ValueAndGradient {
+  const columns = rfmColumns(customers);
+  const n = columns.x.length;
+  const xs = Int32Array.from(columns.x);
+  const txs = Float64Array.from(columns.tx);
+  const Ts = Float64Array.from(columns.T);
   const maxX = xs.reduce((m, x) => Math.max(m, x), 0);
   const head = new Float64Array(maxX + 1);
   const tail = new Float64Array(maxX + 1);

@@ -41,9 +41,9 @@ export interface ClvMath {
 const customer = (h: Histories, i: number): Rfm => ({ x: h.x[i], tx: h.tx[i], T: h.T[i] });
 
 export function fitModels(h: Histories): FittedModels {
-  const rfm = Array.from(h.x, (_, i) => customer(h, i));
-  const repeat = rfm.flatMap((c, i) => (c.x > 0 ? [{ x: c.x, m: h.m[i] }] : []));
-  return { repeaters: repeat.length, bgnbd: fitBgNbd(rfm), gammaGamma: fitGammaGamma(repeat) };
+  const repeat: { x: number; m: number }[] = [];
+  for (let i = 0; i < h.x.length; i++) if (h.x[i] > 0) repeat.push({ x: h.x[i], m: h.m[i] });
+  return { repeaters: repeat.length, bgnbd: fitBgNbd({ x: h.x, tx: h.tx, T: h.T }), gammaGamma: fitGammaGamma(repeat) };
 }
 
 export function predictAll({ bgnbd, gammaGamma }: FittedModels, h: Histories, horizon: Horizon): Predictions {
