@@ -86,9 +86,9 @@ export async function fitClv(db: Db, summaryModule: QueryModule, options: ClvOpt
 
   // In a function of its own, so that its columns can go before the holdout's are read.
   const prediction = await predict(db, await summary(false), { months: horizonMonths, monthlyDiscount, timeUnitDays }, math);
-  const check = await summary(true)
-    .then((read) => holdoutCheck(read, timeUnitDays, math))
-    .catch((e: Error) => ({ error: e.message }));
+  // A failure to read the holdout's summary (a change of data stopped it) is the fit's; the check's own problems are said in the check.
+  const holdout = await summary(true);
+  const check = await holdoutCheck(holdout, timeUnitDays, math).catch((e: Error) => ({ error: e.message }));
   return { timeUnitDays, horizonMonths, monthlyDiscount, prediction, check, fitMs: performance.now() - t0 };
 }
 
