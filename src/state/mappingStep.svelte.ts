@@ -28,6 +28,8 @@ export class MappingStep {
   preview = $state.raw<Row[]>([]);
   previewError = $state<string | undefined>();
   previewing = $state(false);
+  /** Load was asked for while the file was being read for a preview: it goes ahead once that read is done. */
+  loadWaiting = $state(false);
   /** The file's headers, proposal and dialect; replaced when the header row or delimiter changes. */
   request = $state.raw<MappingRequest>(undefined!);
   header = $state(true);
@@ -111,8 +113,26 @@ export class MappingStep {
     void this.reread();
   }
 
+  /**
+   * Loads the file with the mapping chosen. Asked while a preview or a new reading of the file is
+   * under way (a click can land between the preview starting and the button showing it), the
+   * load waits for it and then goes ahead, unless the new reading left a required column unmapped.
+   */
   confirm() {
-    if (this.missing.length === 0 && !this.previewing) this.finish({ kind: 'mapping', mapping: this.mapping, choices: this.choices });
+    if (this.missing.length) return;
+    if (this.previewing) {
+      this.loadWaiting = true;
+      return;
+    }
+    this.finish({ kind: 'mapping', mapping: this.mapping, choices: this.choices });
+  }
+
+  /** A preview or a new reading ended; a load asked for meanwhile goes ahead unless it failed. */
+  private readDone(failed: boolean) {
+    this.previewing = false;
+    const waiting = this.loadWaiting;
+    this.loadWaiting = false;
+    if (waiting && !failed) this.confirm();
   }
 
   asPlainTable() {
@@ -140,19 +160,19 @@ export class MappingStep {
     this.previewing = true;
     const outcome = await this.client.loadFile(this.file, undefined, { askMapping: true, ...this.choices });
     if (run !== this.previewRun) return;
-    this.previewing = false;
     if (!outcome.ok) {
       this.preview = [];
       this.previewError = outcome.error.message;
-      return;
+      return this.readDone(true);
     }
-    if (outcome.value.status !== 'needs-mapping') return;
+    if (outcome.value.status !== 'needs-mapping') return this.readDone(true);
     const request = outcome.value.request;
     this.request = request;
     const kept = Object.fromEntries(Object.entries(this.columns).filter(([, h]) => request.headers.includes(h)));
     const guess = request.proposal.guesses.find((g) => g.table === this.table)?.mapping.columns ?? {};
     this.columns = { ...guess, ...kept };
     this.schedulePreview();
+    this.readDone(false);
   }
 
   /** Reading the preview re-reads the file, so a burst of changes asks once. */
@@ -171,11 +191,11 @@ export class MappingStep {
     this.previewing = true;
     const outcome = await this.client.previewMapping(this.file, this.mapping, this.choices);
     if (run !== this.previewRun) return;
-    this.previewing = false;
     if (outcome.ok) this.preview = outcome.value;
     else {
       this.preview = [];
       this.previewError = outcome.error.message;
     }
+    this.readDone(!outcome.ok);
   }
 }
