@@ -1,5 +1,6 @@
 // Screenshots of the customer explorer on the sample at desktop and phone widths, for a person to
-// look at (test-results/explorer-*.png); it pins only that the explorer shows its map and list.
+// look at (test-results/explorer-*.png); it pins that the explorer shows its map and list, and that
+// the facet panel, taller than the window, shows that it scrolls until its end is in view.
 import { expect, test } from '@playwright/test';
 import { guardOrigin } from './helpers';
 
@@ -17,6 +18,16 @@ for (const [name, viewport] of [['desktop', { width: 1400, height: 1000 }], ['ph
     await expect(page.locator('.map-card')).toHaveAttribute('data-state', /ready|error/, { timeout: 120_000 });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `test-results/explorer-${name}.png`, fullPage: true });
+    if (name === 'desktop') {
+      // The facets are taller than the window: their panel scrolls on its own, and its foot fades until the last one is in view.
+      const side = page.getByTestId('facet-side');
+      await expect(page.locator('aside.facets')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+      await expect(side).toHaveClass(/more-below/);
+      await page.screenshot({ path: 'test-results/explorer-facets-more.png' });
+      await side.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect(side).not.toHaveClass(/more-below/);
+      await side.evaluate((el) => el.scrollTo(0, 0));
+    }
     await expect(page.locator('section.customers')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
     await page.locator('tr[data-index="0"]').click();
     await expect(page.locator('article.report')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
