@@ -26,6 +26,7 @@ import { applyEngineSettings, engineSettings, preparedLinesPerPart, runnerError,
 import { t, tn } from '../lib/i18n';
 import { Said } from '../lib/said';
 import { writeResults } from './writeResults';
+import { clvMathThread } from './clvMathThread';
 import { writeCustomerList } from './writeCustomers';
 import { speak } from '../lib/locale';
 
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
   const settings = engineSettings(args.memoryLimit, args.tempDir);
   const step = stepper(settings);
   const db = await openNativeDb();
+  const math = clvMathThread();
   try {
     await applyEngineSettings(db, settings);
     process.stderr.write(`${t('runner.memory', { memory: showBytes(settings.memoryLimit), folder: settings.tempDirectory })}\n`);
@@ -68,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     const end = args.to ?? range?.end;
     if (!start || !end) throw new Said(t('runner.noPeriod'));
     const scope = { start, end, ...(keep ? { currency: keep } : {}), facets: args.facets, ...(args.segment ? { segment: args.segment } : {}), ...(args.compareSegment ? { compareSegment: args.compareSegment } : {}) };
-    const report = await runKpis(db, modules, loaded.columns, scope, { scopeModules: scopeModules(readCatalog().current), calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, params, linesPerPart: preparedLinesPerPart(settings), step });
+    const report = await runKpis(db, modules, loaded.columns, scope, { scopeModules: scopeModules(readCatalog().current), calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, params, linesPerPart: preparedLinesPerPart(settings), step, math });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
     const full = { files: loaded.files, ...(loaded.notRead.length ? { notRead: loaded.notRead } : {}), currency, ...report };
     if (args.customers) {
@@ -82,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(args.json ? `${JSON.stringify(full, null, 2)}\n` : `${textReport(full)}\n`);
     return report.modules.some((m) => m.error) ? 1 : 0;
   } finally {
+    await math.close();
     db.close();
     settings.cleanUp();
   }

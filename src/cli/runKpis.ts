@@ -13,6 +13,7 @@ import { derivedTables } from '../lib/canonical';
 import { missingNeeds } from '../lib/loadedColumns';
 import { withPrepared } from '../lib/prepared';
 import { fitClv, type ClvFit, type ClvOptions } from '../lib/clv/fitClv';
+import type { ClvMath } from '../lib/clv/clvMath';
 import { scoreMentions } from '../lib/sentiment/scoreMentions';
 import { t } from '../lib/i18n';
 import { sqlError } from '../worker/outcomes';
@@ -57,6 +58,8 @@ export interface RunOptions extends Pick<ClvOptions, 'horizonMonths' | 'monthlyD
   linesPerPart?: number;
   /** The facet modules and customer facts (src/lib/customerScope.ts), when facets or segments are given. */
   scopeModules?: ScopeModules;
+  /** Where the lifetime-value models are fitted: in place unless given (the command line passes a thread of its own, src/cli/clvMathThread.ts). */
+  math?: ClvMath;
   /** Wraps each step (prepared tables, the fit, each module), for progress and clearer errors. */
   step?: <T>(name: string, run: () => Promise<T>) => Promise<T>;
 }
@@ -96,7 +99,7 @@ export async function runKpis(
       const timeUnitDays = typeof given.time_unit_days === 'number' ? given.time_unit_days : undefined;
       const calibrationEnd = options.calibrationEnd ?? (typeof given.calibration_end === 'string' ? given.calibration_end : null);
       const clvOptions = { horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount, calibrationEnd, ...(timeUnitDays ? { timeUnitDays } : {}) };
-      const { fitMs: _, ...fit } = await step(t('runner.step.clv'), () => fitClv(db, summary, clvOptions));
+      const { fitMs: _, ...fit } = await step(t('runner.step.clv'), () => fitClv(db, summary, clvOptions, options.math));
       report.clv = fit;
       for (const [table, cols] of Object.entries(derivedTables)) available.set(table, new Set(cols.map((c) => c.name)));
     } catch (e) {

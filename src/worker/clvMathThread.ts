@@ -6,29 +6,12 @@
  */
 import * as Comlink from 'comlink';
 import { localMath, type ClvMath } from '../lib/clv/clvMath';
-import { getLocale } from '../lib/i18n';
-import { Said } from '../lib/said';
-
-type Remote = ClvMath & { setLocale(locale: string): void };
+import { remoteMath, type MathThread } from '../lib/clv/remoteMath';
 
 let math: ClvMath | undefined;
 
 export function clvMathThread(): ClvMath {
   if (typeof Worker === 'undefined') return localMath;
-  if (math) return math;
-  const remote = Comlink.wrap<Remote>(new Worker(new URL('./clvMath.worker.ts', import.meta.url), { type: 'module', name: 'clientele-clv' }));
-  // A sentence for the reader crosses as a plain Error with its name: it is one again here.
-  const call = async <T>(work: () => Promise<T>): Promise<T> => {
-    await remote.setLocale(getLocale());
-    try {
-      return await work();
-    } catch (e) {
-      throw (e as Error).name === 'Said' ? new Said((e as Error).message) : e;
-    }
-  };
-  math = {
-    fitAndPredict: (histories, horizon) => call(() => remote.fitAndPredict(histories, horizon)),
-    fitAndExpect: (histories, units) => call(() => remote.fitAndExpect(histories, units)),
-  };
+  math ??= remoteMath(Comlink.wrap<MathThread>(new Worker(new URL('./clvMath.worker.ts', import.meta.url), { type: 'module', name: 'clientele-clv' })));
   return math;
 }
