@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     const end = args.to ?? range?.end;
     if (!start || !end) throw new Said(t('runner.noPeriod'));
     const scope = { start, end, ...(keep ? { currency: keep } : {}), facets: args.facets, ...(args.segment ? { segment: args.segment } : {}), ...(args.compareSegment ? { compareSegment: args.compareSegment } : {}) };
-    const report = await runKpis(db, modules, loaded.columns, scope, { scopeModules: scopeModules(readCatalog().current), calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, params, linesPerPart: preparedLinesPerPart(settings), step, math });
+    const report = await runKpis(db, modules, loaded.columns, scope, { scopeModules: scopeModules(readCatalog().current), calibrationEnd: args.calibrationEnd, horizonMonths: args.horizonMonths, monthlyDiscount: args.monthlyDiscount, params, linesPerPart: preparedLinesPerPart, step, math });
     const currency = { code: code ?? null, ...(keep && data.kind === 'several' ? { leftOut: { currencies: data.currencies.filter((c) => c.code !== keep), linesWithout: data.linesWithout } } : {}) };
     const full = { files: loaded.files, ...(loaded.notRead.length ? { notRead: loaded.notRead } : {}), currency, ...report };
     if (args.customers) {

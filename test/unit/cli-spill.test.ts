@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { applyEngineSettings, engineSettings, stepper, type EngineSettings } from '../../src/cli/engine';
+import { applyEngineSettings, engineSettings, preparedLinesPerPart, stepper, type EngineSettings } from '../../src/cli/engine';
 import { loadFiles } from '../../src/cli/loadFiles';
 import { openNativeDb } from '../../src/cli/nativeDb';
 import { readCatalog } from '../../src/cli/readModules';
@@ -39,8 +39,8 @@ async function run(settings: EngineSettings, messages: string[] = []): Promise<K
     await applyEngineSettings(db, settings);
     const step = stepper(settings, (l) => messages.push(l), 60_000);
     const loaded = await loadFiles(db, [join(tmp, 'orders')], { step });
-    // One part: the whole grouping and sort in one statement, far above the limit.
-    return await runKpis(db, modules, loaded.columns, { start: '2024-01-01', end: '2024-12-31' }, { linesPerPart: lines, step });
+    // As the runner builds them: the whole grouping and sort in one statement, far above the limit.
+    return await runKpis(db, modules, loaded.columns, { start: '2024-01-01', end: '2024-12-31' }, { linesPerPart: preparedLinesPerPart, step });
   } finally {
     db.close();
   }
