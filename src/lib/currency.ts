@@ -53,7 +53,19 @@ export function fromBreakdown(rows: { code: unknown; orders: unknown; lines: unk
   return { kind: 'several', currencies, linesWithout };
 }
 
+/**
+ * The one currency every line with one is in (null when none is, or when the lines hold several
+ * values), and whether they hold several: one cheap pass that the page's data facts read too
+ * (src/sample/notebookSnapshot.ts). Only several values (perhaps 'GBP' and 'gbp ') call for the
+ * breakdown, whose count of distinct orders took 46 s over 100M lines in the runner.
+ */
+export const currencySpreadColumns = `case when min(currency) = max(currency) then ${currencyKey('min(currency)')} end as currency,
+  coalesce(min(currency) <> max(currency), false) as several_currencies`;
+
+/** What the orders say about their currency, read as the page reads it: the breakdown only when the lines hold several values. */
 export async function readCurrencies(db: Db): Promise<DataCurrencies> {
+  const [spread] = await db.rows(`select ${currencySpreadColumns} from base.orders`);
+  if (!spread?.several_currencies) return spread?.currency ? { kind: 'single', code: String(spread.currency) } : { kind: 'none' };
   return fromBreakdown((await db.rows(currencyBreakdownSql)) as { code: unknown; orders: unknown; lines: unknown }[]);
 }
 

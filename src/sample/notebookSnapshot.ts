@@ -7,7 +7,7 @@
  */
 import { derivedTables, type CanonicalTableName } from '../lib/canonical';
 import { availableColumns, emptyColumns } from '../lib/loadedColumns';
-import { currencyKey } from '../lib/currency';
+import { currencySpreadColumns } from '../lib/currency';
 import type { Db, Row, SqlValue } from '../lib/db';
 import { defaultPreset, presetRange } from '../lib/datePresets';
 import type { QueryModule } from '../lib/queryModule';
@@ -43,8 +43,7 @@ export interface NotebookSnapshot {
  * differ does the page count orders per currency (src/lib/currency.ts).
  */
 export const dataFactsSql = `select strftime(min(order_date), '%Y-%m-%d') as first, strftime(max(order_date), '%Y-%m-%d') as last,
-  case when min(currency) = max(currency) then ${currencyKey('min(currency)')} end as currency,
-  coalesce(min(currency) <> max(currency), false) as several_currencies
+  ${currencySpreadColumns}
 from base.orders`;
 
 /** Computes the snapshot on `db`, whose base schema holds the sample's canonical tables. */

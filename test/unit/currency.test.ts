@@ -108,6 +108,10 @@ describe('the scope keeps one currency (DuckDB-WASM)', () => {
     await loadTables(db, { orders: [line('U1', 'c1', '2025-01-05', 10, ' gbp'), line('U2', 'c2', '2025-01-06', 20, null)] }, period);
     expect(await db.rows(dataFactsSql)).toEqual([{ first: '2025-01-05', last: '2025-01-06', currency: 'GBP', several_currencies: false }]);
     expect(await readCurrencies(db)).toEqual({ kind: 'single', code: 'GBP' });
+    // Two ways of writing one currency: several values to the facts query, one currency once read.
+    await loadTables(db, { orders: [line('U1', 'c1', '2025-01-05', 10, 'GBP'), line('U2', 'c2', '2025-01-06', 20, 'gbp ')] }, period);
+    expect(await db.rows(dataFactsSql)).toEqual([{ first: '2025-01-05', last: '2025-01-06', currency: null, several_currencies: true }]);
+    expect(await readCurrencies(db)).toEqual({ kind: 'single', code: 'GBP' });
     await loadTables(db, { orders: [line('U1', 'c1', '2025-01-05', 10, null)] }, period);
     expect(await db.rows(dataFactsSql)).toEqual([{ first: '2025-01-05', last: '2025-01-05', currency: null, several_currencies: false }]);
     expect(await readCurrencies(db)).toEqual({ kind: 'none' });
