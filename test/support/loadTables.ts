@@ -1,6 +1,8 @@
 /**
  * Loads hand-written fixture rows into base.<table> (canonical columns, bound values) and
- * scopes them, so a golden test reads like its fixture.
+ * scopes them, so a golden test reads like its fixture. A text value is stored as ingestion
+ * stores it (src/worker/ingest/parseSql.ts): trimmed, and NULL when blank; the modules rely on it,
+ * so a fixture's `country: ''` is the blank cell of an export, as the page and the runner read it.
  */
 import { canonicalTables, createTableSql, type CanonicalTableName } from '../../src/lib/canonical';
 import type { Db, SqlValue } from '../../src/lib/db';
@@ -15,14 +17,20 @@ export async function loadTables(db: Db, tables: Partial<Record<CanonicalTableNa
     await db.exec(`drop table if exists base.${table} cascade`);
     await db.exec(createTableSql(table, `base.${table}`));
     const columns = canonicalTables[table].columns.map((c) => c.name);
+    const types = new Map(canonicalTables[table].columns.map((c) => [c.name, c.type]));
     for (const row of tables[table]!) {
       for (const key of Object.keys(row)) if (!columns.includes(key)) throw new Error(`${table} has no column ${key}`);
       const given = columns.filter((c) => c in row);
       await db.exec(
         `insert into base.${table} (${given.map((c) => `"${c}"`).join(', ')}) values (${given.map(() => '?').join(', ')})`,
-        given.map((c) => row[c]),
+        given.map((c) => asIngested(types.get(c), row[c])),
       );
     }
   }
   await applyScope(db, period, names);
+}
+
+function asIngested(type: string | undefined, value: SqlValue): SqlValue {
+  if (type !== 'VARCHAR' || typeof value !== 'string') return value;
+  return value.trim() === '' ? null : value.trim();
 }
