@@ -1,8 +1,8 @@
 -- id: customer_facts
--- version: 1
+-- version: 2
 -- title: Customers
 -- needs: customers(customer_id, name, email, country, city); orders(customer_id, order_date, country, city); customer_orders(customer_id, order_date, revenue, refund, cost, lines_without_cost, first_at); customer_refunds(customer_id, day, refund); clv_predictions(customer_id, p_alive, predicted_clv)
--- uses: customer_identity@1, customer_rfm@1
+-- uses: customer_identity@2, customer_rfm@1
 -- view: table
 -- show: customer_id text | Customer ID
 -- show: name text | Name
@@ -36,6 +36,8 @@
 -- One row per customer of customer_rfm (money and RFM), with customer_identity (who they are, the
 -- customer list matched on ids with case and spaces ignored). P(alive) and predicted value are NULL
 -- until the fit has written clv_predictions (the explorer creates it empty before).
+-- Version 2 only uses customer_identity's version 2, which reads the billing addresses kept for
+-- all history; its answers are version 1's.
 select f.customer_id::varchar as customer_id,
        i.name::varchar as name,
        i.email::varchar as email,

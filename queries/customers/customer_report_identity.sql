@@ -1,8 +1,8 @@
 -- id: customer_report_identity
--- version: 1
+-- version: 2
 -- title: Customer
 -- needs: customers(customer_id, name, email, country, city); orders(customer_id, order_date, country, city); customer_orders(customer_id, order_date, first_at, first_channel)
--- uses: customer_identity@1
+-- uses: customer_identity@2
 -- view: table
 -- param: customer_id varchar = null | The customer
 -- show: customer_id text | Customer ID
@@ -17,6 +17,8 @@
 -- channel.
 
 -- No row when the customer had no order up to the period's end. customer_since is their first sale.
+-- Version 2 only uses customer_identity's version 2, which reads the billing addresses kept for
+-- all history; its answers are version 1's.
 select i.customer_id::varchar as customer_id,
        i.name::varchar as name,
        i.email::varchar as email,

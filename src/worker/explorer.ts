@@ -10,9 +10,13 @@
  * - `explorer_rfm`: customer_rfm for the scope (data, facets, segment, dates). The RFM map
  *   (rfm_segments, rfm_grid) and the RFM facet's counts read it; it is all they need, so they
  *   show before the list is ready.
- * - `explorer_identity`: customer_identity over every customer (`everyone`): who a customer is
- *   does not depend on which customers are in scope nor on the range's first day, so it holds
- *   until the range's end or the data changes. It was most of the list's work at 1M orders.
+ * - `explorer_places`: customer_places over every customer (`everyone`): the customer list matched
+ *   to the orders and each customer's latest billing address over all history. It holds until the
+ *   data changes.
+ * - `explorer_identity`: customer_identity over every customer, read from `explorer_places`: who a
+ *   customer is does not depend on which customers are in scope nor on the range's first day, so it
+ *   holds until the range's end or the data changes. A new end reads again only the order lines of
+ *   customers whose later orders name a place.
  * - `explorer_customers`: customer_facts for the scope and the last fit (it reads the two above),
  *   with a search key; the list is paged, searched and sorted from there: at 275,000 customers a
  *   page is a sort of one table, not a pass over every order line.
@@ -40,6 +44,7 @@ import type { Store } from './store';
 
 const heldTable = 'explorer_customers';
 const heldIdentity = 'explorer_identity';
+const heldPlaces = 'explorer_places';
 const heldRfm = 'explorer_rfm';
 
 /** A table built for a key, and its build under way or done. */
@@ -55,6 +60,8 @@ export class Explorer {
   private rfm?: Held;
   /** What `explorer_identity` was built for (the range's end and the build of `everyone`). */
   private identity?: Held;
+  /** What `explorer_places` was built for (the build of `everyone`). */
+  private places?: Held;
   /** Bumped by each lifetime-value fit: the list's P(alive) and predicted value change with it. */
   private fits = 0;
 
@@ -190,22 +197,36 @@ export class Explorer {
   private ensureIdentity(c: ConnectionDb): Promise<void> {
     const { scope, everyoneBuilds } = this.store.scoping;
     return this.ensure('identity', JSON.stringify([everyoneBuilds, scope?.end ?? null]), async () => {
-      await ensureExplorerTables(c, this.store.canonical);
-      // Over every customer: the connection's own views of the two tables it reads hide the scoped ones while it runs.
-      for (const table of ['orders', 'customers']) await c.exec(`create or replace temp view ${table} as select * from ${everyoneSchema}.${table}`);
-      try {
-        await c.exec(`create or replace table ${heldIdentity} as\n${this.module('customer_identity').sql}`);
-      } finally {
-        for (const table of ['orders', 'customers']) await c.exec(`drop view if exists temp.${table}`);
-      }
+      await this.ensurePlaces(c);
+      const identity = this.module('customer_identity');
+      await prepareModule(c, identity);
+      await readHeld(c, identity, 'customer_places', heldPlaces);
+      await this.overEveryone(c, `create or replace table ${heldIdentity} as\n${identity.sql}`);
     });
+  }
+
+  private ensurePlaces(c: ConnectionDb): Promise<void> {
+    return this.ensure('places', JSON.stringify(this.store.scoping.everyoneBuilds), () =>
+      this.overEveryone(c, `create or replace table ${heldPlaces} as\n${this.module('customer_places').sql}`),
+    );
+  }
+
+  /** Runs `sql` over every customer: the connection's own views of the two tables it reads hide the scoped ones while it runs. */
+  private async overEveryone(c: ConnectionDb, sql: string): Promise<void> {
+    await ensureExplorerTables(c, this.store.canonical);
+    for (const table of ['orders', 'customers']) await c.exec(`create or replace temp view ${table} as select * from ${everyoneSchema}.${table}`);
+    try {
+      await c.exec(sql);
+    } finally {
+      for (const table of ['orders', 'customers']) await c.exec(`drop view if exists temp.${table}`);
+    }
   }
 
   /**
    * Waits for the table of `slot` built for `key`, starting its build (on this caller's
    * connection) unless it is done or under way. A failed build is forgotten: the next call tries again.
    */
-  private async ensure(slot: 'held' | 'rfm' | 'identity', key: string, build: () => Promise<void>): Promise<void> {
+  private async ensure(slot: 'held' | 'rfm' | 'identity' | 'places', key: string, build: () => Promise<void>): Promise<void> {
     let held = this[slot];
     if (held?.key !== key) {
       const mine: Held = { key, built: build() };

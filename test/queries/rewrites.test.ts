@@ -15,6 +15,7 @@ import { openNativeDb, type NativeDb } from '../../src/cli/nativeDb';
 import { readCatalog } from '../../src/cli/readModules';
 import type { Row } from '../../src/lib/db';
 import { runModule } from '../../src/lib/runModule';
+import { ensureExplorerTables } from '../../src/lib/explorerTables';
 import { applyScope, previousPeriod, setPeriod } from '../../src/lib/scope';
 import { writeSyntheticStore } from '../support/syntheticStore';
 
@@ -47,8 +48,9 @@ function firstDifference(a: Row[], b: Row[]): string | undefined {
   return undefined;
 }
 
-// A facet lists (customer, value) pairs in no order (the scope layer joins them): compared sorted.
-const inOrder = (family: string, rows: Row[]) => (family === 'facets' ? [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : rows);
+// A facet lists (customer, value) pairs, and the explorer's modules customers, in no order (the
+// scope layer joins them, the list sorts them): compared sorted.
+const inOrder = (family: string, rows: Row[]) => (family === 'facets' || family === 'customers' ? [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : rows);
 
 describe.each(stores)('on $name', ({ files }) => {
   let db: NativeDb;
@@ -67,6 +69,8 @@ describe.each(stores)('on $name', ({ files }) => {
     // The default year and its comparison, the last 90 days, all history, and a month cut mid-month.
     periods = [year, previousPeriod(year.start, year.end), { start: back(89), end: last }, { start: first, end: last }, { start: back(500), end: back(470) }];
     await applyScope(db, year, [...loaded.columns.keys()]);
+    // The explorer's modules read the predictions, empty before a fit, as the page and the runner make them.
+    await ensureExplorerTables(db, [...loaded.columns.keys()]);
   }, 60_000);
   afterAll(() => {
     db.close();
