@@ -15,14 +15,19 @@ export function listSortSql(facts: QueryModule, sort: string, descending: boolea
   return `"${sort}" ${descending ? 'desc' : 'asc'} nulls last${tie}`;
 }
 
+/** Each customer's search key (id, name and e-mail, lower case, accents stripped), from a table with those columns. */
+export function searchKeySql(from: string): string {
+  return `select customer_id, strip_accents(lower(concat_ws(' ', customer_id, name, email))) as search_key from ${from}`;
+}
+
 /**
- * The search as a bound condition on `search_key` (id, name and e-mail, lower case, accents
- * stripped): "zoe" finds Zoë, "OHARA" does not find O'Hara but "o'hara" does. Empty: everyone.
+ * The search as a bound condition on the customer id, whose key `keys` holds (`searchKeySql`):
+ * "zoe" finds Zoë, "OHARA" does not find O'Hara but "o'hara" does. Empty: everyone.
  */
-export function listSearchSql(search: string | undefined): { where: string; params: SqlValue[] } {
+export function listSearchSql(search: string | undefined, keys: string): { where: string; params: SqlValue[] } {
   const text = search?.trim();
   if (!text) return { where: '', params: [] };
-  return { where: ' where contains(search_key, strip_accents(lower(?)))', params: [text] };
+  return { where: ` where customer_id in (select customer_id from ${keys} where contains(search_key, strip_accents(lower(?))))`, params: [text] };
 }
 
 /** The customer report's parts and the module that computes each, in the order they are run. */
