@@ -140,3 +140,23 @@ test('the RFM map, read from the RFM held for the scope, answers as its modules 
   store.scoping.scope = scope;
   await db.exec(`set variable period_end = date '${scope.end}'`);
 });
+
+// Who each customer is and their search keys are kept once per load (explorer_places,
+// explorer_search): a load that changes the customer list must reach the list, the search and the
+// report, as a load does in the worker (the data gate's change, then the scope's rebuild).
+test('a new customer list reaches the list, the search and the report after the load', async () => {
+  expect((await page({ search: 'Renamed' })).total).toBe(0);
+  const before = (await page({ search: 'c5@example.com' })).list.find((r) => r.customer_id === 'C5');
+  expect(before).toMatchObject({ name: 'Name 5' });
+  expect(before?.country).not.toBe('IE');
+  await store.gate.change(async () => {
+    await db.exec(`update base.customers set name = 'Renamed Ärzte', country = 'IE' where customer_id = 'C5'`);
+    await store.scoping.rescope(true);
+  });
+  const found = await page({ search: 'renamed arzte' });
+  expect(found.list.map((r) => [r.customer_id, r.name, r.country])).toEqual([['C5', 'Renamed Ärzte', 'IE']]);
+  const report = await explorer.customerReport('C5');
+  if (!report.ok) throw new Error(report.error.message);
+  expect(report.value.identity).toMatchObject({ name: 'Renamed Ärzte', country: 'IE' });
+  expect((await page({ search: 'Name 5' })).list.some((r) => r.customer_id === 'C5')).toBe(false);
+});
