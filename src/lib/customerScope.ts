@@ -6,9 +6,10 @@
  * `queries/scope/facet_values.sql` weighs the facets' values. Here they are only put together:
  *
  * 1. once per load (or kept currency), each facet module becomes a view `everyone.facet_<id>`;
- *    when a facet, a segment or the facets' counts first need them, those that do not read the
- *    dates are kept in table `everyone.facet_static`, and the view `everyone.facet_pairs` adds
- *    the ones that do (revenue contribution) for the current dates;
+ *    when a facet, a segment or the facets' counts first need them, every customer the loaded
+ *    tables name gets a number (`everyone.facet_customers`) and the pairs of the facets that do
+ *    not read the dates are kept with it in table `everyone.facet_static`; those that do
+ *    (revenue contribution) are worked out for the dates when asked (`datedPairsSql`);
  * 2. on every change of scope, the customers with a chosen value of every facet go into
  *    `main.scope_customers` and the `main` views keep their records;
  * 3. the RFM facet and the segments are read from the customer facts of those customers
@@ -42,7 +43,9 @@ const col = (name: string, type: CanonicalColumn['type']): CanonicalColumn => ({
 
 /** Tables the scope layer writes for its own modules (facets, facet values), as they read them. */
 export const scopeTables: Record<string, CanonicalColumn[]> = {
-  facet_pairs: [col('facet', 'VARCHAR'), col('customer_id', 'VARCHAR'), col('value', 'VARCHAR')],
+  // customer_key: the customer's number in facet_customers (joins on it are a third of those on the text id).
+  facet_pairs: [col('facet', 'VARCHAR'), col('customer_id', 'VARCHAR'), col('value', 'VARCHAR'), col('customer_key', 'INTEGER')],
+  facet_customers: [col('customer_id', 'VARCHAR'), col('customer_key', 'INTEGER')],
   facet_choice: [col('facet', 'VARCHAR'), col('value', 'VARCHAR')],
   // The customer facts module's answer (queries/customers/customer_facts.sql), of which the RFM facet reads these.
   customer_facts: [col('customer_id', 'VARCHAR'), col('rfm_segment', 'VARCHAR')],
@@ -90,27 +93,47 @@ export function periodFacets(modules: ScopeModules): string[] {
  * products, cities and channels after each file.
  */
 export async function buildFacetPairs(db: Db, modules: ScopeModules, loaded: CanonicalTableName[]): Promise<void> {
-  await db.exec(`drop view if exists ${E}.facet_pairs`);
-  await db.exec(`drop table if exists ${E}.facet_static`);
+  for (const table of ['facet_static', 'facet_customers']) await db.exec(`drop table if exists ${E}.${table}`);
   for (const m of pairFacets(modules, loaded)) await db.exec(`create or replace view ${E}.${quoteIdent(`facet_${m.id}`)} as ${sql(m)}`);
 }
 
 /**
- * The pairs that do not depend on the dates, kept in `everyone.facet_static` once per load, and
- * the view `everyone.facet_pairs` that adds the dated ones (revenue contribution) for the
- * current dates. Nothing is done when they are there. The worker calls it one caller at a time.
+ * Once per load: every customer the loaded tables name, numbered, in `everyone.facet_customers`,
+ * and the pairs that do not depend on the dates, each with its customer's number, in
+ * `everyone.facet_static`. Nothing is done when they are there. The worker calls it one caller
+ * at a time.
  */
 export async function ensureFacetPairs(db: Db, modules: ScopeModules, loaded: CanonicalTableName[]): Promise<void> {
-  if (await exists(db, E, 'facet_pairs')) return;
-  const facets = pairFacets(modules, loaded);
+  if (await exists(db, E, 'facet_static')) return;
+  const named = ['customers', ...loaded.filter((t) => t !== 'customers' && customerTables.includes(t))];
+  await db.exec(`
+create or replace table ${E}.facet_customers as
+select customer_id, (row_number() over ())::integer as customer_key
+from (${named.map((t) => `select customer_id from ${E}.${quoteIdent(t)}`).join(' union ')})
+where customer_id is not null`);
   const select = (m: QueryModule) => `select cast(? as varchar) as facet, customer_id, value from ${E}.${quoteIdent(`facet_${m.id}`)}`;
-  const fixed = facets.filter((m) => !readsPeriod(m.sql));
-  const dated = facets.filter((m) => readsPeriod(m.sql));
+  const fixed = pairFacets(modules, loaded).filter((m) => !readsPeriod(m.sql));
   const none = 'select null::varchar as facet, null::varchar as customer_id, null::varchar as value where false';
-  await db.exec(`create or replace table ${E}.facet_static as ${fixed.length ? fixed.map(select).join(' union all ') : none}`, fixed.map((m) => m.id));
-  // A view holds no bound parameter: the dated facets' ids are written into it as literals (module ids are [a-z_]).
-  const datedSql = dated.map((m) => `select '${m.id}' as facet, customer_id, value from ${E}.${quoteIdent(`facet_${m.id}`)}`);
-  await db.exec(`create or replace view ${E}.facet_pairs as ${[`select facet, customer_id, value from ${E}.facet_static`, ...datedSql].join(' union all ')}`);
+  await db.exec(
+    `create or replace table ${E}.facet_static as
+select p.facet, p.customer_id, p.value, k.customer_key
+from (${fixed.length ? fixed.map(select).join(' union all ') : none}) p
+join ${E}.facet_customers k on k.customer_id = p.customer_id`,
+    fixed.map((m) => m.id),
+  );
+}
+
+/**
+ * The pairs of the facets that read the dates, for the period set on the connection, with their
+ * customers' numbers: `facet_static`'s columns. Needs `ensureFacetPairs`.
+ */
+export function datedPairsSql(modules: ScopeModules, loaded: readonly string[]): string {
+  const dated = pairFacets(modules, loaded).filter((m) => readsPeriod(m.sql));
+  // Module ids are [a-z_]: written as literals, as in chosenPairs.
+  const pairs = dated.map((m) => `select '${m.id}' as facet, customer_id, value from ${E}.${quoteIdent(`facet_${m.id}`)}`);
+  return `select p.facet::varchar as facet, p.customer_id, p.value, k.customer_key
+from (${pairs.length ? pairs.join(' union all ') : 'select null::varchar as facet, null::varchar as customer_id, null::varchar as value where false'}) p
+join ${E}.facet_customers k on k.customer_id = p.customer_id`;
 }
 
 /** The facets listed as (customer, value) pairs: every available one but the RFM facet (read from the customer facts). */
@@ -128,13 +151,13 @@ export function chosenFacets(facets: FacetChoices | undefined, available: QueryM
 }
 
 /**
- * The pairs of the facets `ids` only, as `facet_pairs` holds them: a facet that reads the dates
+ * The pairs of the facets `ids` only: a facet that reads the dates
  * (revenue contribution ranks every customer's orders of the range) is worked out only when it
  * is chosen, not whenever another is.
  */
 function chosenPairs(ids: string[], modules: ScopeModules): string {
   const dated = new Set(modules.facets.filter((m) => readsPeriod(m.sql)).map((m) => m.id));
-  // Module ids are [a-z_]: written as literals, as in the view facet_pairs.
+  // Module ids are [a-z_]: written as literals.
   return ids
     .map((id) => (dated.has(id) ? `select '${id}' as facet, customer_id, value from ${E}.${quoteIdent(`facet_${id}`)}` : `select facet, customer_id, value from ${E}.facet_static where facet = '${id}'`))
     .join(' union all ');

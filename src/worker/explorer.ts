@@ -20,6 +20,8 @@
  * - `explorer_customers`: customer_facts for the scope and the last fit (it reads the two above);
  *   the list is paged, searched and sorted from there: at 275,000 customers a page is a sort of
  *   one table, not a pass over every order line.
+ * - `explorer_facet_dated`: the pairs of the facets that read the dates (revenue contribution) for
+ *   the range: the facets' counts read them, and they hold while only facets or segments change.
  * - `explorer_search`: every customer's search key (id, name, e-mail), from `explorer_places`, kept
  *   from the first search until the data changes: stripping accents was a third of the list's
  *   work at each change of scope, for a search most lists never get.
@@ -31,7 +33,7 @@ import { derivedTables } from '../lib/canonical';
 import { quoteIdent, type Row } from '../lib/db';
 import type { CsvOptions, CustomerListPage, CustomerListQuery, CustomerReport, FacetInfo, RfmMap } from '../lib/explorerApi';
 import { availableFacets, everyoneSchema, factsFacet } from '../lib/customerScope';
-import { facetValues } from '../lib/facetValues';
+import { facetValues, keepDatedPairs } from '../lib/facetValues';
 import { ensureExplorerTables } from '../lib/explorerTables';
 import { formatList, t } from '../lib/i18n';
 import { Said } from '../lib/said';
@@ -50,6 +52,7 @@ const heldIdentity = 'explorer_identity';
 const heldPlaces = 'explorer_places';
 const heldSearch = 'explorer_search';
 const heldRfm = 'explorer_rfm';
+const heldDated = 'explorer_facet_dated';
 
 /** A table built for a key, and its build under way or done. */
 interface Held {
@@ -68,6 +71,8 @@ export class Explorer {
   private places?: Held;
   /** What `explorer_search` was built for (the build of `everyone`). */
   private search?: Held;
+  /** What `explorer_facet_dated` was built for (the range and the build of `everyone`). */
+  private dated?: Held;
   /** Bumped by each lifetime-value fit: the list's P(alive) and predicted value change with it. */
   private fits = 0;
 
@@ -184,8 +189,16 @@ export class Explorer {
       const rfmListed = availableFacets(modules, loaded).some((m) => m.id === factsFacet);
       if (rfmListed) await this.ensureRfm(c);
       await this.store.scoping.ensureFacetPairs(c);
-      return ok(await facetValues(c, modules, this.module('facet_values'), loaded, limit, heldRfm));
+      await this.ensureDated(c);
+      return ok(await facetValues(c, modules, this.module('facet_values'), loaded, limit, { rfm: heldRfm, dated: heldDated }));
     });
+  }
+
+  private ensureDated(c: ConnectionDb): Promise<void> {
+    const { scope, everyoneBuilds, modules } = this.store.scoping;
+    return this.ensure('dated', JSON.stringify([everyoneBuilds, scope?.start ?? null, scope?.end ?? null]), () =>
+      keepDatedPairs(c, modules, this.store.canonical, heldDated),
+    );
   }
 
   private ensureRfm(c: ConnectionDb): Promise<void> {
@@ -232,7 +245,7 @@ export class Explorer {
    * Waits for the table of `slot` built for `key`, starting its build (on this caller's
    * connection) unless it is done or under way. A failed build is forgotten: the next call tries again.
    */
-  private async ensure(slot: 'held' | 'rfm' | 'identity' | 'places' | 'search', key: string, build: () => Promise<void>): Promise<void> {
+  private async ensure(slot: 'held' | 'rfm' | 'identity' | 'places' | 'search' | 'dated', key: string, build: () => Promise<void>): Promise<void> {
     let held = this[slot];
     if (held?.key !== key) {
       const mine: Held = { key, built: build() };

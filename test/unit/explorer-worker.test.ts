@@ -2,13 +2,16 @@
 // customer_facts held once per scope and paged from there (pages in order, no overlap, the total;
 // sorts only by its columns; search bound, case- and accent-insensitive), rebuilt when the dates
 // change; the CSV holds the same rows as the list; one customer's report from its modules; the RFM
-// map from the RFM held for the scope answers as its modules.
+// map from the RFM held for the scope answers as its modules; so do the facets' counts from the
+// dated pairs held for the range.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as arrow from 'apache-arrow';
 import { readCatalog } from '../../src/cli/readModules';
 import { ensureExplorerTables } from '../../src/lib/explorerTables';
 import { runModule } from '../../src/lib/runModule';
-import { applyScope } from '../../src/lib/scope';
+import { applyScope, setPeriod } from '../../src/lib/scope';
+import { scopeModules } from '../../src/lib/customerScope';
+import { facetValues } from '../../src/lib/facetValues';
 import type { CustomerListQuery } from '../../src/lib/explorerApi';
 import { Explorer } from '../../src/worker/explorer';
 import type { Store } from '../../src/worker/store';
@@ -139,6 +142,25 @@ test('the RFM map, read from the RFM held for the scope, answers as its modules 
   }
   store.scoping.scope = scope;
   await db.exec(`set variable period_end = date '${scope.end}'`);
+});
+
+test("the facets' counts, from the dated pairs held for the range, answer as counts worked out on the spot; so after a change of dates", async () => {
+  const catalog = readCatalog();
+  const modules = scopeModules(catalog.current);
+  const contributions: unknown[] = [];
+  // The views of the facet modules, as the worker builds them at a load.
+  await store.scoping.rescope(true);
+  for (const period of [scope, { start: '2024-06-01', end: '2024-06-30' }]) {
+    store.scoping.scope = period;
+    await setPeriod(db, period.start, period.end);
+    const outcome = await explorer.facetValues(50);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value).toEqual(await facetValues(db, modules, catalog.current.find((m) => m.id === 'facet_values')!, store.canonical, 50));
+    contributions.push(outcome.value.find((f) => f.id === 'revenue_contribution')!.values);
+  }
+  expect(contributions[1]).not.toEqual(contributions[0]);
+  store.scoping.scope = scope;
+  await setPeriod(db, scope.start, scope.end);
 });
 
 // Who each customer is and their search keys are kept once per load (explorer_places,
