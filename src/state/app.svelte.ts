@@ -130,6 +130,7 @@ export class AppState {
     this.whenReady = new Promise((resolve) => (this.markReady = resolve));
     this.notebook = new Notebook(this.client);
     this.explorer = new ExplorerState(this);
+    this.notebook.onFitted = () => this.explorer.predictionsChanged();
     this.notebook.applyCellDocs(defaultCellDocs());
     // The worker writes its sentences (a file that cannot be read, a column not found) in the
     // page's language: told now and at every change of language (the locale is Svelte state).

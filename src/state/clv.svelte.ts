@@ -34,6 +34,8 @@ export class ClvState {
     private client: Client,
     /** Called when a change of data stopped the fit or one of the cells, to run it again later. */
     private onInterrupted?: (stopped: Cell | ClvState) => void,
+    /** Called when a fit wrote new predictions (the customer list shows them). */
+    private onFitted?: () => void,
   ) {}
 
   get problem(): string | undefined {
@@ -89,6 +91,7 @@ export class ClvState {
     this.fit = outcome.value;
     if (!options.calibrationEnd) this.autoCalibrationEnd = outcome.value.check.calibrationEnd ?? '';
     this.status = 'done';
+    this.onFitted?.();
     // They run one after another: those not reached yet say they are waiting, not blank.
     for (const cell of this.cells) cell.queued = true;
     for (const cell of this.cells) await cell.run();

@@ -32,6 +32,8 @@ export class CustomerList {
   pages = $state.raw(new Map<number, Row[]>());
   /** Counts the queries asked (sort, search, scope): the list goes back to its top on a new one. */
   generation = $state(0);
+  /** Counts the answers asked for (a new query, or the same one answered anew): a page from an older one is dropped. */
+  private epoch = 0;
   private asked = new Set<number>();
 
   constructor(private client: Client) {}
@@ -45,17 +47,29 @@ export class CustomerList {
   want(from: number, to: number) {
     const last = this.total === undefined ? 0 : Math.max(0, Math.ceil(this.total / listPageRows) - 1);
     for (let p = Math.max(0, Math.floor(from / listPageRows)); p <= Math.min(last, Math.floor(to / listPageRows)); p++) {
-      if (!this.pages.has(p) && !this.asked.has(p)) void this.fetch(p, this.generation);
+      if (!this.pages.has(p) && !this.asked.has(p)) void this.fetch(p, this.epoch);
     }
   }
 
   /** Starts again from the first page: the scope, the sort or the search changed. */
   reload() {
     this.generation++;
+    this.epoch++;
     this.asked.clear();
     this.pages = new Map();
     this.status = 'loading';
-    void this.fetch(0, this.generation);
+    void this.fetch(0, this.epoch);
+  }
+
+  /**
+   * The same query answered anew (the predictions were fitted): the pages at hand are asked
+   * again and stay on screen, where they are, until their new rows come.
+   */
+  refresh() {
+    this.epoch++;
+    this.asked.clear();
+    const pages = this.pages.size ? [...this.pages.keys()] : [0];
+    for (const page of pages) void this.fetch(page, this.epoch);
   }
 
   sortBy(column: string) {
@@ -75,7 +89,7 @@ export class CustomerList {
     this.reload();
   }
 
-  private async fetch(page: number, generation: number) {
+  private async fetch(page: number, epoch: number) {
     this.asked.add(page);
     const outcome = await callExplorer(this.client, 'customerPage', {
       search: this.search || undefined,
@@ -84,7 +98,7 @@ export class CustomerList {
       offset: page * listPageRows,
       limit: listPageRows,
     });
-    if (generation !== this.generation) return;
+    if (epoch !== this.epoch) return;
     this.asked.delete(page);
     if (!outcome.ok) {
       // A change of data stopped it: the page asks again once the new scope is applied.

@@ -49,6 +49,8 @@ export class ExplorerState {
   generation = $state(0);
   /** The scope changed since the explorer last asked. */
   private stale = true;
+  /** A fit wrote predictions since the list last asked. */
+  private listStale = false;
 
   constructor(private app: AppState) {
     this.list = new CustomerList(app.client);
@@ -66,7 +68,31 @@ export class ExplorerState {
   show(view: 'notebook' | 'customers') {
     this.view = view;
     this.app.notebook.setShown(view === 'notebook');
-    if (view === 'customers' && this.stale) void this.refresh();
+    if (view !== 'customers') return;
+    if (this.stale) void this.refresh();
+    else if (this.listStale) {
+      this.listStale = false;
+      this.list.refresh();
+    }
+  }
+
+  /**
+   * The lifetime-value fit wrote predictions for the scope: the list and the open report ask
+   * again (until then the worker gives them none for new dates), now if on show.
+   */
+  predictionsChanged() {
+    if (this.view !== 'customers') {
+      this.listStale = true;
+      return;
+    }
+    this.list.refresh();
+    if (this.report) void this.openReport(this.report.customerId);
+  }
+
+  /** Whether the predictions are being fitted for the scope on show: the list says so. */
+  get predictionsPending(): boolean {
+    const status = this.app.notebook.clv?.status;
+    return status === 'waiting' || status === 'fitting';
   }
 
   /** The scope was applied anew (dates, facets, segment, data): ask again, now if on show. */
@@ -78,6 +104,7 @@ export class ExplorerState {
 
   async refresh() {
     this.stale = false;
+    this.listStale = false;
     const generation = ++this.generation;
     this.list.reload();
     if (this.report) void this.openReport(this.report.customerId);

@@ -88,6 +88,9 @@ export class Notebook {
 
   constructor(private client: Client) {}
 
+  /** Called when the lifetime-value fit wrote new predictions. */
+  onFitted?: () => void;
+
   /** Module cells whose inputs are loaded (the lifetime-value cell included). */
   get moduleCells(): Cell[] {
     return this.cells.filter((c): c is Cell => c instanceof Cell && !!c.module && c.missing.length === 0);
@@ -135,7 +138,7 @@ export class Notebook {
   private setUpClv() {
     const cell = this.clvCell;
     if (cell && this.columns && cell.missing.length === 0) {
-      this.clv ??= new ClvState(this.client, this.interrupt);
+      this.clv ??= new ClvState(this.client, this.interrupt, () => this.onFitted?.());
       this.clv.setModules(moduleCatalog().current.filter((m) => isDerived(m) && isCellModule(m)));
     } else this.clv = undefined;
   }

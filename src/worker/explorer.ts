@@ -128,11 +128,12 @@ export class Explorer {
     return this.run(async (c) => {
       await ensureExplorerTables(c, this.store.canonical);
       await this.ensureIdentity(c);
+      const hidden = await this.hideStalePredictions(c);
       const modules = reportParts.map(([part, id]) => [part, this.module(id)] as const).filter(([, m]) => this.readable(m));
       // Every part reads only this customer's rows (customer_id = the parameter): each large
       // table is read once, into a temporary table of their rows that the modules read under its
       // name, not once a part (at 1M orders, seven scans of 1.6M lines).
-      const own = new Set(modules.flatMap(([, m]) => m.needs.map((n) => n.table)).filter((table) => !notNarrowed.includes(table)));
+      const own = new Set(modules.flatMap(([, m]) => m.needs.map((n) => n.table)).filter((table) => !notNarrowed.includes(table) && !(hidden && (table as string) === 'clv_predictions')));
       for (const table of own) await c.exec(`create temp table ${quoteIdent(table)} as select * from ${quoteIdent(table)} where customer_id = ?`, [customerId]);
       const parts = new Map<string, Row[]>();
       for (const [part, module] of modules) {
@@ -210,7 +211,20 @@ export class Explorer {
   }
 
   private ensureHeld(c: ConnectionDb): Promise<void> {
-    return this.ensure('held', JSON.stringify([this.store.scoping.scope ?? null, this.fits]), () => this.build(c));
+    const { scope, predictionsCurrent } = this.store.scoping;
+    return this.ensure('held', JSON.stringify([scope ?? null, this.fits, predictionsCurrent]), () => this.build(c));
+  }
+
+  /**
+   * Predictions fitted for another scope (other dates, other customers, other data) are no one's
+   * as of this range's end: until the fit for this scope writes its own, the modules read none
+   * (P(alive) and predicted value empty, the report without its prediction).
+   */
+  private async hideStalePredictions(c: ConnectionDb): Promise<boolean> {
+    if (this.store.scoping.predictionsCurrent) return false;
+    const columns = derivedTables.clv_predictions.map((col) => `null::${col.type} as ${quoteIdent(col.name)}`).join(', ');
+    await c.exec(`create or replace temp view clv_predictions as select ${columns} where false`);
+    return true;
   }
 
   private ensureIdentity(c: ConnectionDb): Promise<void> {
@@ -262,6 +276,7 @@ export class Explorer {
     await ensureExplorerTables(c, this.store.canonical);
     await this.ensureRfm(c);
     await this.ensureIdentity(c);
+    await this.hideStalePredictions(c);
     await prepareModule(c, facts);
     await readHeld(c, facts, 'customer_rfm', heldRfm);
     await readHeld(c, facts, 'customer_identity', heldIdentity);

@@ -118,7 +118,10 @@ export class Queries {
     if (!summary) return fail('no-module', t('worker.noModuleId', { id: 'clv_summary' }));
     const outcome = await this.run(ticket, async (c) => {
       await this.store.scoping.prepareConnection(c);
-      return fitClv(c, summary, options, clvMathThread());
+      const fitting = this.store.scoping.fitKey;
+      const fit = await fitClv(c, summary, options, clvMathThread());
+      this.store.scoping.predictionsFor = fitting;
+      return fit;
     });
     if (!outcome.ok && outcome.error.code === 'sql') outcome.error.code = 'clv';
     return outcome;

@@ -33,8 +33,24 @@ export class Scoping {
    * is worked out from it alone, over every customer, holds until the next one.
    */
   everyoneBuilds = 0;
+  /**
+   * What the lifetime-value predictions in `clv_predictions` were fitted for (`fitKey` as the
+   * last fit began): they are as of that range's end and fitted on that scope's customers, so
+   * they hold for it alone.
+   */
+  predictionsFor?: string;
 
   constructor(private store: Store) {}
+
+  /** What a fit reads: the data's build and the whole scope applied, dates included. */
+  get fitKey(): string {
+    return JSON.stringify([this.everyoneBuilds, this.scope ?? null]);
+  }
+
+  /** Whether `clv_predictions` holds the predictions for the scope applied. */
+  get predictionsCurrent(): boolean {
+    return this.predictionsFor === this.fitKey;
+  }
 
   /** The facet modules and the customer facts, from the bundled catalog. */
   get modules(): ScopeModules {

@@ -14,6 +14,7 @@ import { scopeModules } from '../../src/lib/customerScope';
 import { facetValues } from '../../src/lib/facetValues';
 import type { CustomerListQuery } from '../../src/lib/explorerApi';
 import { Explorer } from '../../src/worker/explorer';
+import { Queries } from '../../src/worker/queries';
 import type { Store } from '../../src/worker/store';
 import { storeOn } from '../support/asyncWasm';
 import { openWasmDb, type WasmDb } from '../support/wasmDb';
@@ -161,6 +162,35 @@ test("the facets' counts, from the dated pairs held for the range, answer as cou
   expect(contributions[1]).not.toEqual(contributions[0]);
   store.scoping.scope = scope;
   await setPeriod(db, scope.start, scope.end);
+});
+
+test("the list and the report show the predictions fitted for the scope on show, and none fitted for other dates", async () => {
+  const queries = new Queries(store);
+  const fit = async () => {
+    const outcome = await queries.fitClv({});
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    explorer.fitted();
+  };
+  const predicted = async () => (await page({ limit: 1000 })).list.filter((r) => r.p_alive !== null && r.predicted_value !== null);
+  const report = async (id: string) => {
+    const outcome = await explorer.customerReport(id);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value.prediction;
+  };
+  await fit();
+  const fitted = await predicted();
+  expect(fitted.length).toBeGreaterThan(100);
+  const id = String(fitted[0].customer_id);
+  expect(await report(id)).toMatchObject({ p_alive: fitted[0].p_alive });
+  // Other dates: the predictions in the table are as of another end.
+  store.scoping.scope = { start: '2024-01-01', end: '2024-06-30' };
+  expect(await predicted()).toHaveLength(0);
+  expect(await report(id)).toBeUndefined();
+  await fit();
+  const refitted = await predicted();
+  expect(refitted.length).toBeGreaterThan(100);
+  expect(refitted.map((r) => r.p_alive)).not.toEqual(fitted.map((r) => r.p_alive));
+  store.scoping.scope = scope;
 });
 
 // Who each customer is and their search keys are kept once per load (explorer_places,
