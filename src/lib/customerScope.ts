@@ -111,7 +111,8 @@ create or replace table ${E}.facet_customers as
 select customer_id, (row_number() over ())::integer as customer_key
 from (${named.map((t) => `select customer_id from ${E}.${quoteIdent(t)}`).join(' union ')})
 where customer_id is not null`);
-  const select = (m: QueryModule) => `select cast(? as varchar) as facet, customer_id, value from ${E}.${quoteIdent(`facet_${m.id}`)}`;
+  // Module ids are [a-z_]: written as literals, so the statement has no parameter and runs where a cancel can stop it.
+  const select = (m: QueryModule) => `select '${m.id}'::varchar as facet, customer_id, value from ${E}.${quoteIdent(`facet_${m.id}`)}`;
   const fixed = pairFacets(modules, loaded).filter((m) => !readsPeriod(m.sql));
   const none = 'select null::varchar as facet, null::varchar as customer_id, null::varchar as value where false';
   await db.exec(
@@ -119,7 +120,6 @@ where customer_id is not null`);
 select p.facet, p.customer_id, p.value, k.customer_key
 from (${fixed.length ? fixed.map(select).join(' union all ') : none}) p
 join ${E}.facet_customers k on k.customer_id = p.customer_id`,
-    fixed.map((m) => m.id),
   );
 }
 
