@@ -212,7 +212,7 @@ export class Explorer {
 
   private ensureHeld(c: ConnectionDb): Promise<void> {
     const { scope, predictionsCurrent } = this.store.scoping;
-    return this.ensure('held', JSON.stringify([scope ?? null, this.fits, predictionsCurrent]), () => this.build(c));
+    return this.ensure('held', JSON.stringify([scope ?? null, this.fits, predictionsCurrent]), () => this.build(c, predictionsCurrent));
   }
 
   /**
@@ -220,8 +220,8 @@ export class Explorer {
    * as of this range's end: until the fit for this scope writes its own, the modules read none
    * (P(alive) and predicted value empty, the report without its prediction).
    */
-  private async hideStalePredictions(c: ConnectionDb): Promise<boolean> {
-    if (this.store.scoping.predictionsCurrent) return false;
+  private async hideStalePredictions(c: ConnectionDb, current = this.store.scoping.predictionsCurrent): Promise<boolean> {
+    if (current) return false;
     const columns = derivedTables.clv_predictions.map((col) => `null::${col.type} as ${quoteIdent(col.name)}`).join(', ');
     await c.exec(`create or replace temp view clv_predictions as select ${columns} where false`);
     return true;
@@ -271,12 +271,13 @@ export class Explorer {
     await held.built;
   }
 
-  private async build(c: ConnectionDb) {
+  /** `current`: whether the predictions are the scope's, as the held list's key says (a fit may end while it builds). */
+  private async build(c: ConnectionDb, current: boolean) {
     const facts = this.module('customer_facts');
     await ensureExplorerTables(c, this.store.canonical);
     await this.ensureRfm(c);
     await this.ensureIdentity(c);
-    await this.hideStalePredictions(c);
+    await this.hideStalePredictions(c, current);
     await prepareModule(c, facts);
     await readHeld(c, facts, 'customer_rfm', heldRfm);
     await readHeld(c, facts, 'customer_identity', heldIdentity);
