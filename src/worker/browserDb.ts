@@ -38,10 +38,25 @@ export class ConnectionDb implements Db {
     }
     // No streamed result: the whole query then runs inside the pending-query polling, where a
     // cancel can stop it; a streamed aggregate would run in one uninterruptible fetch.
-    const reader = await this.conn.send(sql, false);
-    const batches: arrow.RecordBatch[] = [];
-    for await (const batch of reader) batches.push(batch);
-    return batches.length ? new arrow.Table(batches) : new arrow.Table(reader.schema);
+    try {
+      const reader = await this.conn.send(sql, false);
+      const batches: arrow.RecordBatch[] = [];
+      for await (const batch of reader) batches.push(batch);
+      return batches.length ? new arrow.Table(batches) : new arrow.Table(reader.schema);
+    } catch (e) {
+      if (this.cancelled) await this.endCancelled();
+      throw e;
+    }
+  }
+
+  /**
+   * DuckDB-WASM (1.32) ends a cancelled statement's transaction only when its connection runs
+   * another statement: closed before that, the transaction stays open for good, and every later
+   * `create or replace` of a table the statement was creating fails with "Catalog write-write
+   * conflict". So the connection runs one more.
+   */
+  private async endCancelled() {
+    await this.conn.query('select 1').catch(() => undefined);
   }
 
   async prepares(sql: string): Promise<boolean> {

@@ -1,0 +1,63 @@
+// A statement stopped through DuckDB-WASM's pending-query path (src/worker/browserDb.ts cancel):
+// it fails as cancelled, and leaves nothing behind. DuckDB-WASM 1.32 ends a cancelled statement's
+// transaction only when its connection runs another statement; closed before that, the
+// transaction stays open and every later `create or replace` of the table it was creating fails
+// with "Catalog write-write conflict" (the Customers view's facets failed so once work done ahead
+// was stopped). Run on the Node bundle, polled as the browser's AsyncDuckDBConnection polls.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import * as arrow from 'apache-arrow';
+import { ConnectionDb } from '../../src/worker/browserDb';
+import { arrow as nodeArrow, openWasmDb, type WasmDb } from '../support/wasmDb';
+
+let db: WasmDb;
+beforeAll(async () => {
+  db = await openWasmDb();
+  await db.exec('create schema s');
+  await db.exec('create table s.big as select range as i from range(20000000)');
+}, 60_000);
+afterAll(() => db.close());
+
+/** A connection shaped as the browser's: `send` starts a pending query and polls it, yielding between polls. */
+function pendingConnection() {
+  const conn = db.db.connect();
+  const bindings = <T>(call: (b: any, c: number) => T): T => conn.useUnsafe(call);
+  let polls = 0;
+  return {
+    get polls() {
+      return polls;
+    },
+    query: async (sql: string) => arrow.tableFromIPC(nodeArrow.tableToIPC(conn.query(sql), 'stream')),
+    send: async (sql: string) => {
+      let header = bindings((b, c) => b.startPendingQuery(c, sql, false));
+      while (!header) {
+        await new Promise((resolve) => setImmediate(resolve));
+        polls++;
+        header = bindings((b, c) => b.pollPendingQuery(c));
+      }
+      const chunks: Uint8Array[] = [header];
+      for (let chunk = bindings((b, c) => b.fetchQueryResults(c)); chunk && chunk.length; chunk = bindings((b, c) => b.fetchQueryResults(c))) chunks.push(chunk);
+      const table = arrow.tableFromIPC(chunks);
+      return Object.assign((async function* () { yield* table.batches; })(), { schema: table.schema });
+    },
+    cancelSent: async () => bindings((b, c) => b.cancelPendingQuery(c)),
+    close: async () => conn.close(),
+  };
+}
+
+const slow = 'create or replace table s.t as select i % 1000 as k, count(*) as n from s.big group by all';
+
+test('a statement cancelled while it runs fails, and the table it was creating can be created after its connection closed', async () => {
+  const raw = pendingConnection();
+  const c = new ConnectionDb(raw as never);
+  const running = c.exec(slow).then(() => 'finished', (e: Error) => e.message);
+  while (raw.polls === 0) await new Promise((resolve) => setImmediate(resolve));
+  await c.cancel();
+  expect(await running).toMatch(/cancel/i);
+  await raw.close();
+  const other = new ConnectionDb(pendingConnection() as never);
+  await other.exec('create or replace table s.t as select 1 as x');
+  expect(await other.rows('select * from s.t')).toEqual([{ x: 1 }]);
+  // The statement itself runs to the end when nothing stops it.
+  await other.exec(slow);
+  expect(await other.rows('select count(*)::integer as k from s.t')).toEqual([{ k: 1000 }]);
+});
