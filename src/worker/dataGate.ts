@@ -8,8 +8,16 @@
  * queries under way (through their `interrupt`), waits for them to end, and holds new ones back
  * until it is done; changes run one at a time. A query stopped or held back answers
  * `data-changed`, and the page runs it again once it has caught up with the new data.
+ *
+ * Work done ahead while the page asks for nothing (a background reader) gives way to everything
+ * else: a change, and any other reader, stops it and waits for it to end.
  */
+import type { Activity } from './activity';
+
 export class DataGate {
+  /** `activity`: told of every reader but the background ones, and of every change (work done ahead waits until none is under way). */
+  constructor(private activity?: Activity) {}
+
   private readers = new Set<Reader>();
   /** The change under way, or waiting for readers to leave; new readers wait for it. */
   private changing?: Promise<unknown>;
@@ -25,12 +33,24 @@ export class DataGate {
    * (if given; otherwise it waits for `body` to end). `interrupted()` tells the reader that the
    * data changed since it was asked for: a change stopped it, or it had to wait for one (what
    * the page asked may no longer apply, e.g. a module whose table the change took away).
+   * `background`: work done ahead, which every other reader and change stops (through
+   * `interrupt`) and waits for; the other readers are the page's requests, told to `activity`.
    */
-  async read<T>(body: (interrupted: () => boolean) => Promise<T>, interrupt?: () => void): Promise<T> {
-    const waited = this.changing !== undefined;
-    while (this.changing) await this.changing.catch(() => undefined);
+  read<T>(body: (interrupted: () => boolean) => Promise<T>, interrupt?: () => void, background = false): Promise<T> {
+    return background || !this.activity ? this.enter(body, interrupt, background) : this.activity.during(() => this.enter(body, interrupt, false));
+  }
+
+  private async enter<T>(body: (interrupted: () => boolean) => Promise<T>, interrupt: (() => void) | undefined, background: boolean): Promise<T> {
+    let waited = false;
+    for (;;) {
+      if (this.changing) {
+        waited = true;
+        await this.changing.catch(() => undefined);
+      } else if (!background && [...this.readers].some((r) => r.background)) await this.stopBackground();
+      else break;
+    }
     let done!: () => void;
-    const reader: Reader = { interrupt, interrupted: waited, done: new Promise<void>((r) => (done = r)) };
+    const reader: Reader = { interrupt, interrupted: waited, background, done: new Promise<void>((r) => (done = r)) };
     this.readers.add(reader);
     try {
       return await body(() => reader.interrupted);
@@ -38,6 +58,16 @@ export class DataGate {
       this.readers.delete(reader);
       done();
     }
+  }
+
+  /** Stops the background readers under way; resolves when they have ended. */
+  private stopBackground(): Promise<void> {
+    const background = [...this.readers].filter((r) => r.background);
+    for (const reader of background) {
+      if (!reader.interrupted) reader.interrupt?.();
+      reader.interrupted = true;
+    }
+    return Promise.all(background.map((r) => r.done)).then(() => undefined);
   }
 
   /** Whether a change is under way or waiting for readers to leave. */
@@ -48,7 +78,7 @@ export class DataGate {
   /** Runs `body` alone: after every earlier change, with no reader under way. */
   change<T>(body: () => Promise<T>): Promise<T> {
     const previous = this.changing;
-    const run = (async () => {
+    const work = async () => {
       if (previous) await previous.catch(() => undefined);
       for (const reader of this.readers) {
         reader.interrupted = true;
@@ -57,7 +87,8 @@ export class DataGate {
       await Promise.all([...this.readers].map((r) => r.done));
       for (const listener of this.changeListeners) await listener().catch(() => undefined);
       return body();
-    })();
+    };
+    const run = this.activity ? this.activity.during(work) : work();
     this.changing = run;
     // The last change in the queue clears the way once it is done.
     const clear = () => {
@@ -71,5 +102,6 @@ export class DataGate {
 interface Reader {
   interrupt?: () => void;
   interrupted: boolean;
+  background: boolean;
   done: Promise<void>;
 }

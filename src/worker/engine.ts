@@ -29,6 +29,11 @@ export class Engine implements ClienteleApi {
   private queries = new Queries(this.store);
   private explorer = new Explorer(this.store);
 
+  constructor() {
+    // While DuckDB is idle (e.g. during the lifetime-value fit's math), the Customers view's tables are built ahead.
+    this.store.activity.onIdle(() => void this.explorer.prepare());
+  }
+
   async init(assetBase: string): Promise<Outcome<EngineInfo>> {
     const t0 = performance.now();
     try {

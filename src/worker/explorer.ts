@@ -25,6 +25,9 @@
  * - `explorer_search`: every customer's search key (id, name, e-mail), from `explorer_places`, kept
  *   from the first search until the data changes: stripping accents was a third of the list's
  *   work at each change of scope, for a search most lists never get.
+ *
+ * All but the search keys are also built ahead while the page asks nothing (`prepare`), so the
+ * view opens on what is already there.
  */
 import * as arrow from 'apache-arrow';
 import { firstPageRows, type ColumnInfo, type Outcome } from '../lib/api';
@@ -53,6 +56,12 @@ const heldPlaces = 'explorer_places';
 const heldSearch = 'explorer_search';
 const heldRfm = 'explorer_rfm';
 const heldDated = 'explorer_facet_dated';
+/**
+ * Order lines above which nothing is built ahead: the tables hold memory the notebook may need.
+ * The bench's 1M-order store has 1.6M lines; what is built ahead for it holds about 290 MB of
+ * DuckDB's memory (test/bench/explorerBench.ts), as the view itself does once opened.
+ */
+export const preparedLines = 2_000_000;
 
 /** A table built for a key, and its build under way or done. */
 interface Held {
@@ -75,6 +84,11 @@ export class Explorer {
   private dated?: Held;
   /** Bumped by each lifetime-value fit: the list's P(alive) and predicted value change with it. */
   private fits = 0;
+  /** What `prepare` last built ahead for (the data, the scope, the fit), and whether it is under way. */
+  private preparedFor?: string;
+  private preparing = false;
+  /** How many order lines a build of `everyone` holds. */
+  private linesFor?: { builds: number; lines: number };
 
   constructor(private store: Store) {
     // A change of data or of the customers in scope: the scope's tables are built again. Who each
@@ -154,6 +168,46 @@ export class Explorer {
         ...(prediction ? { prediction } : {}),
       });
     });
+  }
+
+  /**
+   * Builds ahead what opening the Customers view needs, while the page asks nothing (the engine
+   * calls it then, src/worker/activity.ts): the facets' fixed pairs, every customer's places and who they
+   * are, the scope's RFM, the range's dated pairs and the list. Each is held under the key its
+   * request would use, so the view finds it built. It runs as a background reader: the page's
+   * next request stops it, what it finished is kept, and it goes on at the next idle time.
+   * Nothing is built ahead above `limit` order lines: there the view builds what it needs when it
+   * opens.
+   */
+  async prepare(limit = preparedLines): Promise<void> {
+    const { scoping } = this.store;
+    if (!scoping.scope || this.preparing || !this.readable(this.module('customer_facts'))) return;
+    const key = JSON.stringify([scoping.everyoneBuilds, scoping.scope, this.fits, scoping.predictionsCurrent]);
+    if (key === this.preparedFor) return;
+    this.preparing = true;
+    try {
+      const outcome = await this.run(async (c) => {
+        if ((await this.orderLines(c)) > limit) return ok(null);
+        await scoping.ensureFacetPairs(c);
+        await this.ensureDated(c);
+        await this.ensureHeld(c);
+        return ok(null);
+      }, true);
+      // Stopped: the rest is built at the next idle time. Failed: the view says why when it opens.
+      if (outcome.ok || outcome.error.code !== 'data-changed') this.preparedFor = key;
+    } finally {
+      this.preparing = false;
+    }
+  }
+
+  /** Every customer's order lines, counted once per load. */
+  private async orderLines(c: ConnectionDb): Promise<number> {
+    const builds = this.store.scoping.everyoneBuilds;
+    if (this.linesFor?.builds !== builds) {
+      const [{ n }] = await c.rows(`select count(*)::double as n from ${everyoneSchema}.orders`);
+      this.linesFor = { builds, lines: Number(n) };
+    }
+    return this.linesFor.lines;
   }
 
   private module(id: string): QueryModule {
@@ -298,14 +352,19 @@ export class Explorer {
     });
   }
 
-  /** Runs `body` on a connection of its own with the scope's period set, as a reader of the data gate. */
-  private run<T>(body: (c: ConnectionDb) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  /**
+   * Runs `body` on a connection of its own with the scope's period set, as a reader of the data
+   * gate; `background`: work done ahead, which the page's requests stop.
+   */
+  private run<T>(body: (c: ConnectionDb) => Promise<Outcome<T>>, background = false): Promise<Outcome<T>> {
     let c: ConnectionDb | undefined;
     return this.store.gate.read(
       async (interrupted) => {
         if (interrupted()) return fail('data-changed', t('worker.dataChanged'));
         const conn = await connect(this.store.requireDb(), this.store.storeDatabase);
         c = new ConnectionDb(conn);
+        // A stop that came while the connection opened had nothing to cancel yet.
+        if (interrupted()) void c.cancel();
         try {
           await this.store.scoping.prepareConnection(c);
           return await body(c);
@@ -317,6 +376,7 @@ export class Explorer {
         }
       },
       () => void c?.cancel(),
+      background,
     );
   }
 }

@@ -12,6 +12,7 @@ import { Said } from '../lib/said';
 import { emptyColumns } from '../lib/loadedColumns';
 import { baseSchema } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
+import { Activity } from './activity';
 import { DataGate } from './dataGate';
 import { listSources } from './ingest';
 import { Removals } from './loadedSources';
@@ -22,7 +23,9 @@ export class Store {
   db?: AsyncDuckDB;
   /** The absolute URL the page's static files (the sample store) are served from. */
   assetBase = '';
-  readonly gate = new DataGate();
+  /** The page's requests under way (the gate's readers and changes): work done ahead waits until there are none. */
+  readonly activity = new Activity();
+  readonly gate = new DataGate(this.activity);
   readonly scoping = new Scoping(this);
   /** Removals that can still be undone. */
   readonly removals = new Removals(this);

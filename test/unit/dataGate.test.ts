@@ -3,6 +3,7 @@
 // a load; changes run one at a time. On DuckDB-WASM's Node bundle, with the very statements that
 // made cells fail when a file was dropped while the notebook ran.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { Activity } from '../../src/worker/activity';
 import { DataGate } from '../../src/worker/dataGate';
 import { openWasmDb, type WasmDb } from '../support/wasmDb';
 
@@ -99,4 +100,58 @@ test('changes run one at a time, in the order they were asked for, even when one
   expect(events).toEqual(['first begins', 'first ends', 'second begins', 'second ends', 'third begins', 'third ends']);
   // The gate is open again once the last change is done.
   expect(await gate.read(async (interrupted) => interrupted())).toBe(false);
+});
+
+test('work done ahead gives way: another reader stops it and starts once it has ended; a reader under way is not stopped', async () => {
+  const gate = new DataGate();
+  const events: string[] = [];
+  let release!: () => void;
+  const fitMath = new Promise<void>((resolve) => (release = resolve));
+  // A reader already under way (the fit, waiting on its math) is not held up by work done ahead.
+  const fit = gate.read(async (interrupted) => {
+    await fitMath;
+    events.push(`fit ended, interrupted: ${interrupted()}`);
+  });
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const ahead = gate.read(
+    async (interrupted) => {
+      events.push('ahead started');
+      await stopped;
+      await tick();
+      events.push(`ahead ended, interrupted: ${interrupted()}`);
+    },
+    () => {
+      events.push('ahead stopped');
+      stop();
+    },
+    true,
+  );
+  await tick();
+  const cell = gate.read(async (interrupted) => events.push(`cell ran, interrupted: ${interrupted()}`));
+  await Promise.all([ahead, cell]);
+  release();
+  await fit;
+  expect(events).toEqual(['ahead started', 'ahead stopped', 'ahead ended, interrupted: true', 'cell ran, interrupted: false', 'fit ended, interrupted: false']);
+});
+
+test('idle time is told once no request of the page is under way; work done ahead is not a request', async () => {
+  const activity = new Activity(20);
+  const gate = new DataGate(activity);
+  let idle = 0;
+  activity.onIdle(() => idle++);
+  let finish!: () => void;
+  const fit = gate.read(() => new Promise<void>((resolve) => (finish = resolve)));
+  expect(activity.busy).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  expect(idle).toBe(0);
+  finish();
+  await fit;
+  expect(activity.busy).toBe(false);
+  await gate.read(async () => undefined, undefined, true);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  expect(idle).toBe(1);
+  await gate.change(() => load(tick));
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  expect(idle).toBe(2);
 });
