@@ -3,7 +3,8 @@
  * through the worker's own Explorer (default store: the 1M-order one of test/bench/data.ts). Times, medians of `runs` after a warm-up:
  * the prepared tables (once per data or facet change), customer_facts held for a scope
  * (explorer_customers), the list's first page, a searched page, a sort on another column, one
- * customer's report, and the notebook's RFM segments and the explorer's segment map.
+ * customer's report, and the notebook's RFM segments and the explorer's segment map; last, after
+ * another load, the work the page does ahead while idle, what it holds, and the view after it.
  *
  * Runs under vitest (the worker's modules come through Vite's import.meta.glob and ?url imports):
  * `EXPLORER_STORE=<dir> npx vitest run -c test/bench/vitest.explorer.config.ts`.
@@ -178,5 +179,16 @@ test('the customer explorer at the bench store', async () => {
   await time('rfm_grid (segment map)', () => runModule(db, module('rfm_grid')));
   await time('customer list as CSV (all columns)', async () =>
     must(await explorer.customerCsv({ sort: 'revenue', descending: true, delimiter: ',', columns: module('customer_facts').columns.map((c) => c.name) })), 1);
+
+  // Work done ahead (Explorer.prepare, run by the page while it is idle) after another load: its
+  // time, what it holds in DuckDB's memory, then the view opened as the page would after it.
+  await store.gate.change(() => store.scoping.rescope(true));
+  for (const table of ['explorer_customers', 'explorer_identity', 'explorer_places', 'explorer_search', 'explorer_rfm', 'explorer_facet_dated']) await db.exec(`drop table if exists ${table}`);
+  const memory = async () => Number((await db.rows('select sum(memory_usage_bytes)::double as b from duckdb_memory()'))[0].b) / 1e6;
+  const before = await memory();
+  console.log('another load, the page then idle:');
+  await once('  work done ahead', () => explorer.prepare());
+  console.log(`  it holds ${(await memory() - before).toFixed(0)} MB of DuckDB's memory`);
+  await view('opened after the work done ahead');
   db.close();
 }, 1_800_000);

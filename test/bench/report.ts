@@ -9,6 +9,8 @@ import { explorerGoals } from './explorerSteps';
 const explorerLabels: Record<keyof typeof explorerGoals, string> = {
   openRfmFacetsMs: 'RFM map + facet counts on opening',
   openListMs: 'list first page on opening',
+  idleOpenRfmFacetsMs: 'RFM map + facet counts on opening, the page left alone 5 s first',
+  idleOpenListMs: 'list first page on opening, the page left alone 5 s first',
   facetRfmFacetsMs: 'RFM map + facet counts after a facet value',
   facetListMs: 'list first page after a facet value',
   datesRfmFacetsMs: 'RFM map + facet counts after new dates',
