@@ -30,7 +30,7 @@ export class Engine implements ClienteleApi {
   private explorer = new Explorer(this.store);
 
   constructor() {
-    // While DuckDB is idle (e.g. during the lifetime-value fit's math), the Customers view's tables are built ahead.
+    // Once the page has asked for nothing for a moment, what opening the Customers view needs is built ahead.
     this.store.activity.onIdle(() => void this.explorer.prepare());
   }
 

@@ -45,6 +45,7 @@ import { preparedSource } from '../lib/prepared';
 import type { QueryModule } from '../lib/queryModule';
 import { moduleCatalog } from '../lib/queryModules';
 import { prepareModule } from '../lib/runModule';
+import type { Scope } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
 import { fail, ok, sqlError } from './outcomes';
 import { connect } from './startDuckDB';
@@ -84,6 +85,12 @@ export class Explorer {
   private dated?: Held;
   /** Bumped by each lifetime-value fit: the list's P(alive) and predicted value change with it. */
   private fits = 0;
+  /**
+   * The scope each connection's period was set from. What is held is keyed by it, not by the
+   * scope applied now: a change of dates alone moves that without stopping a request under way,
+   * which would otherwise keep the old range's answer under the new range's key.
+   */
+  private scopes = new WeakMap<ConnectionDb, Scope | undefined>();
   /** What `prepare` last built ahead for (the data, the scope, the fit), and whether it is under way. */
   private preparedFor?: string;
   private preparing = false;
@@ -210,6 +217,10 @@ export class Explorer {
     return this.linesFor.lines;
   }
 
+  private scopeOf(c: ConnectionDb): Scope | undefined {
+    return this.scopes.get(c);
+  }
+
   private module(id: string): QueryModule {
     const module = moduleCatalog().current.find((m) => m.id === id);
     if (!module) throw new Said(t('worker.noModuleId', { id }));
@@ -250,14 +261,15 @@ export class Explorer {
   }
 
   private ensureDated(c: ConnectionDb): Promise<void> {
-    const { scope, everyoneBuilds, modules } = this.store.scoping;
+    const { everyoneBuilds, modules } = this.store.scoping;
+    const scope = this.scopeOf(c);
     return this.ensure('dated', JSON.stringify([everyoneBuilds, scope?.start ?? null, scope?.end ?? null]), () =>
       keepDatedPairs(c, modules, this.store.canonical, heldDated),
     );
   }
 
   private ensureRfm(c: ConnectionDb): Promise<void> {
-    return this.ensure('rfm', JSON.stringify(this.store.scoping.scope ?? null), async () => {
+    return this.ensure('rfm', JSON.stringify(this.scopeOf(c) ?? null), async () => {
       const rfm = this.module('customer_rfm');
       await prepareModule(c, rfm);
       await c.exec(`create or replace table ${heldRfm} as\n${rfm.sql}`);
@@ -265,8 +277,9 @@ export class Explorer {
   }
 
   private ensureHeld(c: ConnectionDb): Promise<void> {
-    const { scope, predictionsCurrent } = this.store.scoping;
-    return this.ensure('held', JSON.stringify([scope ?? null, this.fits, predictionsCurrent]), () => this.build(c, predictionsCurrent));
+    const scope = this.scopeOf(c);
+    const current = this.store.scoping.predictionsCurrentFor(scope);
+    return this.ensure('held', JSON.stringify([scope ?? null, this.fits, current]), () => this.build(c, current));
   }
 
   /**
@@ -274,7 +287,7 @@ export class Explorer {
    * as of this range's end: until the fit for this scope writes its own, the modules read none
    * (P(alive) and predicted value empty, the report without its prediction).
    */
-  private async hideStalePredictions(c: ConnectionDb, current = this.store.scoping.predictionsCurrent): Promise<boolean> {
+  private async hideStalePredictions(c: ConnectionDb, current = this.store.scoping.predictionsCurrentFor(this.scopeOf(c))): Promise<boolean> {
     if (current) return false;
     const columns = derivedTables.clv_predictions.map((col) => `null::${col.type} as ${quoteIdent(col.name)}`).join(', ');
     await c.exec(`create or replace temp view clv_predictions as select ${columns} where false`);
@@ -282,7 +295,8 @@ export class Explorer {
   }
 
   private ensureIdentity(c: ConnectionDb): Promise<void> {
-    const { scope, everyoneBuilds } = this.store.scoping;
+    const { everyoneBuilds } = this.store.scoping;
+    const scope = this.scopeOf(c);
     return this.ensure('identity', JSON.stringify([everyoneBuilds, scope?.end ?? null]), async () => {
       await this.ensurePlaces(c);
       const identity = this.module('customer_identity');
@@ -365,8 +379,10 @@ export class Explorer {
         c = new ConnectionDb(conn);
         // A stop that came while the connection opened had nothing to cancel yet.
         if (interrupted()) void c.cancel();
+        const { scope } = this.store.scoping;
+        this.scopes.set(c, scope);
         try {
-          await this.store.scoping.prepareConnection(c);
+          await this.store.scoping.prepareConnection(c, undefined, scope);
           return await body(c);
         } catch (e) {
           if (interrupted()) return fail('data-changed', t('worker.dataChanged'));

@@ -117,8 +117,9 @@ export class Queries {
     const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
     if (!summary) return fail('no-module', t('worker.noModuleId', { id: 'clv_summary' }));
     const outcome = await this.run(ticket, async (c) => {
-      await this.store.scoping.prepareConnection(c);
+      // What it is fitted for is read with the period the connection gets (new dates may come meanwhile).
       const fitting = this.store.scoping.fitKey;
+      await this.store.scoping.prepareConnection(c);
       const fit = await fitClv(c, summary, options, clvMathThread());
       this.store.scoping.predictionsFor = fitting;
       return fit;

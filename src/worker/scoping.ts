@@ -44,12 +44,21 @@ export class Scoping {
 
   /** What a fit reads: the data's build and the whole scope applied, dates included. */
   get fitKey(): string {
-    return JSON.stringify([this.everyoneBuilds, this.scope ?? null]);
+    return this.fitKeyOf(this.scope);
   }
 
   /** Whether `clv_predictions` holds the predictions for the scope applied. */
   get predictionsCurrent(): boolean {
-    return this.predictionsFor === this.fitKey;
+    return this.predictionsCurrentFor(this.scope);
+  }
+
+  /** Whether `clv_predictions` holds the predictions for `scope` (e.g. the one a connection was given). */
+  predictionsCurrentFor(scope: Scope | undefined): boolean {
+    return this.predictionsFor === this.fitKeyOf(scope);
+  }
+
+  private fitKeyOf(scope: Scope | undefined): string {
+    return JSON.stringify([this.everyoneBuilds, scope ?? null]);
   }
 
   /** The facet modules and the customer facts, from the bundled catalog. */
@@ -117,9 +126,14 @@ export class Scoping {
     return JSON.stringify([facets, scope.segment ?? null, scope.compareSegment ?? null, scope.currency ?? null, [...this.store.canonical].sort()]);
   }
 
-  /** A fresh connection sees the views, but variables are per connection: set the period. */
-  async prepareConnection(c: ConnectionDb, params?: ParamValues) {
-    if (this.scope) await setPeriod(c, this.scope.start, this.scope.end);
+  /**
+   * A fresh connection sees the views, but variables are per connection: set the period (of
+   * `scope`, the one applied unless given). A change of dates alone moves the scope applied
+   * without waiting for the queries under way, so a caller that keys what it keeps by the scope
+   * takes the scope first and passes it here.
+   */
+  async prepareConnection(c: ConnectionDb, params?: ParamValues, scope = this.scope) {
+    if (scope) await setPeriod(c, scope.start, scope.end);
     for (const [name, value] of Object.entries(params ?? {})) {
       if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Said(t('worker.badParamName', { name }));
       await c.exec(`set variable ${name} = ?`, [value]);

@@ -133,6 +133,21 @@ test('a request that comes half-way through keeping the facets\' pairs stops tha
   expect(builds(made.log).filter((t) => t === 'everyone.facet_customers')).toHaveLength(2);
 });
 
+test('new dates set while work is done ahead (the page sets them without stopping anything) leave nothing under their key built for the old ones', async () => {
+  const later = { start: '2024-07-01', end: '2024-12-31' };
+  const reference = await storeWithLog();
+  reference.store.scoping.scope = later;
+  const expected = await opening(reference.explorer);
+  expect(expected.list).not.toEqual(cold.list);
+  let store!: Store;
+  const made = await storeWithLog((sql) => {
+    if (store.scoping.scope !== later && /create or replace table everyone\.facet_static/.test(sql)) store.scoping.scope = later;
+  });
+  store = made.store;
+  await made.explorer.prepare();
+  expect(await opening(made.explorer)).toEqual(expected);
+});
+
 test('a new load is built ahead again; above the size limit nothing is', async () => {
   const all = ['everyone.facet_customers', 'everyone.facet_static', 'explorer_customers', 'explorer_facet_dated', 'explorer_identity', 'explorer_places', 'explorer_rfm'];
   const { explorer, log, store } = await storeWithLog();
