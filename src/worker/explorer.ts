@@ -179,12 +179,12 @@ export class Explorer {
 
   /**
    * Builds ahead what opening the Customers view needs, while the page asks nothing (the engine
-   * calls it then, src/worker/activity.ts): the facets' fixed pairs, every customer's places and who they
-   * are, the scope's RFM, the range's dated pairs and the list. Each is held under the key its
-   * request would use, so the view finds it built. It runs as a background reader: the page's
-   * next request stops it, what it finished is kept, and it goes on at the next idle time.
-   * Nothing is built ahead above `limit` order lines: there the view builds what it needs when it
-   * opens.
+   * calls it then, src/worker/activity.ts): the facets' fixed pairs, every customer's places and
+   * who they are, the scope's RFM, the range's dated pairs and the list. Each is held under the
+   * key its request would use, so the view finds it built. It runs as a background reader: the
+   * page's next request stops it, what it finished is kept, and it goes on at the next idle time.
+   * Nothing is built ahead above `limit` order lines: there the view builds what it needs when
+   * it opens.
    */
   async prepare(limit = preparedLines): Promise<void> {
     const { scoping } = this.store;
