@@ -31,7 +31,8 @@ export class Engine implements ClienteleApi {
 
   constructor() {
     // Once the page has asked for nothing for a moment, what opening the Customers view needs is built ahead.
-    this.store.activity.onIdle(() => void this.explorer.prepare());
+    // Nothing waits for it: a failure shows when the view itself asks.
+    this.store.activity.onIdle(() => void this.explorer.prepare().catch(() => undefined));
   }
 
   async init(assetBase: string): Promise<Outcome<EngineInfo>> {
