@@ -4,11 +4,22 @@ import * as arrow from 'apache-arrow';
 import { arrowToRows } from '../lib/arrowRows';
 import { columnsToIPC } from '../lib/columnsToArrow';
 import { quoteIdent, type Db, type SqlValue } from '../lib/db';
+import type { Turns } from './turns';
 
 export class ConnectionDb implements Db {
   private cancelled = false;
+  private stop!: () => void;
+  private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
 
-  constructor(readonly conn: AsyncDuckDBConnection) {}
+  /**
+   * `turns`: the worker's, so that statements that yield (`yields`, work the page is not waiting
+   * on) are polled only while no other statement is under way (src/worker/turns.ts).
+   */
+  constructor(
+    readonly conn: AsyncDuckDBConnection,
+    private readonly turns?: Turns,
+    private readonly yields = false,
+  ) {}
 
   async exec(sql: string, params?: SqlValue[]): Promise<void> {
     await this.table(sql, params);
@@ -19,34 +30,69 @@ export class ConnectionDb implements Db {
   }
 
   async insertColumns(name: string, columns: Parameters<Db['insertColumns']>[1]): Promise<void> {
-    if (this.cancelled) throw new Error('cancelled');
-    await this.conn.query(`drop table if exists ${quoteIdent(name)}`);
-    await this.conn.insertArrowFromIPCStream(columnsToIPC(arrow as never, columns), { name, create: true });
+    await this.inTurn(async () => {
+      if (this.cancelled) throw new Error('cancelled');
+      await this.conn.query(`drop table if exists ${quoteIdent(name)}`);
+      await this.conn.insertArrowFromIPCStream(columnsToIPC(arrow as never, columns), { name, create: true });
+    });
   }
 
   /** Runs through the pending-query path, so `cancel()` can stop it. */
-  async table(sql: string, params?: SqlValue[]): Promise<arrow.Table> {
-    // A cancel can arrive before the statement is sent, when there is nothing to cancel yet.
-    if (this.cancelled) throw new Error('cancelled');
-    if (params && params.length > 0) {
-      const stmt = await this.conn.prepare(sql);
-      try {
-        return await stmt.query(...params);
-      } finally {
-        await stmt.close();
+  table(sql: string, params?: SqlValue[]): Promise<arrow.Table> {
+    return this.inTurn(async () => {
+      // A cancel can arrive before the statement is sent, when there is nothing to cancel yet.
+      if (this.cancelled) throw new Error('cancelled');
+      if (params && params.length > 0) {
+        const stmt = await this.conn.prepare(sql);
+        try {
+          return await stmt.query(...params);
+        } finally {
+          await stmt.close();
+        }
       }
-    }
-    // No streamed result: the whole query then runs inside the pending-query polling, where a
-    // cancel can stop it; a streamed aggregate would run in one uninterruptible fetch.
-    try {
-      const reader = await this.conn.send(sql, false);
-      const batches: arrow.RecordBatch[] = [];
-      for await (const batch of reader) batches.push(batch);
-      return batches.length ? new arrow.Table(batches) : new arrow.Table(reader.schema);
-    } catch (e) {
-      if (this.cancelled) await this.endCancelled();
-      throw e;
-    }
+      try {
+        return await this.send(sql);
+      } catch (e) {
+        if (this.cancelled) await this.endCancelled();
+        throw e;
+      }
+    });
+  }
+
+  /** A statement that does not yield is counted while it runs; one that does waits to start. */
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.turns) return work();
+    if (!this.yields) return this.turns.first(work);
+    await this.myTurn();
+    return work();
+  }
+
+  private async myTurn() {
+    if (this.turns?.taken) await Promise.race([this.turns.free(), this.stopped]);
+  }
+
+  /**
+   * AsyncDuckDBConnection.send without a streamed result: the whole query then runs inside the
+   * pending-query polling, where a cancel can stop it (a streamed aggregate would run in one
+   * uninterruptible fetch), and a statement that yields waits for its turn before each poll.
+   */
+  private send(sql: string): Promise<arrow.Table> {
+    return this.conn.useUnsafe(async (db, id) => {
+      let header = await db.startPendingQuery(id, sql, false);
+      while (!header) {
+        if (this.yields) await this.myTurn();
+        header = await db.pollPendingQuery(id);
+      }
+      const chunks: Uint8Array[] = [header];
+      for (;;) {
+        const chunk = await db.fetchQueryResults(id);
+        // null: not ready yet, ask again (as DuckDB-WASM's own result iterator does); empty: the end.
+        if (!chunk) continue;
+        if (chunk.length === 0) break;
+        chunks.push(chunk);
+      }
+      return arrow.tableFromIPC(chunks);
+    });
   }
 
   /**
@@ -70,6 +116,7 @@ export class ConnectionDb implements Db {
 
   cancel(): Promise<boolean> {
     this.cancelled = true;
+    this.stop();
     return this.conn.cancelSent();
   }
 }

@@ -376,7 +376,7 @@ export class Explorer {
       async (interrupted) => {
         if (interrupted()) return fail('data-changed', t('worker.dataChanged'));
         const conn = await connect(this.store.requireDb(), this.store.storeDatabase);
-        c = new ConnectionDb(conn);
+        c = new ConnectionDb(conn, this.store.turns);
         // A stop that came while the connection opened had nothing to cancel yet.
         if (interrupted()) void c.cancel();
         const { scope } = this.store.scoping;

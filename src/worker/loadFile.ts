@@ -44,7 +44,7 @@ async function makeRoomFor(store: Store, bytes: number, kind: 'parquet' | 'text'
   onProgress?.({ phase: 'compressing' });
   const conn = await connect(store.requireDb());
   try {
-    await moveToCompressedStore(new ConnectionDb(conn));
+    await moveToCompressedStore(new ConnectionDb(conn, store.turns));
   } finally {
     await conn.close();
   }

@@ -113,6 +113,10 @@ export class Queries {
     });
   }
 
+  /**
+   * The fit's statements yield to every other (src/worker/turns.ts): its cells come after the
+   * notebook's anyway, and off screen the Customers view's answers are what the user waits for.
+   */
   async fitClv(options: ClvOptions, ticket = 'clv-fit'): Promise<Outcome<ClvFit>> {
     const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
     if (!summary) return fail('no-module', t('worker.noModuleId', { id: 'clv_summary' }));
@@ -123,7 +127,7 @@ export class Queries {
       const fit = await fitClv(c, summary, options, clvMathThread());
       this.store.scoping.predictionsFor = fitting;
       return fit;
-    });
+    }, true);
     if (!outcome.ok && outcome.error.code === 'sql') outcome.error.code = 'clv';
     return outcome;
   }
@@ -135,15 +139,18 @@ export class Queries {
     return c.cancel();
   }
 
-  /** Runs `body` on a connection of its own, closed after unless `body` calls `keep` (its result is held). */
-  private run<T>(ticket: string, body: (c: ConnectionDb, keep: () => void) => Promise<T>): Promise<Outcome<T>> {
+  /**
+   * Runs `body` on a connection of its own, closed after unless `body` calls `keep` (its result is
+   * held); `yields`: its statements give way to every other's.
+   */
+  private run<T>(ticket: string, body: (c: ConnectionDb, keep: () => void) => Promise<T>, yields = false): Promise<Outcome<T>> {
     let c: ConnectionDb | undefined;
     let kept = false;
     return this.store.gate.read(
       async (interrupted) => {
         if (interrupted()) return dataChanged();
         const conn = await connect(this.store.requireDb(), this.store.storeDatabase);
-        c = new ConnectionDb(conn);
+        c = new ConnectionDb(conn, this.store.turns, yields);
         this.running.set(ticket, c);
         // A change that came while the connection opened had nothing to cancel yet.
         if (interrupted()) void c.cancel();

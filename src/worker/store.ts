@@ -13,6 +13,7 @@ import { emptyColumns } from '../lib/loadedColumns';
 import { baseSchema } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
 import { Activity } from './activity';
+import { Turns } from './turns';
 import { DataGate } from './dataGate';
 import { listSources } from './ingest';
 import { Removals } from './loadedSources';
@@ -26,6 +27,8 @@ export class Store {
   /** The page's requests under way (the gate's readers and changes): work done ahead waits until there are none. */
   readonly activity = new Activity();
   readonly gate = new DataGate(this.activity);
+  /** Who gets DuckDB's thread first: every connection's statements are counted here. */
+  readonly turns = new Turns();
   readonly scoping = new Scoping(this);
   /** Removals that can still be undone. */
   readonly removals = new Removals(this);
@@ -58,7 +61,7 @@ export class Store {
   async withConnection<T>(body: (c: ConnectionDb) => Promise<T>): Promise<T> {
     const conn = await connect(this.requireDb(), this.storeDatabase);
     try {
-      return await body(new ConnectionDb(conn));
+      return await body(new ConnectionDb(conn, this.turns));
     } finally {
       await conn.close();
     }

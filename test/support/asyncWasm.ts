@@ -1,6 +1,6 @@
 /**
  * The worker's Store on DuckDB-WASM's Node (blocking) bundle: each `connect()` gives a connection
- * shaped like the browser's async one (query, send, prepare, cancelSent, close), so the worker's own
+ * shaped like the browser's async one (its pending-query bindings, query, prepare, cancelSent, close), so the worker's own
  * classes (ConnectionDb, Explorer, Queries) run in a test against the browser's engine. Results
  * cross as Arrow IPC, because the Node bundle's Arrow is another copy than the one the worker imports.
  */
@@ -10,24 +10,36 @@ import { arrow as nodeArrow, type WasmDb } from './wasmDb';
 
 const toEsm = (table: any): arrow.Table => arrow.tableFromIPC(nodeArrow.tableToIPC(table, 'stream'));
 
+/**
+ * The bindings of DuckDB-WASM's AsyncDuckDB that a connection's pending-query path uses, over a
+ * blocking connection. `beforePoll` runs before each poll: the browser's polls are messages to
+ * DuckDB's worker, so a test that must act between them makes each a macrotask.
+ */
+export function pendingBindings(conn: any, beforePoll: () => Promise<void> = async () => undefined) {
+  const [b, id] = conn.useUnsafe((bindings: any, c: number) => [bindings, c] as const);
+  const bindings = {
+    startPendingQuery: async (c: number, sql: string, stream: boolean) => b.startPendingQuery(c, sql, stream),
+    pollPendingQuery: async (c: number) => {
+      await beforePoll();
+      return b.pollPendingQuery(c);
+    },
+    fetchQueryResults: async (c: number) => b.fetchQueryResults(c),
+  };
+  return {
+    useUnsafe: <T>(call: (bindings: unknown, c: number) => T): T => call(bindings, id),
+    cancelSent: async () => b.cancelPendingQuery(id),
+  };
+}
+
 function asyncConnection(conn: any) {
   return {
+    ...pendingBindings(conn),
     query: async (sql: string) => toEsm(conn.query(sql)),
-    send: async (sql: string) => {
-      const table = toEsm(conn.query(sql));
-      return Object.assign(
-        (async function* () {
-          yield* table.batches;
-        })(),
-        { schema: table.schema },
-      );
-    },
     prepare: async (sql: string) => {
       const stmt = conn.prepare(sql);
       return { query: async (...params: unknown[]) => toEsm(stmt.query(...params)), close: async () => stmt.close() };
     },
     insertArrowFromIPCStream: async (bytes: Uint8Array, options: unknown) => conn.insertArrowFromIPCStream(bytes, options),
-    cancelSent: async () => false,
     close: async () => conn.close(),
   };
 }

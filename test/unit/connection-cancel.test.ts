@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as arrow from 'apache-arrow';
 import { ConnectionDb } from '../../src/worker/browserDb';
+import { pendingBindings } from '../support/asyncWasm';
 import { arrow as nodeArrow, openWasmDb, type WasmDb } from '../support/wasmDb';
 
 let db: WasmDb;
@@ -17,29 +18,20 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => db.close());
 
-/** A connection shaped as the browser's: `send` starts a pending query and polls it, yielding between polls. */
+/** A connection shaped as the browser's, each poll a macrotask away; polls are counted. */
 function pendingConnection() {
   const conn = db.db.connect();
-  const bindings = <T>(call: (b: any, c: number) => T): T => conn.useUnsafe(call);
   let polls = 0;
+  const tick = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    polls++;
+  };
   return {
+    ...pendingBindings(conn, tick),
     get polls() {
       return polls;
     },
     query: async (sql: string) => arrow.tableFromIPC(nodeArrow.tableToIPC(conn.query(sql), 'stream')),
-    send: async (sql: string) => {
-      let header = bindings((b, c) => b.startPendingQuery(c, sql, false));
-      while (!header) {
-        await new Promise((resolve) => setImmediate(resolve));
-        polls++;
-        header = bindings((b, c) => b.pollPendingQuery(c));
-      }
-      const chunks: Uint8Array[] = [header];
-      for (let chunk = bindings((b, c) => b.fetchQueryResults(c)); chunk && chunk.length; chunk = bindings((b, c) => b.fetchQueryResults(c))) chunks.push(chunk);
-      const table = arrow.tableFromIPC(chunks);
-      return Object.assign((async function* () { yield* table.batches; })(), { schema: table.schema });
-    },
-    cancelSent: async () => bindings((b, c) => b.cancelPendingQuery(c)),
     close: async () => conn.close(),
   };
 }

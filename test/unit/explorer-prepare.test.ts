@@ -50,7 +50,8 @@ async function storeWithLog(onStatement?: (sql: string) => void) {
       return {
         ...conn,
         query: (sql: string) => (logged(sql), conn.query(sql)),
-        send: (sql: string) => (logged(sql), conn.send(sql)),
+        useUnsafe: (call: (bindings: any, id: number) => unknown) =>
+          conn.useUnsafe((b: any, id: number) => call({ ...b, startPendingQuery: (c: number, sql: string, stream: boolean) => (logged(sql), b.startPendingQuery(c, sql, stream)) }, id)),
         prepare: (sql: string) => (logged(sql), conn.prepare(sql)),
       };
     },

@@ -1,0 +1,115 @@
+// Who gets DuckDB's thread (src/worker/turns.ts): a statement that yields is polled only while no
+// other statement is under way, and carries on from where it stopped once they are done. Run on
+// the Node bundle, each poll a macrotask away as the browser's AsyncDuckDBConnection polls.
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { ConnectionDb } from '../../src/worker/browserDb';
+import { Turns } from '../../src/worker/turns';
+import { pendingBindings } from '../support/asyncWasm';
+import { openWasmDb, type WasmDb } from '../support/wasmDb';
+
+let db: WasmDb;
+beforeAll(async () => {
+  db = await openWasmDb();
+  await db.exec('create schema s');
+  await db.exec('create table s.big as select range as i from range(20000000)');
+}, 60_000);
+afterAll(() => db.close());
+afterEach(() => vi.useRealTimers());
+
+/** A connection whose polls are counted. */
+function counted() {
+  const conn = db.db.connect();
+  const counter = { polls: 0 };
+  const raw = {
+    ...pendingBindings(conn, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      counter.polls++;
+    }),
+    close: async () => conn.close(),
+  };
+  return { raw, counter };
+}
+
+/** About 1 s of work in 9 polls on the Node bundle; `k` shifts the answer. */
+const slow = (k: number) => `
+select g % 5 as g, count(*)::integer as n
+from (select i % 2000000 + ${k} as g from s.big group by all)
+group by all
+order by g`;
+
+/** Polls of a background statement made while a statement of the page's ran start to end. */
+async function pollsDuring(yields: boolean) {
+  const turns = new Turns(5);
+  const page = counted();
+  const fit = counted();
+  let done = false;
+  const background = new ConnectionDb(fit.raw as never, turns, yields).rows(slow(7)).finally(() => (done = true));
+  while (fit.counter.polls < 2 && !done) await new Promise((resolve) => setImmediate(resolve));
+  const before = fit.counter.polls;
+  const answer = await new ConnectionDb(page.raw as never, turns).rows(slow(5));
+  const during = fit.counter.polls - before;
+  const rows = await background;
+  await page.raw.close();
+  await fit.raw.close();
+  return { during, pagePolls: page.counter.polls, answer, rows };
+}
+
+test("a statement that yields is not polled while the page's statement runs, and ends with the same answer", async () => {
+  const yielding = await pollsDuring(true);
+  const sharing = await pollsDuring(false);
+  // Taking turns, the background statement is polled about as often as the page's; yielding, at
+  // most the poll already sent when the page's statement began.
+  expect(sharing.pagePolls).toBeGreaterThan(3);
+  expect(sharing.during).toBeGreaterThan(2);
+  expect(yielding.during).toBeLessThanOrEqual(1);
+  expect(yielding.rows).toEqual(sharing.rows);
+  expect(yielding.rows).toHaveLength(5);
+  expect(yielding.rows.reduce((sum, r) => sum + Number(r.n), 0)).toBe(2_000_000);
+  expect(yielding.answer).toEqual(sharing.answer);
+}, 60_000);
+
+test('a statement that yields and waits for its turn is stopped by a cancel at once', async () => {
+  const turns = new Turns(5);
+  let endPage!: () => void;
+  const page = turns.first(() => new Promise<void>((resolve) => (endPage = resolve)));
+  const fit = counted();
+  const c = new ConnectionDb(fit.raw as never, turns, true);
+  const waiting = c.rows(slow(3)).then(() => 'finished', (e: Error) => e.message);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(fit.counter.polls).toBe(0);
+  await c.cancel();
+  expect(await waiting).toMatch(/cancel/i);
+  endPage();
+  await page;
+  await fit.raw.close();
+});
+
+test('the turn comes back the grace time after the last statement that does not yield', async () => {
+  vi.useFakeTimers();
+  const turns = new Turns(30);
+  expect(turns.taken).toBe(false);
+  let endA!: () => void;
+  let endB!: () => void;
+  const a = turns.first(() => new Promise<void>((resolve) => (endA = resolve)));
+  const b = turns.first(() => new Promise<void>((resolve) => (endB = resolve)));
+  let free = false;
+  void turns.free().then(() => (free = true));
+  endA();
+  await a;
+  await vi.advanceTimersByTimeAsync(100);
+  expect(free).toBe(false);
+  endB();
+  await b;
+  await vi.advanceTimersByTimeAsync(29);
+  expect(free).toBe(false);
+  // A statement of the same request, sent within the grace time, keeps the turn.
+  let endC!: () => void;
+  const c = turns.first(() => new Promise<void>((resolve) => (endC = resolve)));
+  await vi.advanceTimersByTimeAsync(50);
+  expect(free).toBe(false);
+  endC();
+  await c;
+  await vi.advanceTimersByTimeAsync(30);
+  expect(free).toBe(true);
+  expect(turns.taken).toBe(false);
+});
