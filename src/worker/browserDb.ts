@@ -4,7 +4,7 @@ import * as arrow from 'apache-arrow';
 import { arrowToRows } from '../lib/arrowRows';
 import { columnsToIPC } from '../lib/columnsToArrow';
 import { quoteIdent, type Db, type SqlValue } from '../lib/db';
-import type { Turns } from './turns';
+import { Priority, type Turns } from './turns';
 
 export class ConnectionDb implements Db {
   private cancelled = false;
@@ -12,13 +12,14 @@ export class ConnectionDb implements Db {
   private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
 
   /**
-   * `turns`: the worker's, so that statements that yield (`yields`, work the page is not waiting
-   * on) are polled only while no other statement is under way (src/worker/turns.ts).
+   * `turns`: the worker's, so that the statements of a lower `priority` than the page's (work the
+   * page is not waiting on) are polled only while none of a higher one is under way
+   * (src/worker/turns.ts).
    */
   constructor(
     readonly conn: AsyncDuckDBConnection,
     private readonly turns?: Turns,
-    private readonly yields = false,
+    private readonly priority: Priority = Priority.page,
   ) {}
 
   async exec(sql: string, params?: SqlValue[]): Promise<void> {
@@ -59,16 +60,15 @@ export class ConnectionDb implements Db {
     });
   }
 
-  /** A statement that does not yield is counted while it runs; one that does waits to start. */
+  /** A statement is counted while it runs; one that yields first waits for its turn. */
   private async inTurn<T>(work: () => Promise<T>): Promise<T> {
     if (!this.turns) return work();
-    if (!this.yields) return this.turns.first(work);
     await this.myTurn();
-    return work();
+    return this.turns.hold(this.priority, work);
   }
 
   private async myTurn() {
-    if (this.turns?.taken) await Promise.race([this.turns.free(), this.stopped]);
+    if (this.turns?.taken(this.priority)) await Promise.race([this.turns.free(this.priority), this.stopped]);
   }
 
   /**
@@ -80,7 +80,7 @@ export class ConnectionDb implements Db {
     return this.conn.useUnsafe(async (db, id) => {
       let header = await db.startPendingQuery(id, sql, false);
       while (!header) {
-        if (this.yields) await this.myTurn();
+        await this.myTurn();
         header = await db.pollPendingQuery(id);
       }
       const chunks: Uint8Array[] = [header];

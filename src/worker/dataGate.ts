@@ -9,13 +9,18 @@
  * until it is done; changes run one at a time. A query stopped or held back answers
  * `data-changed`, and the page runs it again once it has caught up with the new data.
  *
- * Work done ahead while the page asks for nothing (a background reader) gives way to everything
- * else: a change, and any other reader, stops it and waits for it to end.
+ * Readers are of three kinds. A *request* is one the page waits on. A *yielding* reader is work
+ * the page is not waiting on (the lifetime-value fit, whose statements yield DuckDB's thread,
+ * src/worker/turns.ts): it does not keep the page busy. Work done ahead while the page asks for
+ * nothing (a *background* reader) gives way to every change and request: they stop it and wait
+ * for it to end. A yielding reader leaves it running, below it on DuckDB's thread.
  */
 import type { Activity } from './activity';
 
+export type ReaderKind = 'request' | 'yielding' | 'background';
+
 export class DataGate {
-  /** `activity`: told of every reader but the background ones, and of every change (work done ahead waits until none is under way). */
+  /** `activity`: told of every request and change (work done ahead waits until none is under way). */
   constructor(private activity?: Activity) {}
 
   private readers = new Set<Reader>();
@@ -33,20 +38,22 @@ export class DataGate {
    * (if given; otherwise it waits for `body` to end). `interrupted()` tells the reader that the
    * data changed since it was asked for: a change stopped it, or it had to wait for one (what
    * the page asked may no longer apply, e.g. a module whose table the change took away).
-   * `background`: work done ahead, which every other reader and change stops (through
-   * `interrupt`) and waits for; the other readers are the page's requests, told to `activity`.
+   * `kind` (see above): only requests are told to `activity`, and only they stop work done ahead
+   * (through its `interrupt`) and wait for it.
    */
-  read<T>(body: (interrupted: () => boolean) => Promise<T>, interrupt?: () => void, background = false): Promise<T> {
-    return background || !this.activity ? this.enter(body, interrupt, background) : this.activity.during(() => this.enter(body, interrupt, false));
+  read<T>(body: (interrupted: () => boolean) => Promise<T>, interrupt?: () => void, kind: ReaderKind = 'request'): Promise<T> {
+    const background = kind === 'background';
+    const enter = () => this.enter(body, interrupt, background, kind === 'request');
+    return kind === 'request' && this.activity ? this.activity.during(enter) : enter();
   }
 
-  private async enter<T>(body: (interrupted: () => boolean) => Promise<T>, interrupt: (() => void) | undefined, background: boolean): Promise<T> {
+  private async enter<T>(body: (interrupted: () => boolean) => Promise<T>, interrupt: (() => void) | undefined, background: boolean, stopsBackground: boolean): Promise<T> {
     let waited = false;
     for (;;) {
       if (this.changing) {
         waited = true;
         await this.changing.catch(() => undefined);
-      } else if (!background && [...this.readers].some((r) => r.background)) await this.stopBackground();
+      } else if (stopsBackground && [...this.readers].some((r) => r.background)) await this.stopBackground();
       else break;
     }
     let done!: () => void;

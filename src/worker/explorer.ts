@@ -49,6 +49,7 @@ import type { Scope } from '../lib/scope';
 import { ConnectionDb } from './browserDb';
 import { fail, ok, sqlError } from './outcomes';
 import { connect } from './startDuckDB';
+import { Priority } from './turns';
 import type { Store } from './store';
 
 const heldTable = 'explorer_customers';
@@ -368,7 +369,8 @@ export class Explorer {
 
   /**
    * Runs `body` on a connection of its own with the scope's period set, as a reader of the data
-   * gate; `background`: work done ahead, which the page's requests stop.
+   * gate; `background`: work done ahead, which the page's requests stop, and whose statements come
+   * last on DuckDB's thread.
    */
   private run<T>(body: (c: ConnectionDb) => Promise<Outcome<T>>, background = false): Promise<Outcome<T>> {
     let c: ConnectionDb | undefined;
@@ -376,7 +378,7 @@ export class Explorer {
       async (interrupted) => {
         if (interrupted()) return fail('data-changed', t('worker.dataChanged'));
         const conn = await connect(this.store.requireDb(), this.store.storeDatabase);
-        c = new ConnectionDb(conn, this.store.turns);
+        c = new ConnectionDb(conn, this.store.turns, background ? Priority.ahead : Priority.page);
         // A stop that came while the connection opened had nothing to cancel yet.
         if (interrupted()) void c.cancel();
         const { scope } = this.store.scoping;
@@ -392,7 +394,7 @@ export class Explorer {
         }
       },
       () => void c?.cancel(),
-      background,
+      background ? 'background' : 'request',
     );
   }
 }

@@ -23,6 +23,7 @@ import { clvMathThread } from './clvMathThread';
 import { HeldResults } from './heldResults';
 import { fail, ok, sqlError } from './outcomes';
 import { connect } from './startDuckDB';
+import { Priority } from './turns';
 import type { Store } from './store';
 
 export class Queries {
@@ -114,8 +115,10 @@ export class Queries {
   }
 
   /**
-   * The fit's statements yield to every other (src/worker/turns.ts): its cells come after the
-   * notebook's anyway, and off screen the Customers view's answers are what the user waits for.
+   * The fit's statements yield to the page's (src/worker/turns.ts): its cells come after the
+   * notebook's anyway, and off screen the Customers view's answers are what the user waits for. It
+   * is not a request the page waits on either (src/worker/dataGate.ts `yields`): the work built
+   * ahead for the Customers view may run meanwhile, when the fit's math leaves DuckDB idle.
    */
   async fitClv(options: ClvOptions, ticket = 'clv-fit'): Promise<Outcome<ClvFit>> {
     const summary = moduleCatalog().current.find((m) => m.id === 'clv_summary');
@@ -127,7 +130,7 @@ export class Queries {
       const fit = await fitClv(c, summary, options, clvMathThread());
       this.store.scoping.predictionsFor = fitting;
       return fit;
-    }, true);
+    }, Priority.fit);
     if (!outcome.ok && outcome.error.code === 'sql') outcome.error.code = 'clv';
     return outcome;
   }
@@ -141,16 +144,16 @@ export class Queries {
 
   /**
    * Runs `body` on a connection of its own, closed after unless `body` calls `keep` (its result is
-   * held); `yields`: its statements give way to every other's.
+   * held); `priority`: of its statements on DuckDB's thread.
    */
-  private run<T>(ticket: string, body: (c: ConnectionDb, keep: () => void) => Promise<T>, yields = false): Promise<Outcome<T>> {
+  private run<T>(ticket: string, body: (c: ConnectionDb, keep: () => void) => Promise<T>, priority: Priority = Priority.page): Promise<Outcome<T>> {
     let c: ConnectionDb | undefined;
     let kept = false;
     return this.store.gate.read(
       async (interrupted) => {
         if (interrupted()) return dataChanged();
         const conn = await connect(this.store.requireDb(), this.store.storeDatabase);
-        c = new ConnectionDb(conn, this.store.turns, yields);
+        c = new ConnectionDb(conn, this.store.turns, priority);
         this.running.set(ticket, c);
         // A change that came while the connection opened had nothing to cancel yet.
         if (interrupted()) void c.cancel();
@@ -167,6 +170,7 @@ export class Queries {
         }
       },
       () => void c?.cancel(),
+      priority === Priority.page ? 'request' : 'yielding',
     );
   }
 }

@@ -1,9 +1,9 @@
-// Who gets DuckDB's thread (src/worker/turns.ts): a statement that yields is polled only while no
-// other statement is under way, and carries on from where it stopped once they are done. Run on
+// Who gets DuckDB's thread (src/worker/turns.ts): a statement is polled only while none of a higher
+// priority is under way, and carries on from where it stopped once they are done. Run on
 // the Node bundle, each poll a macrotask away as the browser's AsyncDuckDBConnection polls.
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { ConnectionDb } from '../../src/worker/browserDb';
-import { Turns } from '../../src/worker/turns';
+import { Priority, Turns } from '../../src/worker/turns';
 import { pendingBindings } from '../support/asyncWasm';
 import { openWasmDb, type WasmDb } from '../support/wasmDb';
 
@@ -37,13 +37,13 @@ from (select i % 2000000 + ${k} as g from s.big group by all)
 group by all
 order by g`;
 
-/** Polls of a background statement made while a statement of the page's ran start to end. */
-async function pollsDuring(yields: boolean) {
+/** Polls of another statement (the fit's) made while a statement of the page's ran start to end. */
+async function pollsDuring(priority: Priority) {
   const turns = new Turns(5);
   const page = counted();
   const fit = counted();
   let done = false;
-  const background = new ConnectionDb(fit.raw as never, turns, yields).rows(slow(7)).finally(() => (done = true));
+  const background = new ConnectionDb(fit.raw as never, turns, priority).rows(slow(7)).finally(() => (done = true));
   while (fit.counter.polls < 2 && !done) await new Promise((resolve) => setImmediate(resolve));
   const before = fit.counter.polls;
   const answer = await new ConnectionDb(page.raw as never, turns).rows(slow(5));
@@ -55,8 +55,8 @@ async function pollsDuring(yields: boolean) {
 }
 
 test("a statement that yields is not polled while the page's statement runs, and ends with the same answer", async () => {
-  const yielding = await pollsDuring(true);
-  const sharing = await pollsDuring(false);
+  const yielding = await pollsDuring(Priority.fit);
+  const sharing = await pollsDuring(Priority.page);
   // Taking turns, the background statement is polled about as often as the page's; yielding, at
   // most the poll already sent when the page's statement began.
   expect(sharing.pagePolls).toBeGreaterThan(3);
@@ -71,9 +71,9 @@ test("a statement that yields is not polled while the page's statement runs, and
 test('a statement that yields and waits for its turn is stopped by a cancel at once', async () => {
   const turns = new Turns(5);
   let endPage!: () => void;
-  const page = turns.first(() => new Promise<void>((resolve) => (endPage = resolve)));
+  const page = turns.hold(Priority.page, () => new Promise<void>((resolve) => (endPage = resolve)));
   const fit = counted();
-  const c = new ConnectionDb(fit.raw as never, turns, true);
+  const c = new ConnectionDb(fit.raw as never, turns, Priority.fit);
   const waiting = c.rows(slow(3)).then(() => 'finished', (e: Error) => e.message);
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(fit.counter.polls).toBe(0);
@@ -84,16 +84,17 @@ test('a statement that yields and waits for its turn is stopped by a cancel at o
   await fit.raw.close();
 });
 
-test('the turn comes back the grace time after the last statement that does not yield', async () => {
+test('the turn comes back the grace time after the last statement of a higher priority', async () => {
   vi.useFakeTimers();
   const turns = new Turns(30);
-  expect(turns.taken).toBe(false);
+  expect(turns.taken(Priority.ahead)).toBe(false);
   let endA!: () => void;
   let endB!: () => void;
-  const a = turns.first(() => new Promise<void>((resolve) => (endA = resolve)));
-  const b = turns.first(() => new Promise<void>((resolve) => (endB = resolve)));
+  const a = turns.hold(Priority.page, () => new Promise<void>((resolve) => (endA = resolve)));
+  const b = turns.hold(Priority.page, () => new Promise<void>((resolve) => (endB = resolve)));
   let free = false;
-  void turns.free().then(() => (free = true));
+  void turns.free(Priority.fit).then(() => (free = true));
+  expect(turns.taken(Priority.page)).toBe(false);
   endA();
   await a;
   await vi.advanceTimersByTimeAsync(100);
@@ -104,12 +105,32 @@ test('the turn comes back the grace time after the last statement that does not 
   expect(free).toBe(false);
   // A statement of the same request, sent within the grace time, keeps the turn.
   let endC!: () => void;
-  const c = turns.first(() => new Promise<void>((resolve) => (endC = resolve)));
+  const c = turns.hold(Priority.page, () => new Promise<void>((resolve) => (endC = resolve)));
   await vi.advanceTimersByTimeAsync(50);
   expect(free).toBe(false);
   endC();
   await c;
   await vi.advanceTimersByTimeAsync(30);
   expect(free).toBe(true);
-  expect(turns.taken).toBe(false);
+  expect(turns.taken(Priority.fit)).toBe(false);
+});
+
+test("work built ahead waits for the fit's statements as well as the page's; the fit does not wait for it", async () => {
+  vi.useFakeTimers();
+  const turns = new Turns(30);
+  let endAhead!: () => void;
+  const ahead = turns.hold(Priority.ahead, () => new Promise<void>((resolve) => (endAhead = resolve)));
+  expect(turns.taken(Priority.fit)).toBe(false);
+  let endFit!: () => void;
+  const fit = turns.hold(Priority.fit, () => new Promise<void>((resolve) => (endFit = resolve)));
+  expect(turns.taken(Priority.ahead)).toBe(true);
+  expect(turns.taken(Priority.fit)).toBe(false);
+  let free = false;
+  void turns.free(Priority.ahead).then(() => (free = true));
+  endFit();
+  await fit;
+  await vi.advanceTimersByTimeAsync(30);
+  expect(free).toBe(true);
+  endAhead();
+  await ahead;
 });

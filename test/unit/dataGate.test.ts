@@ -125,7 +125,7 @@ test('work done ahead gives way: another reader stops it and starts once it has 
       events.push('ahead stopped');
       stop();
     },
-    true,
+    'background',
   );
   await tick();
   const cell = gate.read(async (interrupted) => events.push(`cell ran, interrupted: ${interrupted()}`));
@@ -148,10 +148,41 @@ test('idle time is told once no request of the page is under way; work done ahea
   finish();
   await fit;
   expect(activity.busy).toBe(false);
-  await gate.read(async () => undefined, undefined, true);
+  await gate.read(async () => undefined, undefined, 'background');
   await new Promise((resolve) => setTimeout(resolve, 40));
   expect(idle).toBe(1);
   await gate.change(() => load(tick));
   await new Promise((resolve) => setTimeout(resolve, 40));
   expect(idle).toBe(2);
+});
+
+test('a yielding reader (the fit) keeps the page neither busy nor from work done ahead', async () => {
+  const activity = new Activity(20);
+  const gate = new DataGate(activity);
+  let idle = 0;
+  activity.onIdle(() => idle++);
+  let finishFit!: () => void;
+  const fit = gate.read(() => new Promise<void>((resolve) => (finishFit = resolve)), undefined, 'yielding');
+  expect(activity.busy).toBe(false);
+  await gate.read(async () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  expect(idle).toBe(1);
+  const events: string[] = [];
+  let finishAhead!: () => void;
+  const ahead = gate.read(
+    () => new Promise<void>((resolve) => (finishAhead = resolve)),
+    () => events.push('ahead stopped'),
+    'background',
+  );
+  // Another yielding reader does not stop the work done ahead; a request does.
+  await gate.read(async () => events.push('yielding ran'), undefined, 'yielding');
+  expect(events).toEqual(['yielding ran']);
+  const request = gate.read(async () => events.push('request ran'));
+  await tick();
+  expect(events).toEqual(['yielding ran', 'ahead stopped']);
+  finishAhead();
+  await Promise.all([ahead, request]);
+  expect(events).toEqual(['yielding ran', 'ahead stopped', 'request ran']);
+  finishFit();
+  await fit;
 });
