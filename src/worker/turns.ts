@@ -10,34 +10,48 @@
  * under way for `graceMs` (the gap between the statements of one request, so a request of several
  * statements is not cut into by a slice between each). It keeps what it has done and goes on from
  * there; at worst a higher priority waits for the one slice already under way.
+ *
+ * A statement that has run for `longMs` is no longer one the page is about to show: it keeps no one
+ * waiting after that, so a user's query of minutes does not hold the fit back, it takes turns with it.
  */
 export const Priority = { page: 0, fit: 1, ahead: 2 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
+interface Hold {
+  priority: Priority;
+  since: number;
+}
+
 export class Turns {
-  /** Statements under way, by priority. */
-  private under = [0, 0, 0];
-  /** The grace time after the last statement of a priority ended. */
-  private timers: (ReturnType<typeof setTimeout> | undefined)[] = [undefined, undefined, undefined];
+  private holds = new Set<Hold>();
+  /** By priority: until when its last statement's grace time runs. */
+  private graceUntil = [0, 0, 0];
   private waiting: { priority: Priority; resume: () => void }[] = [];
 
-  constructor(private graceMs = 30) {}
+  constructor(
+    private graceMs = 30,
+    private longMs = 1000,
+  ) {}
 
-  /** Whether a statement of a higher priority than `priority` is under way, or ended within the grace time. */
+  /** Whether a statement of a higher priority than `priority` keeps it waiting. */
   taken(priority: Priority): boolean {
-    for (let p = 0; p < priority; p++) if (this.under[p] > 0 || this.timers[p] !== undefined) return true;
+    const now = Date.now();
+    for (const h of this.holds) if (h.priority < priority && now - h.since < this.longMs) return true;
+    for (let p = 0; p < priority; p++) if (now < this.graceUntil[p]) return true;
     return false;
   }
 
   /** Brackets a statement of `priority`. */
   async hold<T>(priority: Priority, work: () => Promise<T>): Promise<T> {
-    this.under[priority]++;
-    clearTimeout(this.timers[priority]);
-    this.timers[priority] = undefined;
+    const hold: Hold = { priority, since: Date.now() };
+    this.holds.add(hold);
+    this.wakeIn(this.longMs);
     try {
       return await work();
     } finally {
-      this.end(priority);
+      this.holds.delete(hold);
+      this.graceUntil[priority] = Date.now() + this.graceMs;
+      this.wakeIn(this.graceMs);
     }
   }
 
@@ -47,15 +61,14 @@ export class Turns {
     return new Promise((resume) => this.waiting.push({ priority, resume }));
   }
 
-  private end(priority: Priority) {
-    if (--this.under[priority] > 0) return;
-    this.timers[priority] = setTimeout(() => {
-      this.timers[priority] = undefined;
+  /** Lets go of the waiting statements no longer kept waiting, `ms` from now. */
+  private wakeIn(ms: number) {
+    const timer = setTimeout(() => {
       const ready = this.waiting.filter((w) => !this.taken(w.priority));
       this.waiting = this.waiting.filter((w) => !ready.includes(w));
       for (const w of ready) w.resume();
-    }, this.graceMs);
+    }, ms);
     // Node (the tests, the bench) need not stay up for it.
-    (this.timers[priority] as { unref?: () => void }).unref?.();
+    (timer as { unref?: () => void }).unref?.();
   }
 }
