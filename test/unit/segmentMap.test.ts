@@ -1,5 +1,6 @@
 // Pins how the RFM grid becomes the map's tiles: a rectangle per segment where its cells make one,
-// and an L-shaped segment as two tiles of which only the first carries the segment's button.
+// and an L-shaped segment as two tiles of which only the first carries the segment's button, each
+// saying where it meets the other so the map draws them as one region.
 import { describe, expect, it } from 'vitest';
 import { mapTiles } from '../../src/lib/segmentMap';
 
@@ -36,6 +37,27 @@ describe('mapTiles', () => {
     expect(of('Hibernating')).toEqual([
       { column: [1, 3], row: [4, 5], first: true },
       { column: [2, 3], row: [5, 6], first: false },
+    ]);
+  });
+
+  it('says where the tiles of one segment meet, and nothing for a segment of one tile', () => {
+    const joins = (segment: string) => tiles.filter((t) => t.segment === segment).map((t) => t.joins);
+    expect(joins('Hibernating')).toEqual([['bottom'], ['top']]);
+    // The first tile spans recency 1-2, the second only recency 2: one square corner, two.
+    expect(tiles.filter((t) => t.segment === 'Hibernating').map((t) => t.corners)).toEqual([['bottom-right'], ['top-left', 'top-right']]);
+    expect(joins('Lost')).toEqual([[]]);
+    expect(joins('Champions')).toEqual([[]]);
+    // Beside each other, not of one segment: Lost (recency 1) and Hibernating's second tile (recency 2).
+    expect(mapTiles(grid.map((c) => (c.r === 2 && c.fm === 1 ? { ...c, rfm_segment: 'Lost' } : c))).filter((t) => t.segment === 'Lost').map((t) => t.joins)).toEqual([[]]);
+  });
+
+  it('joins the tiles of an L the other way round', () => {
+    // Recency 2 at FM 2, recency 1-2 at FM 1: the short run above, the long one below.
+    const sideBySide = grid.map((c) => ({ ...c, rfm_segment: (c.r === 1 && c.fm === 1) || (c.r === 2 && c.fm <= 2) ? 'Step' : `cell ${c.r}:${c.fm}` }));
+    const step = mapTiles(sideBySide).filter((t) => t.segment === 'Step');
+    expect(step.map(({ column, row, joins, corners }) => ({ column, row, joins, corners }))).toEqual([
+      { column: [2, 3], row: [4, 5], joins: ['bottom'], corners: ['bottom-left', 'bottom-right'] },
+      { column: [1, 3], row: [5, 6], joins: ['top'], corners: ['top-right'] },
     ]);
   });
 
