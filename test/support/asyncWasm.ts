@@ -6,7 +6,7 @@
  */
 import * as arrow from 'apache-arrow';
 import { Store } from '../../src/worker/store';
-import { arrow as nodeArrow, type WasmDb } from './wasmDb';
+import { arrow as nodeArrow, openWasmDb, type WasmDb } from './wasmDb';
 
 const toEsm = (table: any): arrow.Table => arrow.tableFromIPC(nodeArrow.tableToIPC(table, 'stream'));
 
@@ -29,6 +29,33 @@ export function pendingBindings(conn: any, beforePoll: () => Promise<void> = asy
     useUnsafe: <T>(call: (bindings: unknown, c: number) => T): T => call(bindings, id),
     cancelSent: async () => b.cancelPendingQuery(id),
   };
+}
+
+/**
+ * A connection shaped as the browser's, each poll of a pending query a macrotask away (a message
+ * to DuckDB's worker), its polls counted: for tests that act between polls.
+ */
+export function countedConnection(wasm: WasmDb) {
+  const conn = wasm.db.connect();
+  const counter = { polls: 0 };
+  const tick = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    counter.polls++;
+  };
+  const raw = {
+    ...pendingBindings(conn, tick),
+    query: async (sql: string) => toEsm(conn.query(sql)),
+    close: async () => conn.close(),
+  };
+  return { raw, counter };
+}
+
+/** A database with `s.big`, 20M numbered rows: statements over it run long enough to be polled many times. */
+export async function openBigDb(): Promise<WasmDb> {
+  const db = await openWasmDb();
+  await db.exec('create schema s');
+  await db.exec('create table s.big as select range as i from range(20000000)');
+  return db;
 }
 
 function asyncConnection(conn: any) {

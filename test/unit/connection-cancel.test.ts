@@ -5,48 +5,25 @@
 // with "Catalog write-write conflict" (the Customers view's facets failed so once work done ahead
 // was stopped). Run on the Node bundle, polled as the browser's AsyncDuckDBConnection polls.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import * as arrow from 'apache-arrow';
 import { ConnectionDb } from '../../src/worker/browserDb';
-import { pendingBindings } from '../support/asyncWasm';
-import { arrow as nodeArrow, openWasmDb, type WasmDb } from '../support/wasmDb';
+import { countedConnection, openBigDb } from '../support/asyncWasm';
+import type { WasmDb } from '../support/wasmDb';
 
 let db: WasmDb;
-beforeAll(async () => {
-  db = await openWasmDb();
-  await db.exec('create schema s');
-  await db.exec('create table s.big as select range as i from range(20000000)');
-}, 60_000);
+beforeAll(async () => (db = await openBigDb()), 60_000);
 afterAll(() => db.close());
-
-/** A connection shaped as the browser's, each poll a macrotask away; polls are counted. */
-function pendingConnection() {
-  const conn = db.db.connect();
-  let polls = 0;
-  const tick = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    polls++;
-  };
-  return {
-    ...pendingBindings(conn, tick),
-    get polls() {
-      return polls;
-    },
-    query: async (sql: string) => arrow.tableFromIPC(nodeArrow.tableToIPC(conn.query(sql), 'stream')),
-    close: async () => conn.close(),
-  };
-}
 
 const slow = 'create or replace table s.t as select i % 1000 as k, count(*) as n from s.big group by all';
 
 test('a statement cancelled while it runs fails, and the table it was creating can be created after its connection closed', async () => {
-  const raw = pendingConnection();
+  const { raw, counter } = countedConnection(db);
   const c = new ConnectionDb(raw as never);
   const running = c.exec(slow).then(() => 'finished', (e: Error) => e.message);
-  while (raw.polls === 0) await new Promise((resolve) => setImmediate(resolve));
+  while (counter.polls === 0) await new Promise((resolve) => setImmediate(resolve));
   await c.cancel();
   expect(await running).toMatch(/cancel/i);
   await raw.close();
-  const other = new ConnectionDb(pendingConnection() as never);
+  const other = new ConnectionDb(countedConnection(db).raw as never);
   await other.exec('create or replace table s.t as select 1 as x');
   expect(await other.rows('select * from s.t')).toEqual([{ x: 1 }]);
   // The statement itself runs to the end when nothing stops it.

@@ -4,31 +4,15 @@
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { ConnectionDb } from '../../src/worker/browserDb';
 import { Priority, Turns } from '../../src/worker/turns';
-import { pendingBindings } from '../support/asyncWasm';
-import { openWasmDb, type WasmDb } from '../support/wasmDb';
+import { countedConnection, openBigDb } from '../support/asyncWasm';
+import type { WasmDb } from '../support/wasmDb';
 
 let db: WasmDb;
-beforeAll(async () => {
-  db = await openWasmDb();
-  await db.exec('create schema s');
-  await db.exec('create table s.big as select range as i from range(20000000)');
-}, 60_000);
+beforeAll(async () => (db = await openBigDb()), 60_000);
 afterAll(() => db.close());
 afterEach(() => vi.useRealTimers());
 
-/** A connection whose polls are counted. */
-function counted() {
-  const conn = db.db.connect();
-  const counter = { polls: 0 };
-  const raw = {
-    ...pendingBindings(conn, async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      counter.polls++;
-    }),
-    close: async () => conn.close(),
-  };
-  return { raw, counter };
-}
+const counted = () => countedConnection(db);
 
 /** About 1 s of work in 9 polls on the Node bundle; `k` shifts the answer. */
 const slow = (k: number) => `
