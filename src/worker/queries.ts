@@ -117,7 +117,7 @@ export class Queries {
   /**
    * The fit's statements yield to the page's (src/worker/turns.ts): its cells come after the
    * notebook's anyway, and off screen the Customers view's answers are what the user waits for. It
-   * is not a request the page waits on either (src/worker/dataGate.ts `yields`): the work built
+   * is not a request the page waits on either (a `yielding` reader, src/worker/dataGate.ts): the work built
    * ahead for the Customers view may run meanwhile, when the fit's math leaves DuckDB idle.
    */
   async fitClv(options: ClvOptions, ticket = 'clv-fit'): Promise<Outcome<ClvFit>> {

@@ -61,14 +61,30 @@ export class Turns {
     return new Promise((resume) => this.waiting.push({ priority, resume }));
   }
 
-  /** Lets go of the waiting statements no longer kept waiting, `ms` from now. */
+  /**
+   * Lets go of the waiting statements no longer kept waiting, `ms` from now. A timer may fire a
+   * little before the clock says the time has come (or the clock may be set back): whoever is still
+   * kept waiting then gets another wake-up for when that ends, so no one waits for good.
+   */
   private wakeIn(ms: number) {
     const timer = setTimeout(() => {
       const ready = this.waiting.filter((w) => !this.taken(w.priority));
       this.waiting = this.waiting.filter((w) => !ready.includes(w));
       for (const w of ready) w.resume();
+      const next = this.nextChange();
+      if (this.waiting.length > 0 && next !== undefined) this.wakeIn(next);
     }, ms);
     // Node (the tests, the bench) need not stay up for it.
     (timer as { unref?: () => void }).unref?.();
+  }
+
+  /**
+   * Milliseconds until the next grace time ends or the next statement turns long (a statement's end
+   * schedules its own wake-up); undefined when neither is to come.
+   */
+  private nextChange(): number | undefined {
+    const now = Date.now();
+    const times = [...this.graceUntil, ...[...this.holds].map((h) => h.since + this.longMs)].filter((t) => t > now);
+    return times.length ? Math.min(...times) - now : undefined;
   }
 }

@@ -141,3 +141,17 @@ test("a page's statement that has run for the long time keeps no one waiting: a 
   endQuery();
   await query;
 });
+
+test('a wake-up that comes early, or a clock set back, does not leave a statement waiting for good', async () => {
+  vi.useFakeTimers();
+  const turns = new Turns(30, 1000);
+  await turns.hold(Priority.page, async () => undefined);
+  let free = false;
+  void turns.free(Priority.fit).then(() => (free = true));
+  // The grace time's timer fires while the clock says the grace has 10 ms left.
+  vi.setSystemTime(Date.now() - 10);
+  await vi.advanceTimersByTimeAsync(30);
+  expect(free).toBe(false);
+  await vi.advanceTimersByTimeAsync(15);
+  expect(free).toBe(true);
+});
