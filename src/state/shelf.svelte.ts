@@ -86,8 +86,9 @@ export class Shelf {
   async flush() {
     clearTimeout(this.timer);
     const text = this.pending;
-    if (text === undefined || !this.available) return;
     this.pending = undefined;
+    // No notebook open (the open one is being deleted): a change of it has nowhere to go.
+    if (text === undefined || !this.available || !this.currentId) return;
     this.saved = text;
     const name = (JSON.parse(text) as NotebookDoc).name;
     try {
@@ -146,17 +147,25 @@ export class Shelf {
     await this.app.applyDoc(checked.doc);
   }
 
-  /** Deletes a kept notebook; deleting the open one opens the most recent other, or a new one. */
+  /**
+   * Deletes a kept notebook; deleting the open one opens the most recent other, or a new one. The
+   * open one is let go of first: a change of it that comes while the deletion is under way (the
+   * page may still be settling) would otherwise be saved after it and bring it back.
+   */
   async remove(id: string) {
-    clearTimeout(this.timer);
-    if (id === this.currentId) this.pending = undefined;
+    const open = id === this.currentId;
+    if (open) {
+      clearTimeout(this.timer);
+      this.pending = undefined;
+      this.currentId = '';
+    }
     await kept.deleteNotebook(id);
     await this.refresh();
-    if (id !== this.currentId) return;
+    if (!open) return;
     const next = this.entries[0];
-    this.currentId = '';
     if (next) await this.open(next.id);
-    else await this.openAsNew({ ...this.app.toDoc(), name: t('notebook.untitled'), cells: defaultCellDocs() });
+    // None left, or it could not be read: a new one, so that changes have somewhere to be saved.
+    if (!this.currentId) await this.openAsNew({ ...this.app.toDoc(), name: t('notebook.untitled'), cells: defaultCellDocs() });
   }
 
   /** The open notebook as a `.clientele.json` file. */
