@@ -73,7 +73,7 @@ test('a File handle loads like bytes and reports sniffing, reading, mapping, ins
 test('rows are copied chunk by chunk, in order, with their file and only those the filter keeps', async () => {
   await host.exec('create table chunk_source as select i as n, i % 3 = 0 as skip from range(10) r(i)');
   await host.exec('create table chunk_target (n bigint, source_file varchar)');
-  await insertInChunks(host, 'chunk_target', 'n', 'chunk_source', 'orders:big.csv', 'not skip', 4);
+  await insertInChunks(host, 'chunk_target', 'n', 'chunk_source', 'orders:big.csv', { where: 'not skip', chunk: 4 });
   expect(await host.rows('select n::integer as n, source_file from chunk_target order by rowid')).toEqual(
     [1, 2, 4, 5, 7, 8].map((n) => ({ n, source_file: 'orders:big.csv' })),
   );

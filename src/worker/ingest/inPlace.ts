@@ -120,8 +120,9 @@ async function textFormats(host: IngestHost, source: InPlaceSource, mapping: Col
 /**
  * The status column classed as ingestion classes it (statusClassSql), as a lookup of its few
  * distinct values written into the view: a regex per row on every scan would be paid by every KPI.
+ * Also the short way's (direct.ts), for the same reason at load.
  */
-async function statusSql(host: Db, source: InPlaceSource, mapping: ColumnMapping): Promise<((v: string) => string) | undefined> {
+export async function statusSql(host: Db, source: InPlaceSource, mapping: ColumnMapping): Promise<((v: string) => string) | undefined> {
   const header = mapping.table === 'orders' ? mapping.columns.status : undefined;
   if (header === undefined) return undefined;
   const v = `cast(${quoteIdent(header)} as varchar)`;
@@ -142,7 +143,11 @@ function canonicalValue(column: string, sourceType: string, type: ColumnType, fo
   return valueSql(sourceType === 'VARCHAR' ? c : `cast(${c} as varchar)`, type, format);
 }
 
-function stagingInPlace(source: InPlaceSource, mapping: ColumnMapping, types: Map<string, string>, formats: Record<string, ColumnFormat>, status?: (v: string) => string): string {
+/**
+ * The canonical rows of a typed relation, by the rules of a file's staging (transform.ts); also
+ * the short way's (direct.ts) for files whose columns are canonical already.
+ */
+export function stagingInPlace(source: InPlaceSource, mapping: ColumnMapping, types: Map<string, string>, formats: Record<string, ColumnFormat>, status?: (v: string) => string): string {
   const header = (column: string) => mapping.columns[column];
   const numbered = mapping.table === 'orders' && header('order_id') === undefined;
   const typed = canonicalTables[mapping.table].columns.map((c) => {

@@ -18,7 +18,7 @@ import { ingestError } from './messages';
 import { rejectedLinesTable, rejectReason, rejectReasonSql } from './readCsv';
 import { readRaw } from './readRaw';
 import { blankRuns, sniff, sniffBytes, type Sniffed } from './sniff';
-import { ensureSourceTables, insertInChunks, removeSource, setAsideTable, sourceIdFor, sourcesTable } from './sources';
+import { ensureSourceTables, insertInChunks, ordersCounted, removeSource, setAsideTable, sourceIdFor, sourcesTable } from './sources';
 import { stagingSql } from './transform';
 import { unreadableValues } from './unreadable';
 import type { Dialect, IngestHost, IngestOptions, IngestOutcome, IngestSource, Notice } from './types';
@@ -134,7 +134,7 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
   const empty = canonicalTables[table].columns.map((c) => quoteIdent(c.name)).filter((c) => !kept.includes(c));
   await host.exec(`create table ${stg} as select *${empty.length ? ` exclude (${empty.join(', ')})` : ''} from (${p.staging})`);
   const columns = kept.join(', ');
-  await insertInChunks(host, target, columns, stg, sourceId, '_reason is null');
+  await insertInChunks(host, target, columns, stg, sourceId, { where: '_reason is null' });
   if (p.rejected) {
     // Stored in the language spoken at load time, like the other set-aside reasons (src/worker/ingest/transform.ts).
     const reason = rejectReasonSql();
@@ -177,13 +177,6 @@ async function load(host: IngestHost, p: LoadPlan): Promise<IngestOutcome> {
     },
   };
 }
-
-/**
- * Orders, not lines: an order of three lines is one guest order or one refund. Each line is an
- * order when the file has no order id (order_id is then the line number, see transform.ts).
- */
-const ordersCounted = `count(distinct order_id) filter (where customer_id is null)::double as guests,
-  count(distinct order_id) filter (where refund > 0 or status in ('refunded', 'cancelled'))::double as refunds`;
 
 function formatQuestions(mapping: ColumnMapping, headers: string[]): FormatQuestion[] {
   const types = new Map<string, ColumnType>(canonicalTables[mapping.table].columns.map((c) => [c.name, c.type]));

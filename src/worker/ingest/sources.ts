@@ -23,15 +23,32 @@ export async function ensureSourceTables(db: Db, schema: string, table: Canonica
  * a million rows at a time: each statement commits on its own. One statement keeps every row it
  * writes uncompressed in its transaction until the end, so copying 15.7M order lines at once ran
  * DuckDB-WASM out of memory even in the compressed store; chunk by chunk, each is compressed as
- * it commits. `source` must be a table nothing was deleted from (its rowids run 0..n-1).
+ * it commits. `source` must be a table nothing was deleted from (its rowids run 0..n-1). `rows`
+ * turns a chunk of it (a relation) into the rows to select from, `where` filters those.
  */
-export async function insertInChunks(db: Db, target: string, columns: string, source: string, sourceId: string, where?: string, chunk = 1_000_000): Promise<void> {
+export async function insertInChunks(
+  db: Db,
+  target: string,
+  columns: string,
+  source: string,
+  sourceId: string,
+  options: { where?: string; chunk?: number; rows?: (chunk: string) => string } = {},
+): Promise<void> {
+  const { where, chunk = 1_000_000, rows = (c: string) => `select * from ${c}` } = options;
   const [{ n }] = await db.rows(`select coalesce(max(rowid) + 1, 0)::double as n from ${source}`);
   for (let from = 0; from < Number(n); from += chunk) {
-    const range = `rowid >= ${from} and rowid < ${from + chunk}`;
-    await db.exec(`insert into ${target} (${columns}, source_file) select ${columns}, ? from ${source} where ${range}${where ? ` and (${where})` : ''}`, [sourceId]);
+    const part = `(select * from ${source} where rowid >= ${from} and rowid < ${from + chunk})`;
+    await db.exec(`insert into ${target} (${columns}, source_file) select ${columns}, ? from (${rows(part)})${where ? ` where ${where}` : ''}`, [sourceId]);
   }
 }
+
+/**
+ * What a load report counts of an orders file's rows: orders, not lines. An order of three lines
+ * is one guest order or one refund. Each line is an order when the file has no order id
+ * (order_id is then the line number, see transform.ts).
+ */
+export const ordersCounted = `count(distinct order_id) filter (where customer_id is null)::double as guests,
+  count(distinct order_id) filter (where refund > 0 or status in ('refunded', 'cancelled'))::double as refunds`;
 
 /** A stable id per file name and table: dropping `orders-2024-03.csv` again replaces its rows. */
 export const sourceIdFor = (fileName: string, table: string) => `${table}:${fileName}`;
