@@ -23,7 +23,7 @@
  * (statusSql), then copied in a million rows at a time, each chunk committed as it goes.
  */
 import { canonicalTables, type CanonicalTableName } from '../../lib/canonical';
-import { quoteIdent, type SqlValue } from '../../lib/db';
+import { quoteIdent } from '../../lib/db';
 import { recognise } from '../../lib/mapping/recognise';
 import type { ColumnMapping } from '../../lib/mapping/types';
 import { insertParquet } from './readParquet';
@@ -98,13 +98,15 @@ async function loadCsvDirect(host: IngestHost, source: IngestSource, sniffed: Ex
   const readFrom = await host.registerFile(path, source.data);
   try {
     await host.exec('begin transaction');
+    let counts: Record<string, unknown>;
     try {
       await removeSource(host, sourceId, schema);
       const kept = keptColumns(table, present);
       // Statuses pass as they are (the general way's classing is checked below, on their distinct values).
       const rows = canonicalRows(table, present, `read_csv(?, delim = '${sniffed.delimiter.replace(/'/g, "''")}', quote = '"', escape = '"', header = true, auto_detect = false, columns = ${columns})`, (v) => v);
       await host.exec(`insert into ${target} (${kept}, source_file) select ${kept}, case when _reason is not null then error('${notClean}') else ?::varchar end from (${rows})`, [sourceId, readFrom]);
-      if (table === 'orders' && present.includes('status') && (await statusesToClass(host, `(select status from ${target} where source_file = ?)`, [sourceId]))) throw new Error(notClean);
+      counts = await countLoaded(host, table, target, sourceId, table === 'orders' && present.includes('status'));
+      if (Number(counts.toClass ?? 0) > 0) throw new Error(notClean);
     } catch (e) {
       await host.exec('rollback');
       // A file too large for memory is said so by the general way's caller, not read twice.
@@ -112,7 +114,6 @@ async function loadCsvDirect(host: IngestHost, source: IngestSource, sniffed: Ex
       return undefined;
     }
     onRead();
-    const counts = await countLoaded(host, table, target, sourceId);
     // An empty file gets the general way's message.
     if (Number(counts.loaded) === 0) {
       await host.exec('rollback');
@@ -182,23 +183,20 @@ function canonicalRows(table: CanonicalTableName, present: string[], relation: s
 const inPlace = (relation: string): InPlaceSource => ({ name: '', relation, numbered: relation, kind: 'parquet' });
 
 /**
- * Whether `from` (a relation with a `status` column) holds a status the general way would class
- * otherwise or set aside ('failed'). Checked on its distinct values, gathered in a list so that
- * the condition is not pushed down to every row: at 1.57M order lines in DuckDB-WASM, the classing
- * on every row took 0.6 s.
+ * What the load report counts of the rows a file gave the table, as ingest.ts counts them; with
+ * `statuses`, also in `toClass` how many of the distinct statuses the general way would class
+ * otherwise or set aside ('failed'). In one scan, the statuses gathered in a list so that their
+ * check is not pushed down to every row: at 1.57M order lines in DuckDB-WASM the classing on every
+ * row took 0.6 s, on the distinct values 0.04 s.
  */
-async function statusesToClass(host: IngestHost, from: string, params: SqlValue[]): Promise<boolean> {
-  const [{ n }] = await host.rows(
-    `select count(*)::double as n from (select unnest(list(distinct status)) as status from ${from}) where ${statusClassSql('status')} is distinct from status or status = 'failed'`,
-    params,
-  );
-  return Number(n) > 0;
-}
-
-/** What the load report counts of the rows a file gave the table: as ingest.ts counts them. */
-async function countLoaded(host: IngestHost, table: CanonicalTableName, target: string, sourceId: string): Promise<Record<string, unknown>> {
+async function countLoaded(host: IngestHost, table: CanonicalTableName, target: string, sourceId: string, statuses = false): Promise<Record<string, unknown>> {
+  const counted = `select count(*)::double as loaded${table === 'orders' ? `, ${ordersCounted}` : ''}${statuses ? ', list(distinct status) as statuses' : ''} from ${target} where source_file = ?`;
+  if (!statuses) return (await host.rows(counted, [sourceId]))[0];
   const [counts] = await host.rows(
-    `select count(*)::double as loaded${table === 'orders' ? `, ${ordersCounted}` : ''} from ${target} where source_file = ?`,
+    `with counted as (${counted})
+     select * exclude (statuses),
+            (select count(*) from (select unnest(statuses) as status from counted) where ${statusClassSql('status')} is distinct from status or status = 'failed')::double as toClass
+     from counted`,
     [sourceId],
   );
   return counts;
