@@ -37,9 +37,16 @@ export async function dropFile(page: Page, name: string, text: string) {
 }
 
 export async function runSqlCell(page: Page, sql: string) {
-  const index = await page.locator('article[data-cell="sql"]').count();
-  await page.getByRole('button', { name: /Add a SQL cell/ }).click();
-  const cell = page.locator('article[data-cell="sql"]').nth(index);
+  const cells = page.locator('article[data-cell="sql"]');
+  const index = await cells.count();
+  // CI once saw the button focused and no cell added, the notebook's cells still drawing around it
+  // (a press and a release that land on different places make no click): click again until the
+  // cell is there, never once it is.
+  await expect(async () => {
+    if ((await cells.count()) <= index) await page.getByRole('button', { name: /Add a SQL cell/ }).click();
+    await expect(cells.nth(index)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  const cell = cells.nth(index);
   const editor = cell.locator('.cm-content');
   await editor.click();
   await page.keyboard.press('ControlOrMeta+a');
