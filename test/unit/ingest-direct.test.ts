@@ -73,6 +73,21 @@ test('lines the general way changes load as it loads them, by whichever way', as
   expect(await table('direct_credit')).toEqual([{ order_id: 'C1', customer_id: 'c1', order_date: expect.anything(), revenue: 0, refund: 10, status: 'refunded' }]);
 });
 
+test('a canonical survey CSV loads by the short way as the general way loads it: kind in lower case, text trimmed', async () => {
+  const csv = ['customer_id,answered_at,kind,score', 'c1,2025-03-01,NPS,9', ' c2 ,2025-03-02,csat,4'].join('\n');
+  const short = await ingest(host, { name: 'surveys.csv', data: text(csv) }, {}, 'direct_surveys');
+  const columns = { customer_id: 'customer_id', answered_at: 'answered_at', kind: 'kind', score: 'score' };
+  const general = await ingest(host, { name: 'surveys.csv', data: text(csv) }, { mapping: { table: 'surveys', columns } }, 'general_surveys');
+  if (!short.ok || short.value.status !== 'loaded' || !general.ok || general.value.status !== 'loaded') throw new Error(JSON.stringify([short, general]));
+  expect(short.value.dialect.formats).toEqual({}); // the short way
+  const rows = (schema: string) => host.rows(`select customer_id, kind, score from ${schema}.surveys order by customer_id`);
+  expect(await rows('direct_surveys')).toEqual([
+    { customer_id: 'c1', kind: 'nps', score: 9 },
+    { customer_id: 'c2', kind: 'csat', score: 4 },
+  ]);
+  expect(await rows('direct_surveys')).toEqual(await rows('general_surveys'));
+});
+
 test('the sample store’s orders Parquet loads by the short way with every row and the same revenue', async () => {
   const bytes = new Uint8Array(readFileSync(new URL('../../static/sample/orders.parquet', import.meta.url)));
   const out = await ingest(host, { name: 'orders.parquet', data: bytes }, {}, 'direct_sample');
