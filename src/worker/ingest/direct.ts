@@ -180,6 +180,10 @@ function canonicalRows(table: CanonicalTableName, present: string[], relation: s
   return stagingInPlace(inPlace(relation), identity(table, present), types, {}, status);
 }
 
+/**
+ * A relation as stagingInPlace takes it. Only `relation` is read there: the file has an order id
+ * (hasRequired), so no line numbers are needed, and the name and kind are readInPlace's alone.
+ */
 const inPlace = (relation: string): InPlaceSource => ({ name: '', relation, numbered: relation, kind: 'parquet' });
 
 /**
